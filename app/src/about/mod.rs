@@ -1,0 +1,33 @@
+//! The about page: the rules SIKAP follows and this instance's privacy threshold.
+
+use crate::components::{Loading, PageHeader};
+use crate::shell::layout::use_instance_info;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_meta::Title;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let info = use_instance_info();
+    view! {
+        <Title text=move_tr!("about-title") />
+        <PageHeader title=move_tr!("about-title")>
+            <p>{move_tr!("about-body")}</p>
+        </PageHeader>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                info.await.ok().map(|info| {
+                    let min = info.min_group_size.to_string();
+                    let instansi = info.instansi.clone();
+                    let region = info.region_code.clone();
+                    view! {
+                        <div class="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                            <p data-testid="about-privacy">{move_tr!("about-privacy", { "min" => min.clone() })}</p>
+                            <p>{move_tr!("about-instance", { "instansi" => instansi.clone(), "region" => region.clone() })}</p>
+                        </div>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}

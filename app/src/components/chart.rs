@@ -1,0 +1,42 @@
+//! A horizontal bar chart in plain HTML: readable on a phone, printable, and
+//! announced to screen readers as a list of label/value pairs.
+
+use super::format_count;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: i64,
+}
+
+#[component]
+pub fn BarChart(#[prop(into)] title: Signal<String>, bars: Vec<Bar>, #[prop(into)] test_id: String) -> impl IntoView {
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    let total: i64 = bars.iter().map(|b| b.value).sum();
+    view! {
+        <figure class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=test_id>
+            <figcaption class="mb-3 font-semibold text-slate-800">{title}</figcaption>
+            <ul class="space-y-2">
+                {bars
+                    .into_iter()
+                    .map(|bar| {
+                        let width = (bar.value as f64 / max as f64 * 100.0).max(1.0);
+                        let share = if total > 0 { bar.value as f64 * 100.0 / total as f64 } else { 0.0 };
+                        view! {
+                            <li class="grid grid-cols-[minmax(6rem,11rem)_1fr_auto] items-center gap-2 text-sm">
+                                <span class="truncate text-slate-700" title=bar.label.clone()>{bar.label.clone()}</span>
+                                <span class="h-4 rounded bg-slate-100" aria-hidden="true">
+                                    <span class="block h-4 rounded bg-emerald-600" style=format!("width: {width:.1}%")></span>
+                                </span>
+                                <span class="tabular-nums text-slate-600">
+                                    {format_count(bar.value)} " (" {format!("{share:.0}")} "%)"
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </figure>
+    }
+}

@@ -1,0 +1,16 @@
+//! SIKAP (Sistem Informasi Kinerja Aparatur): everything the server and the browser
+//! share. Folders are domains; `platform/` is the server-only plumbing.
+
+pub mod about;
+pub mod calendar;
+pub mod components;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod organisation;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod platform;
+
+pub use shell::app::{shell, App};

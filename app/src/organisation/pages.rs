@@ -1,0 +1,137 @@
+//! The organisation page: search the unit tree, head counts per unit and subtree.
+//! The search is a GET form, so it works before the WASM loads; after hydration the
+//! router submits it without a reload and the results come from a server function.
+
+use super::api::{search_units, validate_unit_query};
+use super::types::UnitSummary;
+use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+pub fn jabatan_kind_label(code: &str) -> String {
+    match code {
+        "jpt" => tr!("kind-jpt"),
+        "administrator" => tr!("kind-administrator"),
+        "pengawas" => tr!("kind-pengawas"),
+        "pelaksana" => tr!("kind-pelaksana"),
+        "fungsional" => tr!("kind-fungsional"),
+        "kepala_daerah" => tr!("kind-kepala_daerah"),
+        other => other.to_owned(),
+    }
+}
+
+pub fn status_label(code: &str) -> String {
+    match code {
+        "pns" => tr!("status-pns"),
+        "pppk" => tr!("status-pppk"),
+        "non_asn" => tr!("status-non_asn"),
+        other => other.to_owned(),
+    }
+}
+
+fn unit_kind_label(code: &str) -> String {
+    match code {
+        "pemda" => tr!("unitkind-pemda"),
+        "perangkat_daerah" => tr!("unitkind-perangkat_daerah"),
+        "kecamatan" => tr!("unitkind-kecamatan"),
+        "bidang" => tr!("unitkind-bidang"),
+        "seksi" => tr!("unitkind-seksi"),
+        "upt" => tr!("unitkind-upt"),
+        other => other.to_owned(),
+    }
+}
+
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let query = use_query_map();
+    let current = move || query.read().get("q").unwrap_or_default();
+    let units = Resource::new(current, |q| async move {
+        validate_unit_query(&q)?;
+        search_units(q).await
+    });
+    view! {
+        <Title text=move_tr!("org-title") />
+        <PageHeader title=move_tr!("org-title")>
+            <p>{move_tr!("org-lead")}</p>
+        </PageHeader>
+        <Form method="GET" action="" attr:class="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" attr:role="search">
+            <label class="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
+                {move_tr!("org-search-label")}
+                <input
+                    type="search"
+                    name="q"
+                    maxlength="100"
+                    prop:value=current
+                    placeholder=move_tr!("org-search-placeholder")
+                    data-testid="unit-search"
+                    class="rounded-md border border-slate-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30"
+                />
+            </label>
+            <button type="submit" class="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800">
+                {move_tr!("org-search-button")}
+            </button>
+        </Form>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match units.await {
+                    Ok(units) => view! { <UnitTable units query=current() /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
+    if units.is_empty() {
+        return view! {
+            <p class="text-slate-600" data-testid="unit-results-empty">
+                {move_tr!("org-no-results", { "query" => query.clone() })}
+            </p>
+        }
+        .into_any();
+    }
+    let count = units.len().to_string();
+    view! {
+        <p class="mb-2 text-sm text-slate-500" data-testid="unit-results-count">
+            {move_tr!("org-results", { "count" => count.clone() })}
+        </p>
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table class="w-full text-left text-sm" data-testid="unit-results">
+                <thead class="bg-slate-100 text-slate-600">
+                    <tr>
+                        <th scope="col" class="px-3 py-2 font-medium">{move_tr!("org-col-unit")}</th>
+                        <th scope="col" class="hidden px-3 py-2 font-medium sm:table-cell">{move_tr!("org-col-kind")}</th>
+                        <th scope="col" class="px-3 py-2 text-right font-medium">{move_tr!("org-col-employees")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {units
+                        .into_iter()
+                        .map(|unit| {
+                            let kind = unit.kind.clone();
+                            view! {
+                                <tr class="border-t border-slate-100">
+                                    <td class="px-3 py-2">
+                                        <span class="font-medium text-slate-900">{unit.name.clone()}</span>
+                                        {unit.illustrative.then(|| view! {
+                                            <span class="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{move_tr!("org-illustrative")}</span>
+                                        })}
+                                        {unit.parent_name.clone().map(|p| view! { <span class="block text-xs text-slate-500">{p}</span> })}
+                                    </td>
+                                    <td class="hidden px-3 py-2 text-slate-600 sm:table-cell">{move || unit_kind_label(&kind)}</td>
+                                    <td class="px-3 py-2 text-right tabular-nums">{format_count(unit.employees)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

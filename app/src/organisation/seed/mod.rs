@@ -1,0 +1,227 @@
+//! Loads the demo dataset into the database: once, in one transaction, with progress.
+
+pub mod catalogue;
+pub mod plan;
+pub mod random;
+
+use crate::platform::db::{now_millis, Backend, Db};
+pub use plan::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
+use sqlx::any::AnyArguments;
+use sqlx::{Any, Arguments, Row};
+
+/// The password every demo account starts with; printed by the run command.
+pub const DEMO_PASSWORD: &str = "Kepahiang-Demo-2026";
+
+/// Rows per multi-row INSERT: well under SQLite's and PostgreSQL's parameter limits.
+const BATCH_ROWS: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeedOptions {
+    pub seed: u64,
+    pub employees: usize,
+    /// Wipe an earlier load first; without it a second load is refused.
+    pub force: bool,
+}
+
+impl Default for SeedOptions {
+    fn default() -> Self {
+        Self {
+            seed: DEFAULT_SEED,
+            employees: DEFAULT_EMPLOYEES,
+            force: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("Basis data sudah berisi data ({0} pegawai). Data demo tidak dimuat dua kali; tambahkan --force untuk menghapus semua data organisasi dan memuat ulang.")]
+    AlreadySeeded(i64),
+    #[error(transparent)]
+    TooFew(#[from] plan::TooFewEmployees),
+    #[error("Gagal menulis data demo ke basis data: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("Gagal membuat hash kata sandi demo: {0}")]
+    Password(String),
+}
+
+/// A demo account as printed for people to log in with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLogin {
+    pub role: DemoRole,
+    pub nip: String,
+    pub name: String,
+    pub position: String,
+}
+
+/// Employees already in the database (0 on a fresh one).
+pub async fn employee_count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) FROM employees")
+        .fetch_one(db.pool())
+        .await?
+        .try_get(0)
+}
+
+/// Generates and writes the dataset; `progress` is called after every batch.
+pub async fn seed(
+    db: &Db,
+    options: SeedOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<SeedPlan, SeedError> {
+    let existing = employee_count(db).await?;
+    if existing > 0 && !options.force {
+        return Err(SeedError::AlreadySeeded(existing));
+    }
+    let started_at = now_millis();
+    let plan = plan::plan(options.seed, options.employees)?;
+    let password_hash = hash_password(DEMO_PASSWORD).await?;
+
+    let mut tx = db.pool().begin().await?;
+    if existing > 0 || options.force {
+        for table in ["demo_accounts", "accounts", "employees", "positions", "units", "seed_runs"] {
+            sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
+        }
+    }
+    let now = now_millis();
+    insert_batched(&mut tx, "units", &["id", "parent_id", "code", "name", "kind", "illustrative", "created_at", "updated_at"], &plan.units, |u, args| {
+        args.add(u.id).ok();
+        args.add(u.parent_id).ok();
+        args.add(u.code.clone()).ok();
+        args.add(u.name.clone()).ok();
+        args.add(u.kind.code()).ok();
+        args.add(u.illustrative as i64).ok();
+        args.add(now).ok();
+        args.add(now).ok();
+    }, &mut progress).await?;
+    insert_batched(&mut tx, "positions", &["id", "unit_id", "parent_id", "title", "kind", "created_at", "updated_at"], &plan.positions, |p, args| {
+        args.add(p.id).ok();
+        args.add(p.unit_id).ok();
+        args.add(p.parent_id).ok();
+        args.add(p.title.clone()).ok();
+        args.add(p.kind.code()).ok();
+        args.add(now).ok();
+        args.add(now).ok();
+    }, &mut progress).await?;
+    insert_batched(&mut tx, "employees", &["id", "nip", "name", "sex", "birth_date", "status", "golongan", "position_id", "created_at", "updated_at"], &plan.employees, |e, args| {
+        args.add(e.id).ok();
+        args.add(e.nip.as_ref().map(|n| n.as_str().to_owned())).ok();
+        args.add(e.name.clone()).ok();
+        args.add(e.sex.code()).ok();
+        args.add(e.birth_date.to_iso()).ok();
+        args.add(e.status.code()).ok();
+        args.add(e.golongan.clone()).ok();
+        args.add(e.position_id).ok();
+        args.add(now).ok();
+        args.add(now).ok();
+    }, &mut progress).await?;
+    insert_batched(&mut tx, "accounts", &["employee_id", "password_hash", "must_change_password", "created_at", "updated_at"], &plan.demo_accounts, |a, args| {
+        args.add(a.employee_id).ok();
+        args.add(password_hash.clone()).ok();
+        args.add(0_i64).ok();
+        args.add(now).ok();
+        args.add(now).ok();
+    }, &mut progress).await?;
+    let ordered: Vec<(usize, &DemoAccount)> = plan.demo_accounts.iter().enumerate().collect();
+    insert_batched(&mut tx, "demo_accounts", &["employee_id", "role", "sort_order"], &ordered, |(order, a), args| {
+        args.add(a.employee_id).ok();
+        args.add(a.role.code()).ok();
+        args.add(*order as i64).ok();
+    }, &mut progress).await?;
+
+    if db.backend() == Backend::Postgres {
+        // Rows were written with explicit ids; move the identity sequences past them.
+        for table in ["units", "positions", "employees"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    sqlx::query("INSERT INTO seed_runs (seed, employees, started_at, finished_at) VALUES ($1, $2, $3, $4)")
+        .bind(options.seed as i64)
+        .bind(options.employees as i64)
+        .bind(started_at)
+        .bind(now_millis())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(plan)
+}
+
+async fn insert_batched<T>(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    table: &'static str,
+    columns: &[&str],
+    rows: &[T],
+    bind: impl Fn(&T, &mut AnyArguments<'_>),
+    progress: &mut impl FnMut(Progress),
+) -> Result<(), sqlx::Error> {
+    for (index, chunk) in rows.chunks(BATCH_ROWS).enumerate() {
+        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+        let mut args = AnyArguments::default();
+        for (row_index, row) in chunk.iter().enumerate() {
+            let first = row_index * columns.len();
+            let placeholders: Vec<String> = (1..=columns.len()).map(|c| format!("${}", first + c)).collect();
+            if row_index > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            sql.push_str(&placeholders.join(", "));
+            sql.push(')');
+            bind(row, &mut args);
+        }
+        sqlx::query_with(&sql, args).execute(&mut **tx).await?;
+        progress(Progress {
+            stage: table,
+            done: (index * BATCH_ROWS + chunk.len()).min(rows.len()),
+            total: rows.len(),
+        });
+    }
+    Ok(())
+}
+
+/// argon2id on a blocking thread: hashing takes tens of milliseconds of CPU.
+pub async fn hash_password(password: &str) -> Result<String, SeedError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+        let salt = SaltString::generate(&mut OsRng);
+        argon2::Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| SeedError::Password(e.to_string()))
+    })
+    .await
+    .map_err(|e| SeedError::Password(e.to_string()))?
+}
+
+/// The demo accounts present in the database, for the run command to print.
+pub async fn demo_logins(db: &Db) -> Result<Vec<DemoLogin>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT d.role, e.nip, e.name, p.title FROM demo_accounts d \
+         JOIN employees e ON e.id = d.employee_id \
+         JOIN positions p ON p.id = e.position_id \
+         ORDER BY d.sort_order",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let role: String = row.try_get(0)?;
+            Ok(DemoLogin {
+                role: DemoRole::from_code(&role).unwrap_or(DemoRole::Pegawai),
+                nip: row.try_get::<Option<String>, _>(1)?.unwrap_or_default(),
+                name: row.try_get(2)?,
+                position: row.try_get(3)?,
+            })
+        })
+        .collect()
+}

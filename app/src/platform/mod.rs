@@ -1,0 +1,6 @@
+//! Server-only plumbing shared by every domain: settings, database, state, request data.
+
+pub mod config;
+pub mod db;
+pub mod request;
+pub mod state;

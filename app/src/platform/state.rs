@@ -1,0 +1,27 @@
+//! Application state: one value built at start, cloned into every request.
+
+use super::config::Settings;
+use super::db::Db;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state of the request being served; every server function starts here.
+pub fn app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        crate::error::AppError::internal("state", "AppState missing from context")
+    })
+}

@@ -1,0 +1,63 @@
+//! The document shell the server renders and the application root both sides share.
+
+use super::errors::NotFoundPage;
+use super::layout::Layout;
+use crate::about::AboutPage;
+use crate::home::HomePage;
+use crate::i18n::I18nProvider;
+use crate::organisation::pages::OrganisationPage;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, I18n};
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document around the application, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nProvider>
+            <Document />
+        </I18nProvider>
+    }
+}
+
+#[component]
+fn Document() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <Html {..} lang=move || i18n.language.get().id.to_string() />
+        <Stylesheet id="leptos" href="/pkg/sikap.css" />
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
+        <Meta name="description" content=move_tr!("app-full-name") />
+        <Title formatter=|page: String| format!("{page} · SIKAP") text=move_tr!("app-full-name") />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/organisasi") view=OrganisationPage />
+                    <Route path=path!("/tentang") view=AboutPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,106 @@
+//! Header with navigation and language switch, main area, footer. Works on a 360 px
+//! phone (navigation scrolls sideways) and before the WASM has loaded.
+
+use crate::organisation::api::get_instance_info;
+use crate::organisation::types::InstanceInfo;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, I18n};
+use leptos_router::components::A;
+
+/// Facts about this instance, loaded once per page and shared by every page.
+pub type InstanceResource = OnceResource<Result<InstanceInfo, crate::error::AppError>>;
+
+pub fn provide_instance_info() -> InstanceResource {
+    let resource = OnceResource::new(get_instance_info());
+    provide_context(resource);
+    resource
+}
+
+pub fn use_instance_info() -> InstanceResource {
+    expect_context::<InstanceResource>()
+}
+
+/// The instansi name, or the app name while it loads.
+#[component]
+pub fn InstansiName() -> impl IntoView {
+    let info = use_instance_info();
+    view! {
+        <Suspense fallback=|| "SIKAP">
+            {move || Suspend::new(async move {
+                info.await.map(|i| i.instansi).unwrap_or_else(|_| "SIKAP".to_owned())
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, label: Signal<String>) -> impl IntoView {
+    view! {
+        <li>
+            <A
+                href=href
+                attr:class="block whitespace-nowrap rounded-t-md px-3 py-2 text-sm font-medium text-emerald-50 hover:bg-emerald-700 aria-[current=page]:bg-slate-50 aria-[current=page]:text-emerald-900"
+            >
+                {label}
+            </A>
+        </li>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let switch = move |_| {
+        let current = i18n.language.get_untracked();
+        if let Some(next) = i18n.languages.iter().find(|l| l.id != current.id) {
+            i18n.language.set(next);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700 focus:outline-none focus:ring-2 focus:ring-white"
+            aria-label=move_tr!("lang-switch-label")
+            data-testid="lang-switch"
+            on:click=switch
+        >
+            {move_tr!("lang-switch")}
+        </button>
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    provide_instance_info();
+    view! {
+        <div class="flex min-h-screen flex-col">
+            <a href="#konten" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+                {move_tr!("skip-to-content")}
+            </a>
+            <header class="bg-emerald-800 text-white shadow">
+                <div class="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
+                    <a href="/" class="flex min-w-0 items-baseline gap-2">
+                        <span class="text-xl font-bold tracking-wide">"SIKAP"</span>
+                        <span class="truncate text-sm text-emerald-100"><InstansiName /></span>
+                    </a>
+                    <LanguageSwitch />
+                </div>
+                <nav aria-label=move_tr!("nav-main") class="mx-auto max-w-6xl px-2 pt-2">
+                    <ul class="flex gap-1 overflow-x-auto">
+                        <NavLink href="/" label=move_tr!("nav-home") />
+                        <NavLink href="/organisasi" label=move_tr!("nav-organisation") />
+                        <NavLink href="/tentang" label=move_tr!("nav-about") />
+                    </ul>
+                </nav>
+            </header>
+            <main id="konten" class="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+                {children()}
+            </main>
+            <footer class="border-t border-slate-200 bg-white">
+                <p class="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-500">
+                    <InstansiName /> " · " {move_tr!("app-full-name")}
+                </p>
+            </footer>
+        </div>
+    }
+}

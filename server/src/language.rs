@@ -1,0 +1,38 @@
+//! Gives first-time visitors the instance's default language (`locale.default`), so
+//! the server renders it and the browser hydrates the same one from the cookie.
+
+use app::i18n::LANGUAGE_COOKIE;
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+
+fn has_language_cookie(req: &Request<Body>) -> bool {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|pair| pair.trim().starts_with(&format!("{LANGUAGE_COOKIE}=")))
+}
+
+fn is_page_request(req: &Request<Body>) -> bool {
+    let path = req.uri().path();
+    !(path.starts_with("/pkg/") || path.starts_with("/api/") || path == "/healthz" || path == "/metrics")
+}
+
+pub async fn ensure_language_cookie(default: String, mut req: Request<Body>, next: Next) -> Response {
+    if !is_page_request(&req) || has_language_cookie(&req) {
+        return next.run(req).await;
+    }
+    let pair = format!("{LANGUAGE_COOKIE}={default}");
+    if let Ok(value) = HeaderValue::from_str(&pair) {
+        req.headers_mut().append(header::COOKIE, value);
+    }
+    let mut response = next.run(req).await;
+    let cookie = format!("{pair}; Path=/; Max-Age=31536000; SameSite=Lax");
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}

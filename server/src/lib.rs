@@ -1,0 +1,12 @@
+//! SIKAP server: wires the shared application into Axum. `build_router` is the exact
+//! application production runs; the tests and benchmarks build it the same way.
+
+pub mod cli;
+pub mod language;
+pub mod metrics;
+pub mod panic_page;
+pub mod router;
+pub mod startup;
+pub mod telemetry;
+
+pub use router::build_router;

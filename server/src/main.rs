@@ -1,0 +1,176 @@
+//! The `sikap` binary: reads the settings, then serves or runs a maintenance command.
+//! Every failure ends with a message in Indonesian and a non-zero exit code, never a
+//! backtrace.
+
+use app::organisation::seed::{self, SeedError, SeedOptions, DEMO_PASSWORD};
+use app::platform::config::Settings;
+use server::cli::{self, Command, USAGE};
+use server::startup;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let command = match cli::parse(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    if command == Command::Help {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let settings = match Settings::load() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprint!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    server::telemetry::init(&settings);
+    match run(command, settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> Result<(), String> {
+    match command {
+        Command::Help => Ok(()),
+        Command::CheckConfig => {
+            println!("Konfigurasi valid. Basis data: {}", startup::redact(&settings.database_url));
+            Ok(())
+        }
+        Command::Migrate => {
+            startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            println!("Migrasi basis data selesai.");
+            Ok(())
+        }
+        Command::DemoAccounts => {
+            let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            print_demo_accounts(&state.db).await;
+            Ok(())
+        }
+        Command::Seed {
+            employees,
+            seed,
+            force,
+            if_empty,
+        } => {
+            let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            let options = SeedOptions {
+                seed,
+                employees,
+                force,
+            };
+            run_seed(&state.db, options, if_empty).await
+        }
+        Command::Serve => serve(settings).await,
+    }
+}
+
+async fn run_seed(db: &app::platform::db::Db, options: SeedOptions, if_empty: bool) -> Result<(), String> {
+    let started = Instant::now();
+    eprintln!(
+        "Memuat data demo: {} pegawai, benih {}…",
+        options.employees, options.seed
+    );
+    let mut last_percent = None;
+    let result = seed::seed(db, options, |p| {
+        let percent = p.done * 100 / p.total.max(1);
+        if last_percent != Some((p.stage, percent / 5)) || p.done == p.total {
+            last_percent = Some((p.stage, percent / 5));
+            eprint!("\r  {:<14} {:>7}/{:<7} {:>3}%", p.stage, p.done, p.total, percent);
+            if p.done == p.total {
+                eprintln!();
+            }
+            let _ = std::io::stderr().flush();
+        }
+    })
+    .await;
+    match result {
+        Ok(plan) => {
+            eprintln!(
+                "Selesai dalam {:.1} detik: {} unit, {} jabatan, {} pegawai.",
+                started.elapsed().as_secs_f64(),
+                plan.units.len(),
+                plan.positions.len(),
+                plan.employees.len() - 1
+            );
+            Ok(())
+        }
+        Err(SeedError::AlreadySeeded(count)) if if_empty => {
+            eprintln!("Data demo sudah ada ({count} pegawai); tidak dimuat ulang.");
+            Ok(())
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+async fn print_demo_accounts(db: &app::platform::db::Db) {
+    match seed::demo_logins(db).await {
+        Ok(logins) if !logins.is_empty() => {
+            println!("Akun demo (kata sandi untuk semua: {DEMO_PASSWORD}):");
+            for login in logins {
+                println!(
+                    "  {:<13} NIP {}  {} — {}",
+                    login.role.label(),
+                    login.nip,
+                    login.name,
+                    login.position
+                );
+            }
+        }
+        Ok(_) => println!("Belum ada akun demo. Jalankan: sikap seed"),
+        Err(error) => eprintln!("Akun demo tidak dapat dibaca: {error}"),
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), String> {
+    let started = Instant::now();
+    let addr = settings.site_addr;
+    let public_url = settings.public_url.clone();
+    let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("Tidak dapat membuka alamat {addr}: {e}. Ubah instance.site_addr atau SIKAP_INSTANCE_SITE_ADDR."))?;
+    print_demo_accounts(&state.db).await;
+    println!(
+        "SIKAP siap di {public_url} (basis data {}, mulai dalam {} ms). Tekan Ctrl+C untuk berhenti.",
+        state.db.backend().name(),
+        started.elapsed().as_millis()
+    );
+    let db = state.db.clone();
+    let router = server::build_router(state);
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("Server berhenti karena galat: {e}"))?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

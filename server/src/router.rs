@@ -1,0 +1,109 @@
+//! The router: pages (SSR), server functions, static files, health and metrics,
+//! and the layers every request passes through (request id, log line, metrics,
+//! security headers, panic page).
+
+use crate::metrics::{self, Metrics};
+use crate::{language, panic_page};
+use app::platform::request::REQUEST_ID_HEADER;
+use app::platform::state::AppState;
+use app::{shell, App};
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{middleware, Json, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{
+    file_and_error_handler_with_context, generate_route_list, handle_server_fns_with_context,
+    LeptosRoutes,
+};
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub fn build_router(state: AppState) -> Router {
+    let metrics = Arc::new(Metrics::default());
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let context = move || provide_context(context_state.clone());
+    let leptos_options = state.leptos_options.clone();
+    let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
+    let default_language = state.settings.default_locale.clone();
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route(
+            "/metrics",
+            get(metrics::render).with_state((metrics.clone(), state.db.clone())),
+        )
+        .route("/api/{*fn_name}", post(server_functions))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(metrics, metrics::track))
+        .layer(middleware::from_fn(move |req, next| {
+            language::ensure_language_cookie(default_language.clone(), req, next)
+        }))
+        .layer(middleware::from_fn(panic_page::catch_panics))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<Body>| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID_HEADER)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// 200 when the database answers within two seconds, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let ping = tokio::time::timeout(Duration::from_secs(2), state.db.ping()).await;
+    match ping {
+        Ok(Ok(())) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": state.db.backend().name() })),
+        )
+            .into_response(),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "health check: database error");
+            unavailable("basis data tidak dapat dihubungi")
+        }
+        Err(_) => unavailable("basis data tidak menjawab dalam 2 detik"),
+    }
+}
+
+fn unavailable(reason: &str) -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(serde_json::json!({ "status": "unavailable", "reason": reason })),
+    )
+        .into_response()
+}

@@ -1,0 +1,78 @@
+//! From settings to a running server: database, migrations, Leptos options, listener.
+
+use app::platform::config::Settings;
+use app::platform::db::Db;
+use app::platform::state::AppState;
+use leptos::config::{Env, LeptosOptions};
+use std::sync::Arc;
+
+/// The name cargo-leptos gives the WASM, JS and CSS files (`workspace.metadata.leptos.name`).
+pub const OUTPUT_NAME: &str = "sikap";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("Tidak dapat membuka basis data {url}: {source}")]
+    Database { url: String, source: sqlx::Error },
+    #[error("Migrasi basis data gagal: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Where the built site (pkg/ and assets) lives: `LEPTOS_SITE_ROOT`, as cargo-leptos
+/// sets it, or `target/site` beside the workspace.
+pub fn leptos_options(settings: &Settings) -> LeptosOptions {
+    let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".to_owned());
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(settings.site_addr)
+        .env(Env::PROD)
+        .build()
+}
+
+/// Opens the database (URL with any password hidden in errors).
+pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
+    Db::connect(&settings.database_url, settings.database_max_connections)
+        .await
+        .map_err(|source| StartError::Database {
+            url: redact(&settings.database_url),
+            source,
+        })
+}
+
+/// Opens the database, applies pending migrations and assembles the state.
+pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
+    let db = open_database(&settings).await?;
+    db.migrate().await?;
+    Ok(AppState {
+        db,
+        leptos_options: leptos_options(&settings),
+        settings: Arc::new(settings),
+    })
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &credentials[..colon], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(redact("postgres://sikap:rahasia@db:5432/sikap"), "postgres://sikap:***@db:5432/sikap");
+        assert_eq!(redact("postgres://sikap@db/sikap"), "postgres://sikap@db/sikap");
+        assert_eq!(redact("sqlite://data/sikap.db"), "sqlite://data/sikap.db");
+    }
+}
