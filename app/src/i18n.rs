@@ -13,6 +13,8 @@ static_loader! {
     pub static TRANSLATIONS = {
         locales: "./locales",
         fallback_language: "id",
+        // No invisible bidi isolation marks around values: both locales are LTR.
+        customise: |bundle| bundle.set_use_isolating(false),
     };
 }
 

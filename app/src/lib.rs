@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! SIKAP (Sistem Informasi Kinerja Aparatur): everything the server and the browser
 //! share. Folders are domains; `platform/` is the server-only plumbing.
 

@@ -69,7 +69,6 @@ pub const DEPARTMENTS: &[Department] = &[
         d("Bidang Anggaran", &["Subbidang Anggaran Belanja", "Subbidang Anggaran Pendapatan"]),
         d("Bidang Perbendaharaan", &["Subbidang Belanja Langsung", "Subbidang Belanja Tidak Langsung"]),
         d("Bidang Akuntansi dan Aset", &["Subbidang Akuntansi", "Subbidang Aset"]),
-        d("Bidang Pendapatan", &["Subbidang Pajak Daerah", "Subbidang Retribusi"]),
     ], ["Analis Keuangan Pusat dan Daerah" => 3, "Penata Kelola Aset" => 1], Upt::None),
     department!("Badan Kesatuan Bangsa dan Politik", "Kepala Kesbangpol", false, [
         d("Bidang Ideologi dan Wawasan Kebangsaan", &["Subbidang Ideologi"]),
@@ -108,9 +107,8 @@ pub const DEPARTMENTS: &[Department] = &[
     department!("Dinas Pertanian", "Kepala Dinas Pertanian", false, [
         d("Bidang Tanaman Pangan dan Hortikultura", &["Seksi Produksi Tanaman Pangan", "Seksi Hortikultura"]),
         d("Bidang Perkebunan", &["Seksi Produksi Perkebunan", "Seksi Pengolahan Hasil Perkebunan"]),
-        d("Bidang Peternakan dan Kesehatan Hewan", &["Seksi Kesehatan Hewan"]),
         d("Bidang Penyuluhan", &["Seksi Kelembagaan Penyuluhan"]),
-    ], ["Penyuluh Pertanian" => 10, "Medik Veteriner" => 1], Upt::None),
+    ], ["Penyuluh Pertanian" => 10, "Pengawas Mutu Hasil Pertanian" => 1], Upt::None),
     department!("Dinas Komunikasi, Informatika dan Persandian", "Kepala Dinas Kominfo", false, [
         d("Bidang Informasi dan Komunikasi Publik", &["Seksi Pengelolaan Informasi Publik"]),
         d("Bidang Aplikasi Informatika", &["Seksi Layanan E-Government", "Seksi Infrastruktur TIK"]),
@@ -171,6 +169,24 @@ pub const DEPARTMENTS: &[Department] = &[
         d("Bidang Ketersediaan dan Distribusi Pangan", &["Seksi Distribusi Pangan"]),
         d("Bidang Perikanan", &["Seksi Budidaya Ikan"]),
     ], ["Analis Ketahanan Pangan" => 1, "Penyuluh Perikanan" => 2], Upt::None),
+    department!("Badan Pendapatan Daerah", "Kepala Bapenda", true, [
+        d("Bidang Pajak Daerah", &["Subbidang Pendataan dan Penetapan", "Subbidang Penagihan"]),
+        d("Bidang Retribusi dan Pendapatan Lain", &["Subbidang Retribusi"]),
+    ], ["Analis Pendapatan Daerah" => 2], Upt::None),
+    department!("Badan Riset dan Inovasi Daerah", "Kepala BRIDA", true, [
+        d("Bidang Riset dan Inovasi", &["Subbidang Inovasi Pelayanan Publik"]),
+    ], ["Peneliti" => 1, "Perekayasa" => 1], Upt::None),
+    department!("Dinas Perumahan dan Kawasan Permukiman", "Kepala Dinas Perkim", true, [
+        d("Bidang Perumahan", &["Seksi Rumah Tidak Layak Huni"]),
+        d("Bidang Kawasan Permukiman", &["Seksi Prasarana Permukiman"]),
+    ], ["Teknik Tata Bangunan dan Perumahan" => 2], Upt::None),
+    department!("Dinas Pertanahan", "Kepala Dinas Pertanahan", true, [
+        d("Bidang Penatagunaan Tanah", &["Seksi Pengadaan Tanah"]),
+    ], ["Analis Pertanahan" => 1], Upt::None),
+    department!("Dinas Peternakan dan Kesehatan Hewan", "Kepala Dinas Peternakan dan Kesehatan Hewan", true, [
+        d("Bidang Peternakan", &["Seksi Produksi Ternak"]),
+        d("Bidang Kesehatan Hewan", &["Seksi Pengendalian Penyakit Hewan"]),
+    ], ["Medik Veteriner" => 2, "Paramedik Veteriner" => 2], Upt::None),
 ];
 
 /// The Sekretariat Daerah: assistants (JPT) with their bagian (Administrator).

@@ -1,0 +1,74 @@
+//! The `sikap` binary itself: bad settings stop it with a message naming the key and
+//! the fix, a non-zero exit code and no backtrace.
+
+use std::process::Command;
+
+fn sikap(config: &str, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Leptos.toml");
+    std::fs::write(&path, config).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sikap"));
+    command.args(args).env("SIKAP_CONFIG", &path).env_remove("DATABASE_URL").env("RUST_BACKTRACE", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn unknown_key_stops_the_server_with_the_key_named() {
+    let out = sikap("[periods]\nskema = \"monthly\"\n", &[], &["serve"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("periods.skema tidak dikenal"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+}
+
+#[test]
+fn bad_environment_value_is_named_with_the_fix() {
+    let out = sikap("", &[("SIKAP_PRIVACY_MIN_GROUP_SIZE", "satu")], &["check-config"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("SIKAP_PRIVACY_MIN_GROUP_SIZE: nilai \"satu\" tidak valid; harus bilangan bulat"), "{stderr}");
+}
+
+#[test]
+fn valid_settings_pass_the_check() {
+    let out = sikap("[database]\nurl = \"sqlite://data/x.db\"\n", &[], &["check-config"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Konfigurasi valid"));
+}
+
+#[test]
+fn seed_on_an_unreachable_database_fails_cleanly() {
+    let out = sikap("", &[("SIKAP_DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/none")], &["seed"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("Tidak dapat membuka basis data"), "{stderr}");
+    assert!(!stderr.contains("secret"), "password must not be printed: {stderr}");
+}
+
+#[test]
+fn seed_prints_progress_loads_once_and_lists_demo_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/demo.db", dir.path().display());
+    let env = [("SIKAP_DATABASE_URL", url.as_str())];
+    let first = sikap("", &env, &["seed", "--employees", "1500"]);
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(first.status.success(), "{stderr}");
+    assert!(stderr.contains("employees") && stderr.contains("100%"), "{stderr}");
+
+    let second = sikap("", &env, &["seed"]);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("--force"));
+
+    let skipped = sikap("", &env, &["seed", "--if-empty"]);
+    assert!(skipped.status.success());
+
+    let accounts = sikap("", &env, &["demo-accounts"]);
+    let stdout = String::from_utf8_lossy(&accounts.stdout);
+    assert!(stdout.contains("Kepahiang-Demo-2026"), "{stdout}");
+    for role in ["pegawai", "atasan", "admin BKPSDM", "pimpinan"] {
+        assert!(stdout.contains(role), "{role} missing in {stdout}");
+    }
+}
