@@ -46,10 +46,13 @@ impl fmt::Display for UsageError {
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, UsageError> {
-    let value = value.ok_or_else(|| UsageError(format!("{flag} membutuhkan angka, mis. {flag} 3000")))?;
-    value
-        .parse()
-        .map_err(|_| UsageError(format!("{flag} membutuhkan bilangan bulat positif, bukan {value:?}")))
+    let value =
+        value.ok_or_else(|| UsageError(format!("{flag} membutuhkan angka, mis. {flag} 3000")))?;
+    value.parse().map_err(|_| {
+        UsageError(format!(
+            "{flag} membutuhkan bilangan bulat positif, bukan {value:?}"
+        ))
+    })
 }
 
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageError> {
@@ -74,11 +77,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
                     "--seed" => seed = number("--seed", args.next())?,
                     "--force" => force = true,
                     "--if-empty" => if_empty = true,
-                    other => return Err(UsageError(format!("Opsi tidak dikenal untuk seed: {other}"))),
+                    other => {
+                        return Err(UsageError(format!(
+                            "Opsi tidak dikenal untuk seed: {other}"
+                        )))
+                    }
                 }
             }
             if force && if_empty {
-                return Err(UsageError("--force dan --if-empty tidak dapat dipakai bersama".into()));
+                return Err(UsageError(
+                    "--force dan --if-empty tidak dapat dipakai bersama".into(),
+                ));
             }
             Ok(Command::Seed {
                 employees,
@@ -91,7 +100,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
     }
 }
 
-fn expect_end(mut args: impl Iterator<Item = String>, command: Command) -> Result<Command, UsageError> {
+fn expect_end(
+    mut args: impl Iterator<Item = String>,
+    command: Command,
+) -> Result<Command, UsageError> {
     match args.next() {
         None => Ok(command),
         Some(extra) => Err(UsageError(format!("Argumen berlebih: {extra}"))),
@@ -111,17 +123,34 @@ mod tests {
         assert_eq!(p(&[]), Ok(Command::Serve));
         assert_eq!(
             p(&["seed", "--employees", "100000", "--force"]),
-            Ok(Command::Seed { employees: 100000, seed: 1708, force: true, if_empty: false })
+            Ok(Command::Seed {
+                employees: 100000,
+                seed: 1708,
+                force: true,
+                if_empty: false
+            })
         );
         assert_eq!(p(&["demo-accounts"]), Ok(Command::DemoAccounts));
     }
 
     #[test]
     fn mistakes_are_explained() {
-        assert!(p(&["seed", "--employees", "banyak"]).unwrap_err().0.contains("bilangan bulat"));
-        assert!(p(&["seed", "--employees"]).unwrap_err().0.contains("membutuhkan angka"));
-        assert!(p(&["sed"]).unwrap_err().0.contains("Perintah tidak dikenal: sed"));
+        assert!(p(&["seed", "--employees", "banyak"])
+            .unwrap_err()
+            .0
+            .contains("bilangan bulat"));
+        assert!(p(&["seed", "--employees"])
+            .unwrap_err()
+            .0
+            .contains("membutuhkan angka"));
+        assert!(p(&["sed"])
+            .unwrap_err()
+            .0
+            .contains("Perintah tidak dikenal: sed"));
         assert!(p(&["seed", "--force", "--if-empty"]).is_err());
-        assert!(p(&["serve", "now"]).unwrap_err().0.contains("Argumen berlebih"));
+        assert!(p(&["serve", "now"])
+            .unwrap_err()
+            .0
+            .contains("Argumen berlebih"));
     }
 }

@@ -18,10 +18,17 @@ fn has_language_cookie(req: &Request<Body>) -> bool {
 
 fn is_page_request(req: &Request<Body>) -> bool {
     let path = req.uri().path();
-    !(path.starts_with("/pkg/") || path.starts_with("/api/") || path == "/healthz" || path == "/metrics")
+    !(path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        || path == "/healthz"
+        || path == "/metrics")
 }
 
-pub async fn ensure_language_cookie(default: String, mut req: Request<Body>, next: Next) -> Response {
+pub async fn ensure_language_cookie(
+    default: String,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
     if !is_page_request(&req) || has_language_cookie(&req) {
         return next.run(req).await;
     }

@@ -44,16 +44,23 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Help => Ok(()),
         Command::CheckConfig => {
-            println!("Konfigurasi valid. Basis data: {}", startup::redact(&settings.database_url));
+            println!(
+                "Konfigurasi valid. Basis data: {}",
+                startup::redact(&settings.database_url)
+            );
             Ok(())
         }
         Command::Migrate => {
-            startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            startup::prepare(settings)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("Migrasi basis data selesai.");
             Ok(())
         }
         Command::DemoAccounts => {
-            let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            let state = startup::prepare(settings)
+                .await
+                .map_err(|e| e.to_string())?;
             print_demo_accounts(&state.db).await;
             Ok(())
         }
@@ -63,7 +70,9 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             force,
             if_empty,
         } => {
-            let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+            let state = startup::prepare(settings)
+                .await
+                .map_err(|e| e.to_string())?;
             let options = SeedOptions {
                 seed,
                 employees,
@@ -75,7 +84,11 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     }
 }
 
-async fn run_seed(db: &app::platform::db::Db, options: SeedOptions, if_empty: bool) -> Result<(), String> {
+async fn run_seed(
+    db: &app::platform::db::Db,
+    options: SeedOptions,
+    if_empty: bool,
+) -> Result<(), String> {
     let started = Instant::now();
     eprintln!(
         "Memuat data demo: {} pegawai, benih {}…",
@@ -86,7 +99,10 @@ async fn run_seed(db: &app::platform::db::Db, options: SeedOptions, if_empty: bo
         let percent = p.done * 100 / p.total.max(1);
         if last_percent != Some((p.stage, percent / 5)) || p.done == p.total {
             last_percent = Some((p.stage, percent / 5));
-            eprint!("\r  {:<14} {:>7}/{:<7} {:>3}%", p.stage, p.done, p.total, percent);
+            eprint!(
+                "\r  {:<14} {:>7}/{:<7} {:>3}%",
+                p.stage, p.done, p.total, percent
+            );
             if p.done == p.total {
                 eprintln!();
             }
@@ -136,7 +152,9 @@ async fn serve(settings: Settings) -> Result<(), String> {
     let started = Instant::now();
     let addr = settings.site_addr;
     let public_url = settings.public_url.clone();
-    let state = startup::prepare(settings).await.map_err(|e| e.to_string())?;
+    let state = startup::prepare(settings)
+        .await
+        .map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("Tidak dapat membuka alamat {addr}: {e}. Ubah instance.site_addr atau SIKAP_INSTANCE_SITE_ADDR."))?;
@@ -162,7 +180,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

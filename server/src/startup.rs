@@ -57,7 +57,12 @@ pub fn redact(url: &str) -> String {
         (Some(scheme), Some(at)) if at > scheme => {
             let credentials = &url[scheme + 3..at];
             match credentials.find(':') {
-                Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &credentials[..colon], &url[at..]),
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
                 None => url.to_owned(),
             }
         }
@@ -71,8 +76,14 @@ mod tests {
 
     #[test]
     fn passwords_never_reach_messages() {
-        assert_eq!(redact("postgres://sikap:rahasia@db:5432/sikap"), "postgres://sikap:***@db:5432/sikap");
-        assert_eq!(redact("postgres://sikap@db/sikap"), "postgres://sikap@db/sikap");
+        assert_eq!(
+            redact("postgres://sikap:rahasia@db:5432/sikap"),
+            "postgres://sikap:***@db:5432/sikap"
+        );
+        assert_eq!(
+            redact("postgres://sikap@db/sikap"),
+            "postgres://sikap@db/sikap"
+        );
         assert_eq!(redact("sqlite://data/sikap.db"), "sqlite://data/sikap.db");
     }
 }

@@ -8,7 +8,11 @@ fn sikap(config: &str, env: &[(&str, &str)], args: &[&str]) -> std::process::Out
     let path = dir.path().join("Leptos.toml");
     std::fs::write(&path, config).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_sikap"));
-    command.args(args).env("SIKAP_CONFIG", &path).env_remove("DATABASE_URL").env("RUST_BACKTRACE", "1");
+    command
+        .args(args)
+        .env("SIKAP_CONFIG", &path)
+        .env_remove("DATABASE_URL")
+        .env("RUST_BACKTRACE", "1");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -21,31 +25,64 @@ fn unknown_key_stops_the_server_with_the_key_named() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr.contains("periods.skema tidak dikenal"), "{stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn bad_environment_value_is_named_with_the_fix() {
-    let out = sikap("", &[("SIKAP_PRIVACY_MIN_GROUP_SIZE", "satu")], &["check-config"]);
+    let out = sikap(
+        "",
+        &[("SIKAP_PRIVACY_MIN_GROUP_SIZE", "satu")],
+        &["check-config"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.contains("SIKAP_PRIVACY_MIN_GROUP_SIZE: nilai \"satu\" tidak valid; harus bilangan bulat"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "SIKAP_PRIVACY_MIN_GROUP_SIZE: nilai \"satu\" tidak valid; harus bilangan bulat"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn valid_settings_pass_the_check() {
-    let out = sikap("[database]\nurl = \"sqlite://data/x.db\"\n", &[], &["check-config"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = sikap(
+        "[database]\nurl = \"sqlite://data/x.db\"\n",
+        &[],
+        &["check-config"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Konfigurasi valid"));
 }
 
 #[test]
 fn seed_on_an_unreachable_database_fails_cleanly() {
-    let out = sikap("", &[("SIKAP_DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/none")], &["seed"]);
+    let out = sikap(
+        "",
+        &[(
+            "SIKAP_DATABASE_URL",
+            "postgres://nobody:secret@127.0.0.1:1/none",
+        )],
+        &["seed"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("Tidak dapat membuka basis data"), "{stderr}");
-    assert!(!stderr.contains("secret"), "password must not be printed: {stderr}");
+    assert!(
+        stderr.contains("Tidak dapat membuka basis data"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("secret"),
+        "password must not be printed: {stderr}"
+    );
 }
 
 #[test]
@@ -56,7 +93,10 @@ fn seed_prints_progress_loads_once_and_lists_demo_accounts() {
     let first = sikap("", &env, &["seed", "--employees", "1500"]);
     let stderr = String::from_utf8_lossy(&first.stderr);
     assert!(first.status.success(), "{stderr}");
-    assert!(stderr.contains("employees") && stderr.contains("100%"), "{stderr}");
+    assert!(
+        stderr.contains("employees") && stderr.contains("100%"),
+        "{stderr}"
+    );
 
     let second = sikap("", &env, &["seed"]);
     assert_eq!(second.status.code(), Some(1));

@@ -18,8 +18,14 @@ async fn send(router: &Router, request: Request<Body>) -> Reply {
     let response = router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), 10 * 1024 * 1024).await.unwrap();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let bytes = to_bytes(response.into_body(), 10 * 1024 * 1024)
+        .await
+        .unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 async fn get(router: &Router, path: &str) -> Reply {
@@ -36,23 +42,46 @@ async fn home_page_is_rendered_in_indonesian_with_the_counts() {
     let (_guard, router) = seeded_router().await;
     let reply = get(&router, "/").await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.body.contains("<html lang=\"id\""), "{}", &reply.body[..300.min(reply.body.len())]);
+    assert!(
+        reply.body.contains("<html lang=\"id\""),
+        "{}",
+        &reply.body[..300.min(reply.body.len())]
+    );
     assert!(reply.body.contains("Sistem Informasi Kinerja Aparatur"));
     assert!(reply.body.contains("Pemerintah Kabupaten Kepahiang"));
-    assert!(reply.body.contains("3.000"), "employee count shown with Indonesian separators");
-    assert!(reply.body.contains("/pkg/sikap.js"), "hydration script is linked");
-    let cookie = reply.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(
+        reply.body.contains("3.000"),
+        "employee count shown with Indonesian separators"
+    );
+    assert!(
+        reply.body.contains("/pkg/sikap.js"),
+        "hydration script is linked"
+    );
+    let cookie = reply
+        .headers
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(cookie.starts_with("sikap_lang=id"), "{cookie}");
 }
 
 #[tokio::test]
 async fn the_language_cookie_switches_the_page_to_english() {
     let (_guard, router) = seeded_router().await;
-    let request = Request::get("/").header(header::COOKIE, "sikap_lang=en").body(Body::empty()).unwrap();
+    let request = Request::get("/")
+        .header(header::COOKIE, "sikap_lang=en")
+        .body(Body::empty())
+        .unwrap();
     let reply = send(&router, request).await;
     assert!(reply.body.contains("<html lang=\"en\""));
-    assert!(reply.body.contains("Civil Servant Performance Information System"));
-    assert!(reply.headers.get(header::SET_COOKIE).is_none(), "an existing choice is kept");
+    assert!(reply
+        .body
+        .contains("Civil Servant Performance Information System"));
+    assert!(
+        reply.headers.get(header::SET_COOKIE).is_none(),
+        "an existing choice is kept"
+    );
 }
 
 #[tokio::test]
@@ -82,7 +111,10 @@ async fn organisation_search_works_without_javascript() {
     let reply = get(&router, "/organisasi?q=puskesmas").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.body.contains("UPTD Puskesmas Kabawetan"));
-    assert!(!reply.body.contains("Dinas Pertanian</span>"), "only matching units are listed");
+    assert!(
+        !reply.body.contains("Dinas Pertanian</span>"),
+        "only matching units are listed"
+    );
 }
 
 #[tokio::test]
@@ -97,7 +129,9 @@ async fn server_function_round_trip_returns_units_as_json() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let units: Vec<serde_json::Value> = serde_json::from_str(&reply.body).unwrap();
     assert_eq!(units.len(), 8);
-    assert!(units.iter().all(|u| u["kind"] == "kecamatan" && u["employees"].as_i64().unwrap() > 0));
+    assert!(units
+        .iter()
+        .all(|u| u["kind"] == "kecamatan" && u["employees"].as_i64().unwrap() > 0));
 }
 
 #[tokio::test]
@@ -110,7 +144,11 @@ async fn server_function_refuses_bad_input_with_an_indonesian_message() {
         .unwrap();
     let reply = send(&router, request).await;
     assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(reply.body.contains("Kata kunci terlalu panjang"), "{}", reply.body);
+    assert!(
+        reply.body.contains("Kata kunci terlalu panjang"),
+        "{}",
+        reply.body
+    );
 }
 
 #[tokio::test]
@@ -136,9 +174,26 @@ async fn metrics_count_requests_by_route_and_show_the_pool() {
     get(&router, "/tidak-ada").await;
     let reply = get(&router, "/metrics").await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
-    assert!(reply.body.contains("sikap_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 2"), "{}", reply.body);
-    assert!(reply.body.contains("sikap_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1"), "{}", reply.body);
-    assert!(reply.body.contains("sikap_http_request_duration_seconds_count{method=\"GET\",route=\"/\"} 2"));
+    assert!(reply.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    assert!(
+        reply
+            .body
+            .contains("sikap_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"} 2"),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains(
+            "sikap_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1"
+        ),
+        "{}",
+        reply.body
+    );
+    assert!(reply
+        .body
+        .contains("sikap_http_request_duration_seconds_count{method=\"GET\",route=\"/\"} 2"));
     assert!(reply.body.contains("sikap_db_pool_max_connections 5"));
 }

@@ -11,7 +11,11 @@ pub struct Bar {
 }
 
 #[component]
-pub fn BarChart(#[prop(into)] title: Signal<String>, bars: Vec<Bar>, #[prop(into)] test_id: String) -> impl IntoView {
+pub fn BarChart(
+    #[prop(into)] title: Signal<String>,
+    bars: Vec<Bar>,
+    #[prop(into)] test_id: String,
+) -> impl IntoView {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let total: i64 = bars.iter().map(|b| b.value).sum();
     view! {

@@ -3,7 +3,7 @@
 mod chart;
 mod notice;
 
-pub use chart::{BarChart, Bar};
+pub use chart::{Bar, BarChart};
 pub use notice::{ErrorNotice, Loading};
 
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn format_count(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -156,10 +156,7 @@ mod tests {
         assert_eq!(nip.display_spaced(), "19850703 201001 1 001");
         assert_eq!(Nip::parse("19850703 201001 1 001").unwrap(), nip);
         assert_eq!(Nip::parse("199002292015032002"), Err(NipError::BirthDate));
-        assert_eq!(
-            Nip::parse("199212122019022003").unwrap().sex(),
-            Sex::Female
-        );
+        assert_eq!(Nip::parse("199212122019022003").unwrap().sex(), Sex::Female);
     }
 
     #[test]

@@ -65,9 +65,15 @@ fn like_pattern(query: &str) -> String {
 pub async fn search_units(db: &Db, query: &str) -> Result<Vec<UnitSummary>, sqlx::Error> {
     let query = query.trim();
     let (filter, pattern) = if query.is_empty() {
-        ("u.parent_id = (SELECT id FROM units WHERE parent_id IS NULL)", None)
+        (
+            "u.parent_id = (SELECT id FROM units WHERE parent_id IS NULL)",
+            None,
+        )
     } else {
-        ("LOWER(u.name) LIKE $2 ESCAPE '\\'", Some(like_pattern(query)))
+        (
+            "LOWER(u.name) LIKE $2 ESCAPE '\\'",
+            Some(like_pattern(query)),
+        )
     };
     let sql = format!(
         "WITH RECURSIVE matched AS ( \

@@ -63,7 +63,12 @@ impl Settings {
         let env: BTreeMap<String, String> = std::env::vars().collect();
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => Some(text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !env.contains_key("SIKAP_CONFIG") => None,
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && !env.contains_key("SIKAP_CONFIG") =>
+            {
+                None
+            }
             Err(e) => {
                 return Err(ConfigError(vec![format!(
                     "berkas konfigurasi {path} tidak dapat dibaca ({e}); periksa SIKAP_CONFIG"
@@ -112,10 +117,16 @@ impl Settings {
                 }
             }),
             database_url: r.parsed("database", "url", "sqlite://data/sikap.db", |v| {
-                if v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://") {
+                if v.starts_with("sqlite:")
+                    || v.starts_with("postgres://")
+                    || v.starts_with("postgresql://")
+                {
                     Ok(v.to_owned())
                 } else {
-                    Err("harus diawali sqlite: (mis. sqlite://data/sikap.db) atau postgres://".into())
+                    Err(
+                        "harus diawali sqlite: (mis. sqlite://data/sikap.db) atau postgres://"
+                            .into(),
+                    )
                 }
             }),
             database_max_connections: r.number("database", "max_connections", 10, 1, 1000),
@@ -220,7 +231,14 @@ impl Reader<'_> {
         })
     }
 
-    fn number(&mut self, section: &'static str, key: &'static str, default: u32, min: u32, max: u32) -> u32 {
+    fn number(
+        &mut self,
+        section: &'static str,
+        key: &'static str,
+        default: u32,
+        min: u32,
+        max: u32,
+    ) -> u32 {
         self.parsed(section, key, &default.to_string(), |v| {
             v.parse::<u32>()
                 .ok()
@@ -345,7 +363,11 @@ mod tests {
 
     #[test]
     fn unknown_section_and_unknown_variable_are_refused() {
-        let err = load("[periode]\nscheme = \"monthly\"\n", &[("SIKAP_PERIOD_SCHEME", "x")]).unwrap_err();
+        let err = load(
+            "[periode]\nscheme = \"monthly\"\n",
+            &[("SIKAP_PERIOD_SCHEME", "x")],
+        )
+        .unwrap_err();
         assert_eq!(err.0.len(), 2, "{err}");
         assert!(err.0[0].contains("[periode] tidak dikenal"));
         assert!(err.0[1].contains("SIKAP_PERIOD_SCHEME tidak dikenal"));
@@ -360,9 +382,15 @@ mod tests {
         .unwrap_err();
         let text = err.to_string();
         assert_eq!(err.0.len(), 3, "{text}");
-        assert!(text.contains("instance.site_addr: nilai \"localhost\" tidak valid"), "{text}");
+        assert!(
+            text.contains("instance.site_addr: nilai \"localhost\" tidak valid"),
+            "{text}"
+        );
         assert!(text.contains("antara 2 dan 1000"), "{text}");
-        assert!(text.contains("SIKAP_PERIODS_SCHEME: nilai \"yearly\""), "{text}");
+        assert!(
+            text.contains("SIKAP_PERIODS_SCHEME: nilai \"yearly\""),
+            "{text}"
+        );
     }
 
     #[test]

@@ -21,7 +21,6 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The state of the request being served; every server function starts here.
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-        crate::error::AppError::internal("state", "AppState missing from context")
-    })
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| crate::error::AppError::internal("state", "AppState missing from context"))
 }

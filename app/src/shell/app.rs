@@ -44,6 +44,13 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Document() -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    // Effects run only in the browser, after hydration: mark the body so tests and
+    // scripts can tell a live page from server-rendered HTML.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Html {..} lang=move || i18n.language.get().id.to_string() />
         <Stylesheet id="leptos" href="/pkg/sikap.css" />

@@ -32,7 +32,10 @@ const fn d(name: &'static str, sections: &'static [&'static str]) -> Division {
 
 const SEKRETARIAT: Division = d(
     "Sekretariat",
-    &["Subbagian Umum dan Kepegawaian", "Subbagian Perencanaan dan Keuangan"],
+    &[
+        "Subbagian Umum dan Kepegawaian",
+        "Subbagian Perencanaan dan Keuangan",
+    ],
 );
 
 macro_rules! department {
@@ -191,21 +194,66 @@ pub const DEPARTMENTS: &[Department] = &[
 
 /// The Sekretariat Daerah: assistants (JPT) with their bagian (Administrator).
 pub const SETDA_ASSISTANTS: &[(&str, &[Division])] = &[
-    ("Asisten Pemerintahan dan Kesejahteraan Rakyat", &[
-        d("Bagian Tata Pemerintahan", &["Subbagian Administrasi Pemerintahan", "Subbagian Otonomi Daerah"]),
-        d("Bagian Kesejahteraan Rakyat", &["Subbagian Bina Mental Spiritual"]),
-        d("Bagian Hukum", &["Subbagian Perundang-undangan", "Subbagian Bantuan Hukum"]),
-    ]),
-    ("Asisten Perekonomian dan Pembangunan", &[
-        d("Bagian Perekonomian dan Sumber Daya Alam", &["Subbagian Perekonomian"]),
-        d("Bagian Administrasi Pembangunan", &["Subbagian Pengendalian Pembangunan"]),
-        d("Bagian Pengadaan Barang dan Jasa", &["Subbagian Pengelolaan Pengadaan", "Subbagian Layanan Pengadaan Secara Elektronik"]),
-    ]),
-    ("Asisten Administrasi Umum", &[
-        d("Bagian Umum", &["Subbagian Tata Usaha Pimpinan", "Subbagian Rumah Tangga"]),
-        d("Bagian Organisasi", &["Subbagian Kelembagaan dan Analisis Jabatan", "Subbagian Reformasi Birokrasi dan Akuntabilitas Kinerja"]),
-        d("Bagian Protokol dan Komunikasi Pimpinan", &["Subbagian Protokol"]),
-    ]),
+    (
+        "Asisten Pemerintahan dan Kesejahteraan Rakyat",
+        &[
+            d(
+                "Bagian Tata Pemerintahan",
+                &[
+                    "Subbagian Administrasi Pemerintahan",
+                    "Subbagian Otonomi Daerah",
+                ],
+            ),
+            d(
+                "Bagian Kesejahteraan Rakyat",
+                &["Subbagian Bina Mental Spiritual"],
+            ),
+            d(
+                "Bagian Hukum",
+                &["Subbagian Perundang-undangan", "Subbagian Bantuan Hukum"],
+            ),
+        ],
+    ),
+    (
+        "Asisten Perekonomian dan Pembangunan",
+        &[
+            d(
+                "Bagian Perekonomian dan Sumber Daya Alam",
+                &["Subbagian Perekonomian"],
+            ),
+            d(
+                "Bagian Administrasi Pembangunan",
+                &["Subbagian Pengendalian Pembangunan"],
+            ),
+            d(
+                "Bagian Pengadaan Barang dan Jasa",
+                &[
+                    "Subbagian Pengelolaan Pengadaan",
+                    "Subbagian Layanan Pengadaan Secara Elektronik",
+                ],
+            ),
+        ],
+    ),
+    (
+        "Asisten Administrasi Umum",
+        &[
+            d(
+                "Bagian Umum",
+                &["Subbagian Tata Usaha Pimpinan", "Subbagian Rumah Tangga"],
+            ),
+            d(
+                "Bagian Organisasi",
+                &[
+                    "Subbagian Kelembagaan dan Analisis Jabatan",
+                    "Subbagian Reformasi Birokrasi dan Akuntabilitas Kinerja",
+                ],
+            ),
+            d(
+                "Bagian Protokol dan Komunikasi Pimpinan",
+                &["Subbagian Protokol"],
+            ),
+        ],
+    ),
 ];
 
 pub const KECAMATAN: &[&str] = &[
@@ -244,27 +292,71 @@ pub const PUSKESMAS_FUNCTIONAL: &[(&str, u32)] = &[
 ];
 
 pub const MALE_GIVEN: &[&str] = &[
-    "Agus", "Ahmad", "Andi", "Arif", "Bambang", "Budi", "Dedi", "Deni", "Dodi", "Eko",
-    "Fajar", "Feri", "Hadi", "Hendra", "Heri", "Ikhsan", "Irwan", "Iwan", "Joko", "Kurnia",
-    "Lukman", "Mahmud", "Muhammad", "Nanda", "Rahmat", "Rian", "Rizki", "Robby", "Rudi", "Sapri",
-    "Syaiful", "Taufik", "Tri", "Wahyu", "Yadi", "Yudi", "Zulkifli", "Darmawan", "Gilang", "Ilham",
+    "Agus", "Ahmad", "Andi", "Arif", "Bambang", "Budi", "Dedi", "Deni", "Dodi", "Eko", "Fajar",
+    "Feri", "Hadi", "Hendra", "Heri", "Ikhsan", "Irwan", "Iwan", "Joko", "Kurnia", "Lukman",
+    "Mahmud", "Muhammad", "Nanda", "Rahmat", "Rian", "Rizki", "Robby", "Rudi", "Sapri", "Syaiful",
+    "Taufik", "Tri", "Wahyu", "Yadi", "Yudi", "Zulkifli", "Darmawan", "Gilang", "Ilham",
 ];
 
 pub const FEMALE_GIVEN: &[&str] = &[
-    "Ani", "Ayu", "Desi", "Dewi", "Dian", "Eka", "Elis", "Fitri", "Hartini", "Indah",
-    "Intan", "Lestari", "Lina", "Maya", "Mega", "Nadia", "Novi", "Nurul", "Putri", "Ratna",
-    "Reni", "Rina", "Rini", "Sari", "Septi", "Siti", "Sri", "Tuti", "Wulan", "Yanti",
-    "Yuli", "Yuni", "Zahra", "Anisa", "Citra", "Devi", "Evi", "Kartika", "Lusi", "Melati",
+    "Ani", "Ayu", "Desi", "Dewi", "Dian", "Eka", "Elis", "Fitri", "Hartini", "Indah", "Intan",
+    "Lestari", "Lina", "Maya", "Mega", "Nadia", "Novi", "Nurul", "Putri", "Ratna", "Reni", "Rina",
+    "Rini", "Sari", "Septi", "Siti", "Sri", "Tuti", "Wulan", "Yanti", "Yuli", "Yuni", "Zahra",
+    "Anisa", "Citra", "Devi", "Evi", "Kartika", "Lusi", "Melati",
 ];
 
 pub const FAMILY: &[&str] = &[
-    "Pratama", "Hidayat", "Wijaya", "Kurniawan", "Setiawan", "Nugroho", "Saputra", "Permana",
-    "Gunawan", "Santoso", "Hartono", "Firmansyah", "Syahputra", "Maulana", "Ramadhan", "Susilo",
-    "Hakim", "Rahman", "Fauzi", "Anwar", "Rusdi", "Harahap", "Sembiring", "Siregar", "Lubis",
-    "Putra", "Utama", "Suryadi", "Darmadi", "Effendi", "Irawan", "Purnama", "Halim", "Iskandar",
+    "Pratama",
+    "Hidayat",
+    "Wijaya",
+    "Kurniawan",
+    "Setiawan",
+    "Nugroho",
+    "Saputra",
+    "Permana",
+    "Gunawan",
+    "Santoso",
+    "Hartono",
+    "Firmansyah",
+    "Syahputra",
+    "Maulana",
+    "Ramadhan",
+    "Susilo",
+    "Hakim",
+    "Rahman",
+    "Fauzi",
+    "Anwar",
+    "Rusdi",
+    "Harahap",
+    "Sembiring",
+    "Siregar",
+    "Lubis",
+    "Putra",
+    "Utama",
+    "Suryadi",
+    "Darmadi",
+    "Effendi",
+    "Irawan",
+    "Purnama",
+    "Halim",
+    "Iskandar",
 ];
 
 pub const FEMALE_FAMILY: &[&str] = &[
-    "Rahmawati", "Susanti", "Lestari", "Handayani", "Yulianti", "Wulandari", "Safitri", "Puspita",
-    "Anggraini", "Kusumawati", "Permatasari", "Oktaviani", "Marlina", "Novita", "Agustina", "Saputri",
+    "Rahmawati",
+    "Susanti",
+    "Lestari",
+    "Handayani",
+    "Yulianti",
+    "Wulandari",
+    "Safitri",
+    "Puspita",
+    "Anggraini",
+    "Kusumawati",
+    "Permatasari",
+    "Oktaviani",
+    "Marlina",
+    "Novita",
+    "Agustina",
+    "Saputri",
 ];

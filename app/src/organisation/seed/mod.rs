@@ -85,55 +85,138 @@ pub async fn seed(
 
     let mut tx = db.pool().begin().await?;
     if existing > 0 || options.force {
-        for table in ["demo_accounts", "accounts", "employees", "positions", "units", "seed_runs"] {
-            sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
+        for table in [
+            "demo_accounts",
+            "accounts",
+            "employees",
+            "positions",
+            "units",
+            "seed_runs",
+        ] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await?;
         }
     }
     let now = now_millis();
-    insert_batched(&mut tx, "units", &["id", "parent_id", "code", "name", "kind", "illustrative", "created_at", "updated_at"], &plan.units, |u, args| {
-        args.add(u.id).ok();
-        args.add(u.parent_id).ok();
-        args.add(u.code.clone()).ok();
-        args.add(u.name.clone()).ok();
-        args.add(u.kind.code()).ok();
-        args.add(u.illustrative as i64).ok();
-        args.add(now).ok();
-        args.add(now).ok();
-    }, &mut progress).await?;
-    insert_batched(&mut tx, "positions", &["id", "unit_id", "parent_id", "title", "kind", "created_at", "updated_at"], &plan.positions, |p, args| {
-        args.add(p.id).ok();
-        args.add(p.unit_id).ok();
-        args.add(p.parent_id).ok();
-        args.add(p.title.clone()).ok();
-        args.add(p.kind.code()).ok();
-        args.add(now).ok();
-        args.add(now).ok();
-    }, &mut progress).await?;
-    insert_batched(&mut tx, "employees", &["id", "nip", "name", "sex", "birth_date", "status", "golongan", "position_id", "created_at", "updated_at"], &plan.employees, |e, args| {
-        args.add(e.id).ok();
-        args.add(e.nip.as_ref().map(|n| n.as_str().to_owned())).ok();
-        args.add(e.name.clone()).ok();
-        args.add(e.sex.code()).ok();
-        args.add(e.birth_date.to_iso()).ok();
-        args.add(e.status.code()).ok();
-        args.add(e.golongan.clone()).ok();
-        args.add(e.position_id).ok();
-        args.add(now).ok();
-        args.add(now).ok();
-    }, &mut progress).await?;
-    insert_batched(&mut tx, "accounts", &["employee_id", "password_hash", "must_change_password", "created_at", "updated_at"], &plan.demo_accounts, |a, args| {
-        args.add(a.employee_id).ok();
-        args.add(password_hash.clone()).ok();
-        args.add(0_i64).ok();
-        args.add(now).ok();
-        args.add(now).ok();
-    }, &mut progress).await?;
+    insert_batched(
+        &mut tx,
+        "units",
+        &[
+            "id",
+            "parent_id",
+            "code",
+            "name",
+            "kind",
+            "illustrative",
+            "created_at",
+            "updated_at",
+        ],
+        &plan.units,
+        |u, args| {
+            args.add(u.id).ok();
+            args.add(u.parent_id).ok();
+            args.add(u.code.clone()).ok();
+            args.add(u.name.clone()).ok();
+            args.add(u.kind.code()).ok();
+            args.add(u.illustrative as i64).ok();
+            args.add(now).ok();
+            args.add(now).ok();
+        },
+        &mut progress,
+    )
+    .await?;
+    insert_batched(
+        &mut tx,
+        "positions",
+        &[
+            "id",
+            "unit_id",
+            "parent_id",
+            "title",
+            "kind",
+            "created_at",
+            "updated_at",
+        ],
+        &plan.positions,
+        |p, args| {
+            args.add(p.id).ok();
+            args.add(p.unit_id).ok();
+            args.add(p.parent_id).ok();
+            args.add(p.title.clone()).ok();
+            args.add(p.kind.code()).ok();
+            args.add(now).ok();
+            args.add(now).ok();
+        },
+        &mut progress,
+    )
+    .await?;
+    insert_batched(
+        &mut tx,
+        "employees",
+        &[
+            "id",
+            "nip",
+            "name",
+            "sex",
+            "birth_date",
+            "status",
+            "golongan",
+            "position_id",
+            "created_at",
+            "updated_at",
+        ],
+        &plan.employees,
+        |e, args| {
+            args.add(e.id).ok();
+            args.add(e.nip.as_ref().map(|n| n.as_str().to_owned())).ok();
+            args.add(e.name.clone()).ok();
+            args.add(e.sex.code()).ok();
+            args.add(e.birth_date.to_iso()).ok();
+            args.add(e.status.code()).ok();
+            args.add(e.golongan.clone()).ok();
+            args.add(e.position_id).ok();
+            args.add(now).ok();
+            args.add(now).ok();
+        },
+        &mut progress,
+    )
+    .await?;
+    insert_batched(
+        &mut tx,
+        "accounts",
+        &[
+            "employee_id",
+            "password_hash",
+            "must_change_password",
+            "created_at",
+            "updated_at",
+        ],
+        &plan.demo_accounts,
+        |a, args| {
+            args.add(a.employee_id).ok();
+            args.add(password_hash.clone()).ok();
+            args.add(0_i64).ok();
+            args.add(now).ok();
+            args.add(now).ok();
+        },
+        &mut progress,
+    )
+    .await?;
     let ordered: Vec<(usize, &DemoAccount)> = plan.demo_accounts.iter().enumerate().collect();
-    insert_batched(&mut tx, "demo_accounts", &["employee_id", "role", "sort_order"], &ordered, |(order, a), args| {
-        args.add(a.employee_id).ok();
-        args.add(a.role.code()).ok();
-        args.add(*order as i64).ok();
-    }, &mut progress).await?;
+    insert_batched(
+        &mut tx,
+        "demo_accounts",
+        &["employee_id", "role", "sort_order"],
+        &ordered,
+        |(order, a), args| {
+            args.add(a.employee_id).ok();
+            args.add(a.role.code()).ok();
+            args.add(*order as i64).ok();
+        },
+        &mut progress,
+    )
+    .await?;
 
     if db.backend() == Backend::Postgres {
         // Rows were written with explicit ids; move the identity sequences past them.
@@ -145,13 +228,15 @@ pub async fn seed(
             .await?;
         }
     }
-    sqlx::query("INSERT INTO seed_runs (seed, employees, started_at, finished_at) VALUES ($1, $2, $3, $4)")
-        .bind(options.seed as i64)
-        .bind(options.employees as i64)
-        .bind(started_at)
-        .bind(now_millis())
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO seed_runs (seed, employees, started_at, finished_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(options.seed as i64)
+    .bind(options.employees as i64)
+    .bind(started_at)
+    .bind(now_millis())
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(plan)
 }
@@ -169,7 +254,9 @@ async fn insert_batched<T>(
         let mut args = AnyArguments::default();
         for (row_index, row) in chunk.iter().enumerate() {
             let first = row_index * columns.len();
-            let placeholders: Vec<String> = (1..=columns.len()).map(|c| format!("${}", first + c)).collect();
+            let placeholders: Vec<String> = (1..=columns.len())
+                .map(|c| format!("${}", first + c))
+                .collect();
             if row_index > 0 {
                 sql.push_str(", ");
             }

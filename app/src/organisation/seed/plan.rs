@@ -136,8 +136,16 @@ impl Builder {
         let code = match parent {
             None => "17.08".to_owned(),
             Some(parent_id) => {
-                let siblings = self.units.iter().filter(|u| u.parent_id == Some(parent_id)).count();
-                format!("{}.{:02}", self.units[parent_id as usize - 1].code, siblings + 1)
+                let siblings = self
+                    .units
+                    .iter()
+                    .filter(|u| u.parent_id == Some(parent_id))
+                    .count();
+                format!(
+                    "{}.{:02}",
+                    self.units[parent_id as usize - 1].code,
+                    siblings + 1
+                )
             }
         };
         self.units.push(UnitRow {
@@ -169,7 +177,14 @@ impl Builder {
         id
     }
 
-    fn staff(&mut self, unit: i64, parent: i64, title: &str, kind: JabatanKind, weight: u32) -> i64 {
+    fn staff(
+        &mut self,
+        unit: i64,
+        parent: i64,
+        title: &str,
+        kind: JabatanKind,
+        weight: u32,
+    ) -> i64 {
         let id = self.position(unit, Some(parent), title, kind);
         let pppk_percent = match (kind, title) {
             (JabatanKind::Fungsional, t) if is_teacher_or_health(t) => 35,
@@ -198,7 +213,13 @@ impl Builder {
         id
     }
 
-    fn division(&mut self, parent_unit: i64, head: i64, division: &Division, department: &str) -> i64 {
+    fn division(
+        &mut self,
+        parent_unit: i64,
+        head: i64,
+        division: &Division,
+        department: &str,
+    ) -> i64 {
         let unit = self.unit(Some(parent_unit), division.name, UnitKind::Bidang, false);
         let title = if division.name == "Sekretariat" {
             "Sekretaris".to_owned()
@@ -213,13 +234,21 @@ impl Builder {
         }
         for section in division.sections {
             let section_unit = self.unit(Some(unit), section, UnitKind::Seksi, false);
-            let kasi = self.leader(section_unit, chief, &format!("Kepala {section}"), JabatanKind::Pengawas);
+            let kasi = self.leader(
+                section_unit,
+                chief,
+                &format!("Kepala {section}"),
+                JabatanKind::Pengawas,
+            );
             let staff = self.section_staff(section_unit, kasi);
-            if department.starts_with("Dinas Penanaman Modal") && *section == "Seksi Perizinan Usaha" {
+            if department.starts_with("Dinas Penanaman Modal")
+                && *section == "Seksi Perizinan Usaha"
+            {
                 self.demo_staff_position = Some(staff);
                 self.demo_atasan_position = Some(kasi);
             }
-            if department.starts_with("Badan Kepegawaian") && section.contains("Penilaian Kinerja") {
+            if department.starts_with("Badan Kepegawaian") && section.contains("Penilaian Kinerja")
+            {
                 self.demo_admin_position = Some(staff);
             }
         }
@@ -227,7 +256,12 @@ impl Builder {
     }
 
     fn department(&mut self, pemda: i64, spec: &Department, scale: f64) {
-        let unit = self.unit(Some(pemda), spec.name, UnitKind::PerangkatDaerah, spec.illustrative);
+        let unit = self.unit(
+            Some(pemda),
+            spec.name,
+            UnitKind::PerangkatDaerah,
+            spec.illustrative,
+        );
         let head = self.leader(unit, self.sekda_position, spec.head, JabatanKind::Jpt);
         let chiefs: Vec<i64> = spec
             .divisions
@@ -238,7 +272,13 @@ impl Builder {
         for (i, (title, weight)) in spec.functional.iter().enumerate() {
             let chief = chiefs[1 + i % (chiefs.len() - 1).max(1)];
             let division_unit = self.positions[chief as usize - 1].unit_id;
-            self.staff(division_unit, chief, title, JabatanKind::Fungsional, weight * 3);
+            self.staff(
+                division_unit,
+                chief,
+                title,
+                JabatanKind::Fungsional,
+                weight * 3,
+            );
         }
         match spec.upt {
             Upt::None => {}
@@ -260,28 +300,53 @@ impl Builder {
             for (title, weight) in catalogue::PUSKESMAS_FUNCTIONAL {
                 self.staff(unit, chief, title, JabatanKind::Fungsional, *weight);
             }
-            self.staff(unit, chief, "Pengadministrasi Perkantoran", JabatanKind::Pelaksana, 1);
+            self.staff(
+                unit,
+                chief,
+                "Pengadministrasi Perkantoran",
+                JabatanKind::Pelaksana,
+                1,
+            );
         }
     }
 
     fn schools(&mut self, department: i64, chiefs: &[i64], scale: f64) {
         // chiefs[1] leads SD, chiefs[2] SMP (order of the catalogue's divisions).
-        let levels = [("SD Negeri", chiefs[1], 36.0, 9), ("SMP Negeri", chiefs[2], 12.0, 16)];
+        let levels = [
+            ("SD Negeri", chiefs[1], 36.0, 9),
+            ("SMP Negeri", chiefs[2], 12.0, 16),
+        ];
         for (prefix, chief, base, teachers) in levels {
             let count = ((base * scale).round() as usize).max(4);
             for n in 1..=count {
                 let kecamatan = catalogue::KECAMATAN[(n - 1) % catalogue::KECAMATAN.len()];
                 let name = format!("{prefix} {n:02} {kecamatan}");
                 let unit = self.unit(Some(department), &name, UnitKind::Upt, true);
-                let head = self.leader(unit, chief, &format!("Kepala {name}"), JabatanKind::Fungsional);
+                let head = self.leader(
+                    unit,
+                    chief,
+                    &format!("Kepala {name}"),
+                    JabatanKind::Fungsional,
+                );
                 self.staff(unit, head, "Guru", JabatanKind::Fungsional, teachers);
-                self.staff(unit, head, "Pengadministrasi Perkantoran", JabatanKind::Pelaksana, 1);
+                self.staff(
+                    unit,
+                    head,
+                    "Pengadministrasi Perkantoran",
+                    JabatanKind::Pelaksana,
+                    1,
+                );
             }
         }
     }
 
     fn sekretariat_daerah(&mut self, pemda: i64) {
-        let unit = self.unit(Some(pemda), "Sekretariat Daerah", UnitKind::PerangkatDaerah, false);
+        let unit = self.unit(
+            Some(pemda),
+            "Sekretariat Daerah",
+            UnitKind::PerangkatDaerah,
+            false,
+        );
         // The Sekda position was created with the Bupati; move it into its unit.
         self.positions[self.sekda_position as usize - 1].unit_id = unit;
         for (assistant, divisions) in catalogue::SETDA_ASSISTANTS {
@@ -290,21 +355,55 @@ impl Builder {
                 self.division(unit, asisten, division, "Sekretariat Daerah");
             }
         }
-        self.staff(unit, self.sekda_position, "Analis Kebijakan", JabatanKind::Fungsional, 3);
+        self.staff(
+            unit,
+            self.sekda_position,
+            "Analis Kebijakan",
+            JabatanKind::Fungsional,
+            3,
+        );
     }
 
     fn kecamatan(&mut self, pemda: i64, name: &str) {
-        let unit = self.unit(Some(pemda), &format!("Kecamatan {name}"), UnitKind::Kecamatan, false);
-        let camat = self.leader(unit, self.sekda_position, &format!("Camat {name}"), JabatanKind::Administrator);
-        let sekcam = self.leader(unit, camat, &format!("Sekretaris Camat {name}"), JabatanKind::Administrator);
-        for subbag in ["Subbagian Umum dan Kepegawaian", "Subbagian Perencanaan dan Keuangan"] {
+        let unit = self.unit(
+            Some(pemda),
+            &format!("Kecamatan {name}"),
+            UnitKind::Kecamatan,
+            false,
+        );
+        let camat = self.leader(
+            unit,
+            self.sekda_position,
+            &format!("Camat {name}"),
+            JabatanKind::Administrator,
+        );
+        let sekcam = self.leader(
+            unit,
+            camat,
+            &format!("Sekretaris Camat {name}"),
+            JabatanKind::Administrator,
+        );
+        for subbag in [
+            "Subbagian Umum dan Kepegawaian",
+            "Subbagian Perencanaan dan Keuangan",
+        ] {
             let sub_unit = self.unit(Some(unit), subbag, UnitKind::Seksi, false);
-            let head = self.leader(sub_unit, sekcam, &format!("Kepala {subbag}"), JabatanKind::Pengawas);
+            let head = self.leader(
+                sub_unit,
+                sekcam,
+                &format!("Kepala {subbag}"),
+                JabatanKind::Pengawas,
+            );
             self.section_staff(sub_unit, head);
         }
         for section in catalogue::KECAMATAN_SECTIONS {
             let section_unit = self.unit(Some(unit), section, UnitKind::Seksi, false);
-            let head = self.leader(section_unit, camat, &format!("Kepala {section}"), JabatanKind::Pengawas);
+            let head = self.leader(
+                section_unit,
+                camat,
+                &format!("Kepala {section}"),
+                JabatanKind::Pengawas,
+            );
             self.section_staff(section_unit, head);
         }
     }
@@ -313,7 +412,13 @@ impl Builder {
 fn is_teacher_or_health(title: &str) -> bool {
     matches!(
         title,
-        "Guru" | "Dokter" | "Perawat" | "Bidan" | "Apoteker" | "Sanitarian" | "Nutrisionis"
+        "Guru"
+            | "Dokter"
+            | "Perawat"
+            | "Bidan"
+            | "Apoteker"
+            | "Sanitarian"
+            | "Nutrisionis"
             | "Pranata Laboratorium Kesehatan"
     )
 }
@@ -355,7 +460,12 @@ pub fn plan(seed: u64, employees: usize) -> Result<SeedPlan, TooFewEmployees> {
         demo_admin_position: None,
         sekda_position: 0,
     };
-    let pemda = b.unit(None, "Pemerintah Kabupaten Kepahiang", UnitKind::Pemda, false);
+    let pemda = b.unit(
+        None,
+        "Pemerintah Kabupaten Kepahiang",
+        UnitKind::Pemda,
+        false,
+    );
     let bupati = b.position(pemda, None, "Bupati Kepahiang", JabatanKind::KepalaDaerah);
     b.sekda_position = b.leader(pemda, bupati, "Sekretaris Daerah", JabatanKind::Jpt);
     b.sekretariat_daerah(pemda);
@@ -463,9 +573,16 @@ impl People {
             "Perawat" => format!("{given} {family}, S.Kep."),
             "Bidan" => format!("{given} {family}, A.Md.Keb."),
             _ => match kind {
-                JabatanKind::Jpt => format!("{given} {family}, {}, M.Si.", self.rng.pick(&["S.E.", "S.H.", "S.Sos.", "S.T."])),
+                JabatanKind::Jpt => format!(
+                    "{given} {family}, {}, M.Si.",
+                    self.rng.pick(&["S.E.", "S.H.", "S.Sos.", "S.T."])
+                ),
                 JabatanKind::Administrator | JabatanKind::Pengawas => {
-                    format!("{given} {family}, {}", self.rng.pick(&["S.E.", "S.H.", "S.Sos.", "S.T.", "S.Kom.", "S.IP."]))
+                    format!(
+                        "{given} {family}, {}",
+                        self.rng
+                            .pick(&["S.E.", "S.H.", "S.Sos.", "S.T.", "S.Kom.", "S.IP."])
+                    )
                 }
                 _ => format!("{given} {family}"),
             },
@@ -492,13 +609,21 @@ impl People {
         let birth_day = self.rng.between(1, 28) as u8;
         let birth = CivilDate::new(birth_year, birth_month, birth_day).expect("day ≤ 28 is valid");
         let (appointed_year, appointed_month) = match status {
-            EmployeeStatus::Pppk => (self.rng.between(2021, 2025) as i32, self.rng.between(1, 12) as u8),
+            EmployeeStatus::Pppk => (
+                self.rng.between(2021, 2025) as i32,
+                self.rng.between(1, 12) as u8,
+            ),
             _ => {
                 let year = (birth_year + self.rng.between(22, 30) as i32).min(REFERENCE_YEAR - 1);
                 (year, self.rng.between(1, 12) as u8)
             }
         };
-        let nip = self.unique_nip(birth, appointed_year.max(birth_year + 18), appointed_month, sex);
+        let nip = self.unique_nip(
+            birth,
+            appointed_year.max(birth_year + 18),
+            appointed_month,
+            sex,
+        );
         let years_served = REFERENCE_YEAR - appointed_year;
         let golongan = golongan(status, kind, years_served, &mut self.rng);
         EmployeeRow {
@@ -517,13 +642,15 @@ impl People {
         let start = self.rng.between(900, 999) as u16;
         for offset in 0..100 {
             let sequence = 900 + (start - 900 + offset) % 100;
-            let nip = Nip::from_parts(birth, year, month, sex, sequence).expect("generated parts are valid");
+            let nip = Nip::from_parts(birth, year, month, sex, sequence)
+                .expect("generated parts are valid");
             if self.nips.insert(nip.as_str().to_owned()) {
                 return nip;
             }
         }
         // All 100 demo sequences of this date are taken: try the next birth day.
-        let next_day = CivilDate::new(birth.year(), birth.month(), birth.day() % 28 + 1).expect("valid");
+        let next_day =
+            CivilDate::new(birth.year(), birth.month(), birth.day() % 28 + 1).expect("valid");
         self.unique_nip(next_day, year, month, sex)
     }
 }
@@ -568,7 +695,11 @@ mod tests {
     fn exactly_the_requested_number_of_asn_plus_the_bupati() {
         let p = default_plan();
         assert_eq!(p.employees.len(), DEFAULT_EMPLOYEES + 1);
-        let asn = p.employees.iter().filter(|e| e.status != EmployeeStatus::NonAsn).count();
+        let asn = p
+            .employees
+            .iter()
+            .filter(|e| e.status != EmployeeStatus::NonAsn)
+            .count();
         assert_eq!(asn, DEFAULT_EMPLOYEES);
     }
 
@@ -604,13 +735,17 @@ mod tests {
         assert!(names.iter().any(|n| n.starts_with("UPTD Puskesmas")));
         assert!(names.iter().any(|n| n.starts_with("SD Negeri")));
         let top_level = p.units.iter().filter(|u| u.parent_id == Some(1)).count();
-        assert!((40..=60).contains(&top_level), "{top_level} top-level units");
+        assert!(
+            (40..=60).contains(&top_level),
+            "{top_level} top-level units"
+        );
     }
 
     #[test]
     fn every_supervision_chain_reaches_the_bupati_through_the_sekda() {
         let p = default_plan();
-        let by_id: HashMap<i64, &PositionRow> = p.positions.iter().map(|pos| (pos.id, pos)).collect();
+        let by_id: HashMap<i64, &PositionRow> =
+            p.positions.iter().map(|pos| (pos.id, pos)).collect();
         for position in &p.positions {
             let mut current = position;
             let mut steps = 0;
@@ -621,8 +756,17 @@ mod tests {
                 steps += 1;
                 assert!(steps < 10, "chain too long or cyclic at {}", position.title);
             }
-            assert_eq!(current.kind, JabatanKind::KepalaDaerah, "{}", position.title);
-            assert!(passed_sekda || position.kind == JabatanKind::KepalaDaerah, "{}", position.title);
+            assert_eq!(
+                current.kind,
+                JabatanKind::KepalaDaerah,
+                "{}",
+                position.title
+            );
+            assert!(
+                passed_sekda || position.kind == JabatanKind::KepalaDaerah,
+                "{}",
+                position.title
+            );
             if let Some(parent) = position.parent_id {
                 assert!(parent < position.id, "parents are created before children");
             }
@@ -641,7 +785,10 @@ mod tests {
             assert!(count >= 1, "{} is vacant", position.title);
             if matches!(
                 position.kind,
-                JabatanKind::Jpt | JabatanKind::Administrator | JabatanKind::Pengawas | JabatanKind::KepalaDaerah
+                JabatanKind::Jpt
+                    | JabatanKind::Administrator
+                    | JabatanKind::Pengawas
+                    | JabatanKind::KepalaDaerah
             ) {
                 assert_eq!(count, 1, "{} has {count} holders", position.title);
             }
@@ -653,7 +800,11 @@ mod tests {
         let p = default_plan();
         let kinds: HashSet<JabatanKind> = p.positions.iter().map(|pos| pos.kind).collect();
         assert_eq!(kinds.len(), JabatanKind::ALL.len());
-        let pppk = p.employees.iter().filter(|e| e.status == EmployeeStatus::Pppk).count();
+        let pppk = p
+            .employees
+            .iter()
+            .filter(|e| e.status == EmployeeStatus::Pppk)
+            .count();
         assert!((150..=900).contains(&pppk), "{pppk} PPPK");
     }
 
@@ -661,7 +812,11 @@ mod tests {
     fn nips_are_valid_unique_match_the_person_and_use_the_demo_sequence_range() {
         let p = default_plan();
         let mut seen = HashSet::new();
-        for e in p.employees.iter().filter(|e| e.status != EmployeeStatus::NonAsn) {
+        for e in p
+            .employees
+            .iter()
+            .filter(|e| e.status != EmployeeStatus::NonAsn)
+        {
             let nip = e.nip.as_ref().expect("ASN have a NIP");
             assert!(Nip::parse(nip.as_str()).is_ok());
             assert!(seen.insert(nip.as_str().to_owned()), "duplicate {nip}");
@@ -676,14 +831,22 @@ mod tests {
         let p = default_plan();
         assert_eq!(p.demo_accounts.len(), 4);
         let employee = |role| {
-            let id = p.demo_accounts.iter().find(|a| a.role == role).unwrap().employee_id;
+            let id = p
+                .demo_accounts
+                .iter()
+                .find(|a| a.role == role)
+                .unwrap()
+                .employee_id;
             &p.employees[id as usize - 1]
         };
         let pegawai = employee(DemoRole::Pegawai);
         let atasan = employee(DemoRole::Atasan);
         let position = &p.positions[pegawai.position_id as usize - 1];
         assert_eq!(position.parent_id, Some(atasan.position_id));
-        assert_eq!(p.positions[employee(DemoRole::Pimpinan).position_id as usize - 1].title, "Sekretaris Daerah");
+        assert_eq!(
+            p.positions[employee(DemoRole::Pimpinan).position_id as usize - 1].title,
+            "Sekretaris Daerah"
+        );
     }
 
     #[test]

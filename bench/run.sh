@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# SIKAP benchmarks, called by `./sikap bench [--skip-cold]`. Prints one number per
+# line; every number is measured in this run on this machine.
+#   cold build   release build (server + WASM) with an empty target folder
+#   warm build   the same after touching app/src/lib.rs
+#   wasm size    release WASM, raw and brotli -q 11 (what a phone downloads)
+#   start time   process start to first 200 from /healthz (median of 5)
+#   requests/s   home page (SSR + database) vs a bare Axum handler with the same bytes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SKIP_COLD=0
+[ "${1:-}" = "--skip-cold" ] && SKIP_COLD=1
+BIN="$CARGO_TARGET_DIR/release/sikap"
+WORK=$(mktemp -d /tmp/sikap-bench.XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+now_ms() { date +%s%3N; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+report() { printf '%-34s %s\n' "$1" "$2"; }
+wait_ok() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.01; done; return 1; }
+
+echo "SIKAP benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(rustc --version)"
+
+if [ "$SKIP_COLD" -eq 0 ]; then
+  echo "cold build: empty target folder, this takes a while (cargo shows progress)…" >&2
+  start=$(now_ms)
+  CARGO_TARGET_DIR="$WORK/cold-target" cargo leptos build --release >"$WORK/cold.log" 2>&1 || { tail -30 "$WORK/cold.log"; exit 1; }
+  report "cold release build" "$(( ($(now_ms) - start) / 1000 )) s"
+  rm -rf "$WORK/cold-target"
+fi
+
+cargo leptos build --release >/dev/null 2>&1
+touch app/src/lib.rs
+start=$(now_ms)
+cargo leptos build --release >"$WORK/warm.log" 2>&1 || { tail -30 "$WORK/warm.log"; exit 1; }
+report "warm release build (app changed)" "$(( ($(now_ms) - start) / 1000 )) s"
+start=$(now_ms)
+cargo leptos build --release >/dev/null 2>&1
+report "no-op release build" "$(( ($(now_ms) - start) / 1000 )) s"
+
+wasm="$LEPTOS_SITE_ROOT/pkg/sikap.wasm"
+raw=$(stat -c %s "$wasm")
+br=$(brotli -q 11 -c "$wasm" | wc -c)
+report "WASM raw" "$(( raw / 1024 )) KiB ($raw bytes)"
+report "WASM brotli -q 11" "$(( br / 1024 )) KiB ($br bytes)"
+report "JS glue + CSS brotli" "$(( ($(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.js" | wc -c) + $(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.css" | wc -c)) / 1024 )) KiB"
+
+cargo build --release -p server --bin baseline_server >/dev/null 2>&1
+export SIKAP_DATABASE_URL="sqlite://$WORK/bench.db"
+"$BIN" seed >/dev/null 2>&1
+
+starts=()
+for _ in 1 2 3 4 5; do
+  port=$(free_port)
+  start=$(now_ms)
+  SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" "$BIN" serve >/dev/null 2>&1 &
+  pid=$!
+  wait_ok "http://127.0.0.1:$port/healthz"
+  starts+=($(( $(now_ms) - start )))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
+median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+report "server start to healthy (median/5)" "$median ms"
+
+port=$(free_port)
+SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
+PIDS+=($!)
+wait_ok "http://127.0.0.1:$port/healthz"
+curl -fs -H 'Cookie: sikap_lang=id' -o "$WORK/home.html" "http://127.0.0.1:$port/"
+base_port=$(free_port)
+"$CARGO_TARGET_DIR/release/baseline_server" "127.0.0.1:$base_port" "$WORK/home.html" &
+PIDS+=($!)
+wait_ok "http://127.0.0.1:$base_port/"
+rps() { wrk -t1 -c16 -d10s -H 'Cookie: sikap_lang=id' "$1" | awk '/Requests\/sec/ {print $2}'; }
+wrk -t1 -c16 -d2s -H 'Cookie: sikap_lang=id' "http://127.0.0.1:$port/" >/dev/null
+sikap_rps=$(rps "http://127.0.0.1:$port/")
+bare_rps=$(rps "http://127.0.0.1:$base_port/")
+report "home page bytes" "$(stat -c %s "$WORK/home.html")"
+report "home page req/s (SIKAP SSR)" "$sikap_rps"
+report "same bytes req/s (bare Axum)" "$bare_rps"
+report "ratio SIKAP / bare" "$(python3 -c "print(f'{$sikap_rps / $bare_rps:.3f}')")"
