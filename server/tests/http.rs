@@ -197,3 +197,18 @@ async fn metrics_count_requests_by_route_and_show_the_pool() {
         .contains("sikap_http_request_duration_seconds_count{method=\"GET\",route=\"/\"} 2"));
     assert!(reply.body.contains("sikap_db_pool_max_connections 5"));
 }
+
+#[tokio::test]
+async fn every_page_renders_reliably_under_repeated_requests() {
+    // Page titles are evaluated after rendering; a translation that needs context
+    // there fails only sometimes, so each page is asked for many times.
+    let (_guard, router) = seeded_router().await;
+    for _ in 0..15 {
+        for path in ["/", "/organisasi", "/organisasi?q=dinas", "/tentang", "/tidak-ada"] {
+            let reply = get(&router, path).await;
+            assert!(reply.status == StatusCode::OK || path == "/tidak-ada", "{path}: {}", reply.status);
+            assert!(reply.body.contains("<title>"), "{path} has a title");
+            assert!(!reply.body.contains("Kesalahan server"), "{path} panicked");
+        }
+    }
+}

@@ -3,14 +3,16 @@
 use crate::components::{Loading, PageHeader};
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, I18n};
 use leptos_meta::Title;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
+    // Captured here: page titles are read after rendering, outside this owner.
+    let i18n = expect_context::<I18n>();
     let info = use_instance_info();
     view! {
-        <Title text=move_tr!("about-title") />
+        <Title text=move_tr!(i18n, "about-title") />
         <PageHeader title=move_tr!("about-title")>
             <p>{move_tr!("about-body")}</p>
         </PageHeader>

@@ -21,21 +21,23 @@ pub fn BarChart(
     view! {
         <figure class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=test_id>
             <figcaption class="mb-3 font-semibold text-slate-800">{title}</figcaption>
-            <ul class="space-y-2">
+            <ul class="space-y-3">
                 {bars
                     .into_iter()
                     .map(|bar| {
                         let width = (bar.value as f64 / max as f64 * 100.0).max(1.0);
                         let share = if total > 0 { bar.value as f64 * 100.0 / total as f64 } else { 0.0 };
                         view! {
-                            <li class="grid grid-cols-[minmax(6rem,11rem)_1fr_auto] items-center gap-2 text-sm">
-                                <span class="truncate text-slate-700" title=bar.label.clone()>{bar.label.clone()}</span>
-                                <span class="h-4 rounded bg-slate-100" aria-hidden="true">
-                                    <span class="block h-4 rounded bg-emerald-600" style=format!("width: {width:.1}%")></span>
-                                </span>
-                                <span class="tabular-nums text-slate-600">
-                                    {format_count(bar.value)} " (" {format!("{share:.0}")} "%)"
-                                </span>
+                            <li class="text-sm">
+                                <div class="flex items-baseline justify-between gap-2">
+                                    <span class="truncate text-slate-700">{bar.label.clone()}</span>
+                                    <span class="shrink-0 tabular-nums text-slate-600">
+                                        {format_count(bar.value)} " (" {format!("{share:.0}")} "%)"
+                                    </span>
+                                </div>
+                                <div class="mt-1 h-3 rounded bg-slate-100" aria-hidden="true">
+                                    <div class="h-3 rounded bg-emerald-600" style=format!("width: {width:.1}%")></div>
+                                </div>
                             </li>
                         }
                     })

@@ -6,11 +6,13 @@ use crate::organisation::pages::{jabatan_kind_label, status_label};
 use crate::organisation::types::OrganisationOverview;
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, I18n};
 use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    // Captured here: page titles are read after rendering, outside this owner.
+    let i18n = expect_context::<I18n>();
     let overview = Resource::new(|| (), |_| get_organisation_overview());
     let info = use_instance_info();
     let lead = move || {
@@ -22,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
         move_tr!("home-lead", { "instansi" => instansi.clone() })
     };
     view! {
-        <Title text=move_tr!("home-title") />
+        <Title text=move_tr!(i18n, "home-title") />
         <PageHeader title=move_tr!("app-full-name")>
             <Suspense fallback=Loading>
                 <p data-testid="home-lead">{move || lead()}</p>

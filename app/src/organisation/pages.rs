@@ -6,7 +6,7 @@ use super::api::{search_units, validate_unit_query};
 use super::types::UnitSummary;
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -46,6 +46,8 @@ fn unit_kind_label(code: &str) -> String {
 
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
+    // Captured here: page titles are read after rendering, outside this owner.
+    let i18n = expect_context::<I18n>();
     let query = use_query_map();
     let current = move || query.read().get("q").unwrap_or_default();
     let units = Resource::new(current, |q| async move {
@@ -53,7 +55,7 @@ pub fn OrganisationPage() -> impl IntoView {
         search_units(q).await
     });
     view! {
-        <Title text=move_tr!("org-title") />
+        <Title text=move_tr!(i18n, "org-title") />
         <PageHeader title=move_tr!("org-title")>
             <p>{move_tr!("org-lead")}</p>
         </PageHeader>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -55,14 +55,16 @@ fn Document() -> impl IntoView {
         <Html {..} lang=move || i18n.language.get().id.to_string() />
         <Stylesheet id="leptos" href="/pkg/sikap.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
-        <Meta name="description" content=move_tr!("app-full-name") />
-        <Title formatter=|page: String| format!("{page} · SIKAP") text=move_tr!("app-full-name") />
+        <Meta name="description" content=move_tr!(i18n, "app-full-name") />
+        <Title formatter=|page: String| format!("{page} · SIKAP") text=move_tr!(i18n, "app-full-name") />
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/organisasi") view=OrganisationPage />
-                    <Route path=path!("/tentang") view=AboutPage />
+                    // Async: the server waits for the data and sends whole pages, so
+                    // they read correctly before (or without) the WASM.
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/organisasi") view=OrganisationPage ssr=SsrMode::Async />
+                    <Route path=path!("/tentang") view=AboutPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

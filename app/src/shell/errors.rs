@@ -3,7 +3,7 @@
 
 use crate::components::PageHeader;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, I18n};
 
 /// The id of the request that rendered this page on the server, carried into the
 /// browser through a resource so hydration sees the same text.
@@ -38,12 +38,14 @@ pub fn RequestIdLine() -> impl IntoView {
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    // Captured here: page titles are read after rendering, outside this owner.
+    let i18n = expect_context::<I18n>();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <leptos_meta::Title text=move_tr!("not-found-title") />
+        <leptos_meta::Title text=move_tr!(i18n, "not-found-title") />
         <PageHeader title=move_tr!("not-found-title")>
             <p>{move_tr!("not-found-body")}</p>
         </PageHeader>

@@ -98,7 +98,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             </main>
             <footer class="border-t border-slate-200 bg-white">
                 <p class="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-500">
-                    <InstansiName /> " · " {move_tr!("app-full-name")}
+                    <span><InstansiName /></span>
+                    " · "
+                    <span>{move_tr!("app-full-name")}</span>
                 </p>
             </footer>
         </div>
