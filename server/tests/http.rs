@@ -204,9 +204,19 @@ async fn every_page_renders_reliably_under_repeated_requests() {
     // there fails only sometimes, so each page is asked for many times.
     let (_guard, router) = seeded_router().await;
     for _ in 0..15 {
-        for path in ["/", "/organisasi", "/organisasi?q=dinas", "/tentang", "/tidak-ada"] {
+        for path in [
+            "/",
+            "/organisasi",
+            "/organisasi?q=dinas",
+            "/tentang",
+            "/tidak-ada",
+        ] {
             let reply = get(&router, path).await;
-            assert!(reply.status == StatusCode::OK || path == "/tidak-ada", "{path}: {}", reply.status);
+            assert!(
+                reply.status == StatusCode::OK || path == "/tidak-ada",
+                "{path}: {}",
+                reply.status
+            );
             assert!(reply.body.contains("<title>"), "{path} has a title");
             assert!(!reply.body.contains("Kesalahan server"), "{path} panicked");
         }
