@@ -5,6 +5,7 @@
 #   warm build   the same after touching app/src/lib.rs
 #   wasm size    release WASM, raw and brotli -q 11 (what a phone downloads)
 #   start time   process start to first 200 from /healthz (median of 5)
+#   seed         demo data load of 3,000 and of 100,000 employees (SQLite)
 #   requests/s   home page (SSR + database) vs a bare Axum handler with the same bytes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,8 +49,14 @@ report "WASM brotli -q 11" "$(( br / 1024 )) KiB ($br bytes)"
 report "JS glue + CSS brotli" "$(( ($(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.js" | wc -c) + $(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.css" | wc -c)) / 1024 )) KiB"
 
 cargo build --release -p server --bin baseline_server >/dev/null 2>&1
+export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
+start=$(now_ms)
+"$BIN" seed --employees 100000 >/dev/null 2>&1
+report "seed 100,000 employees (SQLite)" "$(( $(now_ms) - start )) ms"
 export SIKAP_DATABASE_URL="sqlite://$WORK/bench.db"
+start=$(now_ms)
 "$BIN" seed >/dev/null 2>&1
+report "seed 3,000 employees (SQLite)" "$(( $(now_ms) - start )) ms"
 
 starts=()
 for _ in 1 2 3 4 5; do
