@@ -1,6 +1,8 @@
-#![recursion_limit = "256"]
 //! SIKAP (Sistem Informasi Kinerja Aparatur): everything the server and the browser
 //! share. Folders are domains; `platform/` is the server-only plumbing.
+
+// Leptos view types nest deeply; the default limit is too small for the page tree.
+#![recursion_limit = "256"]
 
 pub mod about;
 pub mod calendar;

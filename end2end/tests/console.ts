@@ -14,3 +14,13 @@ export function watchConsole(page: Page): () => void {
 export async function hydrated(page: Page): Promise<void> {
   await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1);
 }
+
+/** Marks the current document, so a later check can prove no reload happened. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+}
+
+export async function expectSameDocument(page: Page): Promise<void> {
+  const same = await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
+  expect(same, "the page was not reloaded").toBe(true);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, watchConsole } from "./console";
+import { expectSameDocument, hydrated, markDocument, watchConsole } from "./console";
 
 test("home page shows the kabupaten at a glance in Indonesian", async ({ page }) => {
   const noConsoleErrors = watchConsole(page);
@@ -19,12 +19,12 @@ test("hydration: switching language changes the page without a reload and is rem
   const noConsoleErrors = watchConsole(page);
   await page.goto("/");
   await hydrated(page);
-  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await markDocument(page);
   await page.getByTestId("lang-switch").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Civil Servant Performance Information System");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("link", { name: "Organisation" })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expectSameDocument(page);
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Civil Servant Performance Information System");
@@ -39,7 +39,7 @@ test("a server function answers the organisation search without a page reload", 
   await page.goto("/organisasi");
   await hydrated(page);
   await expect(page.getByTestId("unit-results")).toContainText("Dinas Kesehatan");
-  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await markDocument(page);
 
   const answer = page.waitForResponse((r) => r.url().includes("/api/search_units") && r.request().method() === "POST");
   await page.getByTestId("unit-search").fill("puskesmas");
@@ -51,7 +51,7 @@ test("a server function answers the organisation search without a page reload", 
   await expect(rows.first()).toContainText("UPTD Puskesmas");
   expect(await rows.count()).toBeGreaterThanOrEqual(8);
   await expect(page.getByTestId("unit-results")).not.toContainText("Dinas Pertanian");
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expectSameDocument(page);
 
   await page.getByTestId("unit-search").fill("tidak ada unit seperti ini");
   await page.getByRole("button", { name: "Cari" }).click();
@@ -63,12 +63,12 @@ test("client-side navigation between pages keeps the document", async ({ page })
   const noConsoleErrors = watchConsole(page);
   await page.goto("/");
   await hydrated(page);
-  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await markDocument(page);
   await page.getByRole("link", { name: "Tentang" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tentang SIKAP");
   await expect(page.getByTestId("about-privacy")).toContainText("sekurang-kurangnya 5 orang");
   await expect(page.getByRole("link", { name: "Tentang" })).toHaveAttribute("aria-current", "page");
-  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expectSameDocument(page);
   noConsoleErrors();
 });
 

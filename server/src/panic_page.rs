@@ -58,3 +58,34 @@ fn html_escape(text: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::routing::get;
+    use axum::{middleware, Router};
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_becomes_an_indonesian_500_page_with_the_request_id() {
+        let app = Router::new()
+            .route("/", get(|| async { panic!("boom") }))
+            .layer(middleware::from_fn(catch_panics));
+        let request = Request::get("/")
+            .header(REQUEST_ID_HEADER, "abc-123<x>")
+            .body(Body::empty())
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        assert!(body.contains("Kesalahan server"));
+        assert!(
+            body.contains("Kode permintaan: abc-123&lt;x&gt;"),
+            "escaped id: {body}"
+        );
+        assert!(!body.contains("boom"), "the panic message stays in the log");
+    }
+}

@@ -222,3 +222,24 @@ async fn every_page_renders_reliably_under_repeated_requests() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_database_failure_shows_a_message_with_the_request_id_not_the_cause() {
+    let (_guard, state) = seeded_state().await;
+    let db = state.db.clone();
+    let router = server::build_router(state);
+    db.close().await;
+    let reply = get(&router, "/").await;
+    let id = reply.headers.get("x-request-id").unwrap().to_str().unwrap();
+    assert!(
+        reply.body.contains(&format!(
+            "Terjadi kesalahan pada server. Kode permintaan: {id}."
+        )),
+        "{}",
+        reply.body
+    );
+    assert!(
+        !reply.body.to_lowercase().contains("pool"),
+        "internal causes are not shown"
+    );
+}

@@ -39,6 +39,7 @@ org-search-label = Search work units
 org-search-placeholder = e.g. Puskesmas, Bidang, Kecamatan
 org-search-button = Search
 org-results = { $count } units found
+org-results-truncated = Only some are shown; narrow the search to see the others.
 org-no-results = No unit matches “{ $query }”.
 org-col-unit = Work unit
 org-col-kind = Type

@@ -39,6 +39,7 @@ org-search-label = Cari unit kerja
 org-search-placeholder = mis. Puskesmas, Bidang, Kecamatan
 org-search-button = Cari
 org-results = { $count } unit ditemukan
+org-results-truncated = Hanya sebagian ditampilkan; persempit kata kunci untuk melihat unit lainnya.
 org-no-results = Tidak ada unit yang cocok dengan “{ $query }”.
 org-col-unit = Unit kerja
 org-col-kind = Jenis

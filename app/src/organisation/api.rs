@@ -5,6 +5,9 @@ use super::types::{InstanceInfo, OrganisationOverview, UnitSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// Most units one search returns; the page asks for a narrower query at the limit.
+pub const SEARCH_LIMIT: usize = 60;
+
 /// Longest search text accepted; longer input is refused with a message.
 pub const MAX_QUERY_CHARS: usize = 100;
 

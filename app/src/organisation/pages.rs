@@ -2,7 +2,7 @@
 //! The search is a GET form, so it works before the WASM loads; after hydration the
 //! router submits it without a reload and the results come from a server function.
 
-use super::api::{search_units, validate_unit_query};
+use super::api::{search_units, validate_unit_query, SEARCH_LIMIT};
 use super::types::UnitSummary;
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
 use leptos::prelude::*;
@@ -66,6 +66,7 @@ pub fn OrganisationPage() -> impl IntoView {
                     type="search"
                     name="q"
                     maxlength="100"
+                    value=current
                     prop:value=current
                     placeholder=move_tr!("org-search-placeholder")
                     data-testid="unit-search"
@@ -98,9 +99,11 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
         .into_any();
     }
     let count = units.len().to_string();
+    let truncated = units.len() >= SEARCH_LIMIT;
     view! {
         <p class="mb-2 text-sm text-slate-500" data-testid="unit-results-count">
             {move_tr!("org-results", { "count" => count.clone() })}
+            {truncated.then(|| view! { " " {move_tr!("org-results-truncated")} })}
         </p>
         <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table class="w-full text-left text-sm" data-testid="unit-results">

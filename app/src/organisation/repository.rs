@@ -4,8 +4,7 @@ use super::types::{CountByCode, OrganisationOverview, UnitSummary};
 use crate::platform::db::Db;
 use sqlx::Row;
 
-/// Maximum units a search returns; the page says when there are more.
-pub const SEARCH_LIMIT: i64 = 60;
+use super::api::SEARCH_LIMIT;
 
 async fn count(db: &Db, sql: &str) -> Result<i64, sqlx::Error> {
     sqlx::query(sql).fetch_one(db.pool()).await?.try_get(0)
@@ -90,7 +89,7 @@ pub async fn search_units(db: &Db, query: &str) -> Result<Vec<UnitSummary>, sqlx
          FROM matched m JOIN units u ON u.id = m.id LEFT JOIN units parent ON parent.id = u.parent_id \
          ORDER BY u.code"
     );
-    let mut statement = sqlx::query(&sql).bind(SEARCH_LIMIT);
+    let mut statement = sqlx::query(&sql).bind(SEARCH_LIMIT as i64);
     if let Some(pattern) = pattern {
         statement = statement.bind(pattern);
     }

@@ -7,6 +7,7 @@ pub mod random;
 use crate::platform::db::{now_millis, Backend, Db};
 pub use plan::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
 use sqlx::any::AnyArguments;
+use sqlx::error::BoxDynError;
 use sqlx::{Any, Arguments, Row};
 
 /// The password every demo account starts with; printed by the run command.
@@ -114,14 +115,15 @@ pub async fn seed(
         ],
         &plan.units,
         |u, args| {
-            args.add(u.id).ok();
-            args.add(u.parent_id).ok();
-            args.add(u.code.clone()).ok();
-            args.add(u.name.clone()).ok();
-            args.add(u.kind.code()).ok();
-            args.add(u.illustrative as i64).ok();
-            args.add(now).ok();
-            args.add(now).ok();
+            args.add(u.id)?;
+            args.add(u.parent_id)?;
+            args.add(u.code.clone())?;
+            args.add(u.name.clone())?;
+            args.add(u.kind.code())?;
+            args.add(u.illustrative as i64)?;
+            args.add(now)?;
+            args.add(now)?;
+            Ok(())
         },
         &mut progress,
     )
@@ -140,13 +142,14 @@ pub async fn seed(
         ],
         &plan.positions,
         |p, args| {
-            args.add(p.id).ok();
-            args.add(p.unit_id).ok();
-            args.add(p.parent_id).ok();
-            args.add(p.title.clone()).ok();
-            args.add(p.kind.code()).ok();
-            args.add(now).ok();
-            args.add(now).ok();
+            args.add(p.id)?;
+            args.add(p.unit_id)?;
+            args.add(p.parent_id)?;
+            args.add(p.title.clone())?;
+            args.add(p.kind.code())?;
+            args.add(now)?;
+            args.add(now)?;
+            Ok(())
         },
         &mut progress,
     )
@@ -168,16 +171,17 @@ pub async fn seed(
         ],
         &plan.employees,
         |e, args| {
-            args.add(e.id).ok();
-            args.add(e.nip.as_ref().map(|n| n.as_str().to_owned())).ok();
-            args.add(e.name.clone()).ok();
-            args.add(e.sex.code()).ok();
-            args.add(e.birth_date.to_iso()).ok();
-            args.add(e.status.code()).ok();
-            args.add(e.golongan.clone()).ok();
-            args.add(e.position_id).ok();
-            args.add(now).ok();
-            args.add(now).ok();
+            args.add(e.id)?;
+            args.add(e.nip.as_ref().map(|n| n.as_str().to_owned()))?;
+            args.add(e.name.clone())?;
+            args.add(e.sex.code())?;
+            args.add(e.birth_date.to_iso())?;
+            args.add(e.status.code())?;
+            args.add(e.golongan.clone())?;
+            args.add(e.position_id)?;
+            args.add(now)?;
+            args.add(now)?;
+            Ok(())
         },
         &mut progress,
     )
@@ -194,11 +198,12 @@ pub async fn seed(
         ],
         &plan.demo_accounts,
         |a, args| {
-            args.add(a.employee_id).ok();
-            args.add(password_hash.clone()).ok();
-            args.add(0_i64).ok();
-            args.add(now).ok();
-            args.add(now).ok();
+            args.add(a.employee_id)?;
+            args.add(password_hash.clone())?;
+            args.add(0_i64)?;
+            args.add(now)?;
+            args.add(now)?;
+            Ok(())
         },
         &mut progress,
     )
@@ -210,9 +215,10 @@ pub async fn seed(
         &["employee_id", "role", "sort_order"],
         &ordered,
         |(order, a), args| {
-            args.add(a.employee_id).ok();
-            args.add(a.role.code()).ok();
-            args.add(*order as i64).ok();
+            args.add(a.employee_id)?;
+            args.add(a.role.code())?;
+            args.add(*order as i64)?;
+            Ok(())
         },
         &mut progress,
     )
@@ -246,7 +252,7 @@ async fn insert_batched<T>(
     table: &'static str,
     columns: &[&str],
     rows: &[T],
-    bind: impl Fn(&T, &mut AnyArguments<'_>),
+    bind: impl Fn(&T, &mut AnyArguments<'_>) -> Result<(), BoxDynError>,
     progress: &mut impl FnMut(Progress),
 ) -> Result<(), sqlx::Error> {
     for (index, chunk) in rows.chunks(BATCH_ROWS).enumerate() {
@@ -263,7 +269,7 @@ async fn insert_batched<T>(
             sql.push('(');
             sql.push_str(&placeholders.join(", "));
             sql.push(')');
-            bind(row, &mut args);
+            bind(row, &mut args).map_err(sqlx::Error::Encode)?;
         }
         sqlx::query_with(&sql, args).execute(&mut **tx).await?;
         progress(Progress {
