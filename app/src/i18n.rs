@@ -32,3 +32,14 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         set_language_to_cookie: true,
     }
 }
+
+/// Text for the document head (title, meta description). The server reads head
+/// values after the page's reactive owner may already be gone, so it gets a fixed
+/// string; the browser gets the live translation, which follows a language switch.
+pub fn head_text(fixed: String, live: Signal<String>) -> leptos::text_prop::TextProp {
+    if cfg!(feature = "ssr") {
+        fixed.into()
+    } else {
+        live.into()
+    }
+}

@@ -37,7 +37,7 @@ async fn seeded_router() -> (TestDb, Router) {
     (guard, server::build_router(state))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_is_rendered_in_indonesian_with_the_counts() {
     let (_guard, router) = seeded_router().await;
     let reply = get(&router, "/").await;
@@ -66,7 +66,7 @@ async fn home_page_is_rendered_in_indonesian_with_the_counts() {
     assert!(cookie.starts_with("sikap_lang=id"), "{cookie}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_cookie_switches_the_page_to_english() {
     let (_guard, router) = seeded_router().await;
     let request = Request::get("/")
@@ -84,7 +84,7 @@ async fn the_language_cookie_switches_the_page_to_english() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_get_an_indonesian_404_with_the_request_id() {
     let (_guard, router) = seeded_router().await;
     let reply = get(&router, "/tidak-ada").await;
@@ -94,7 +94,7 @@ async fn unknown_pages_get_an_indonesian_404_with_the_request_id() {
     assert!(reply.body.contains(id), "the page shows request id {id}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_response_carries_a_request_id_and_security_headers() {
     let (_guard, router) = seeded_router().await;
     let reply = get(&router, "/tentang").await;
@@ -105,7 +105,7 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     assert!(reply.body.contains("sekurang-kurangnya 5 orang"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn organisation_search_works_without_javascript() {
     let (_guard, router) = seeded_router().await;
     let reply = get(&router, "/organisasi?q=puskesmas").await;
@@ -117,7 +117,7 @@ async fn organisation_search_works_without_javascript() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_function_round_trip_returns_units_as_json() {
     let (_guard, router) = seeded_router().await;
     let request = Request::post("/api/search_units")
@@ -134,7 +134,7 @@ async fn server_function_round_trip_returns_units_as_json() {
         .all(|u| u["kind"] == "kecamatan" && u["employees"].as_i64().unwrap() > 0));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_function_refuses_bad_input_with_an_indonesian_message() {
     let (_guard, router) = seeded_router().await;
     let long = "a".repeat(101);
@@ -151,7 +151,7 @@ async fn server_function_refuses_bad_input_with_an_indonesian_message() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_the_database_and_fails_when_it_is_gone() {
     let test_db = TestDb::new().await;
     let state = test_db.state().await;
@@ -166,7 +166,7 @@ async fn healthz_reports_the_database_and_fails_when_it_is_gone() {
     assert!(reply.body.contains("unavailable"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_requests_by_route_and_show_the_pool() {
     let (_guard, router) = seeded_router().await;
     get(&router, "/").await;
@@ -198,7 +198,7 @@ async fn metrics_count_requests_by_route_and_show_the_pool() {
     assert!(reply.body.contains("sikap_db_pool_max_connections 5"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_renders_reliably_under_repeated_requests() {
     // Page titles are evaluated after rendering; a translation that needs context
     // there fails only sometimes, so each page is asked for many times.
@@ -223,7 +223,7 @@ async fn every_page_renders_reliably_under_repeated_requests() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_failure_shows_a_message_with_the_request_id_not_the_cause() {
     let (_guard, state) = seeded_state().await;
     let db = state.db.clone();

@@ -4,10 +4,10 @@ use super::errors::NotFoundPage;
 use super::layout::Layout;
 use crate::about::AboutPage;
 use crate::home::HomePage;
-use crate::i18n::I18nProvider;
+use crate::i18n::{head_text, I18nProvider};
 use crate::organisation::pages::OrganisationPage;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, I18n};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
@@ -52,11 +52,11 @@ fn Document() -> impl IntoView {
         }
     });
     view! {
-        <Html {..} lang=move || i18n.language.get().id.to_string() />
+        <Html {..} lang=html_lang(i18n) />
         <Stylesheet id="leptos" href="/pkg/sikap.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
-        <Meta name="description" content=move_tr!(i18n, "app-full-name") />
-        <Title formatter=|page: String| format!("{page} · SIKAP") text=move_tr!(i18n, "app-full-name") />
+        <Meta name="description" content=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
+        <Title formatter=|page: String| format!("{page} · SIKAP") text=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
@@ -69,4 +69,16 @@ fn Document() -> impl IntoView {
             </Layout>
         </Router>
     }
+}
+
+/// `<html lang>`: fixed on the server (read after rendering, see `head_text`),
+/// following the language signal in the browser.
+#[cfg(feature = "ssr")]
+fn html_lang(i18n: I18n) -> String {
+    i18n.language.get_untracked().id.to_string()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn html_lang(i18n: I18n) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    move || i18n.language.get().id.to_string()
 }
