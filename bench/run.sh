@@ -25,7 +25,7 @@ wait_ok() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sl
 echo "SIKAP benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(rustc --version)"
 
 if [ "$SKIP_COLD" -eq 0 ]; then
-  echo "cold build: empty target folder, this takes a while (cargo shows progress)…" >&2
+  echo "cold build: empty target folder, about 10 minutes on 2 cores…" >&2
   start=$(now_ms)
   CARGO_TARGET_DIR="$WORK/cold-target" cargo leptos build --release >"$WORK/cold.log" 2>&1 || { tail -30 "$WORK/cold.log"; exit 1; }
   report "cold release build" "$(( ($(now_ms) - start) / 1000 )) s"

@@ -243,3 +243,28 @@ async fn a_database_failure_shows_a_message_with_the_request_id_not_the_cause() 
         "internal causes are not shown"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_page_requests_all_succeed() {
+    // Many requests at once on one runtime, as in production: each page's head (title,
+    // lang) must still render after its reactive owner is gone.
+    let (_guard, router) = seeded_router().await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..48 {
+        let router = router.clone();
+        let path = ["/", "/organisasi?q=dinas", "/tentang"][i % 3];
+        tasks.spawn(async move { (path, get(&router, path).await) });
+    }
+    while let Some(done) = tasks.join_next().await {
+        let (path, reply) = done.unwrap();
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert!(
+            reply.body.contains("· SIKAP</title>"),
+            "{path} has its title"
+        );
+        assert!(
+            reply.body.contains("<html lang=\"id\""),
+            "{path} has its language"
+        );
+    }
+}
