@@ -1,8 +1,9 @@
 //! From settings to a running server: database, migrations, Leptos options, listener.
 
+use app::platform::cache::TtlCache;
 use app::platform::config::Settings;
 use app::platform::db::Db;
-use app::platform::state::AppState;
+use app::platform::state::{AppState, OVERVIEW_TTL};
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -48,6 +49,7 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         db,
         leptos_options: leptos_options(&settings),
         settings: Arc::new(settings),
+        overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
     })
 }
 

@@ -36,7 +36,11 @@ pub async fn get_instance_info() -> Result<InstanceInfo, AppError> {
 #[server(prefix = "/api", endpoint = "get_organisation_overview")]
 pub async fn get_organisation_overview() -> Result<OrganisationOverview, AppError> {
     let state = crate::platform::state::app_state()?;
-    Ok(super::repository::overview(&state.db, &state.settings.instansi).await?)
+    let overview = state
+        .overview
+        .get_or_load(|| super::repository::overview(&state.db, &state.settings.instansi))
+        .await?;
+    Ok(overview)
 }
 
 #[server(prefix = "/api", endpoint = "search_units")]

@@ -1,7 +1,9 @@
 //! Application state: one value built at start, cloned into every request.
 
+use super::cache::TtlCache;
 use super::config::Settings;
 use super::db::Db;
+use crate::organisation::types::OrganisationOverview;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -11,7 +13,13 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
+    /// The home page's kabupaten counts, recomputed at most every
+    /// `OVERVIEW_TTL`; organisation edits invalidate it.
+    pub overview: Arc<TtlCache<OrganisationOverview>>,
 }
+
+/// How long the kabupaten overview may be reused before it is counted again.
+pub const OVERVIEW_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
