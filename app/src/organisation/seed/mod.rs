@@ -103,16 +103,8 @@ pub async fn seed(
     insert_batched(
         &mut tx,
         "units",
-        &[
-            "id",
-            "parent_id",
-            "code",
-            "name",
-            "kind",
-            "illustrative",
-            "created_at",
-            "updated_at",
-        ],
+        Some(now),
+        &["id", "parent_id", "code", "name", "kind", "illustrative"],
         &plan.units,
         |u, args| {
             args.add(u.id)?;
@@ -121,8 +113,6 @@ pub async fn seed(
             args.add(u.name.clone())?;
             args.add(u.kind.code())?;
             args.add(u.illustrative as i64)?;
-            args.add(now)?;
-            args.add(now)?;
             Ok(())
         },
         &mut progress,
@@ -131,15 +121,8 @@ pub async fn seed(
     insert_batched(
         &mut tx,
         "positions",
-        &[
-            "id",
-            "unit_id",
-            "parent_id",
-            "title",
-            "kind",
-            "created_at",
-            "updated_at",
-        ],
+        Some(now),
+        &["id", "unit_id", "parent_id", "title", "kind"],
         &plan.positions,
         |p, args| {
             args.add(p.id)?;
@@ -147,8 +130,6 @@ pub async fn seed(
             args.add(p.parent_id)?;
             args.add(p.title.clone())?;
             args.add(p.kind.code())?;
-            args.add(now)?;
-            args.add(now)?;
             Ok(())
         },
         &mut progress,
@@ -157,6 +138,7 @@ pub async fn seed(
     insert_batched(
         &mut tx,
         "employees",
+        Some(now),
         &[
             "id",
             "nip",
@@ -166,8 +148,6 @@ pub async fn seed(
             "status",
             "golongan",
             "position_id",
-            "created_at",
-            "updated_at",
         ],
         &plan.employees,
         |e, args| {
@@ -179,8 +159,6 @@ pub async fn seed(
             args.add(e.status.code())?;
             args.add(e.golongan.clone())?;
             args.add(e.position_id)?;
-            args.add(now)?;
-            args.add(now)?;
             Ok(())
         },
         &mut progress,
@@ -189,20 +167,13 @@ pub async fn seed(
     insert_batched(
         &mut tx,
         "accounts",
-        &[
-            "employee_id",
-            "password_hash",
-            "must_change_password",
-            "created_at",
-            "updated_at",
-        ],
+        Some(now),
+        &["employee_id", "password_hash", "must_change_password"],
         &plan.demo_accounts,
         |a, args| {
             args.add(a.employee_id)?;
             args.add(password_hash.clone())?;
             args.add(0_i64)?;
-            args.add(now)?;
-            args.add(now)?;
             Ok(())
         },
         &mut progress,
@@ -212,6 +183,7 @@ pub async fn seed(
     insert_batched(
         &mut tx,
         "demo_accounts",
+        None,
         &["employee_id", "role", "sort_order"],
         &ordered,
         |(order, a), args| {
@@ -250,11 +222,17 @@ pub async fn seed(
 async fn insert_batched<T>(
     tx: &mut sqlx::Transaction<'_, Any>,
     table: &'static str,
+    // `Some(now)` fills created_at and updated_at after the given columns.
+    stamp: Option<i64>,
     columns: &[&str],
     rows: &[T],
     bind: impl Fn(&T, &mut AnyArguments<'_>) -> Result<(), BoxDynError>,
     progress: &mut impl FnMut(Progress),
 ) -> Result<(), sqlx::Error> {
+    let mut columns = columns.to_vec();
+    if stamp.is_some() {
+        columns.extend(["created_at", "updated_at"]);
+    }
     for (index, chunk) in rows.chunks(BATCH_ROWS).enumerate() {
         let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
         let mut args = AnyArguments::default();
@@ -270,6 +248,10 @@ async fn insert_batched<T>(
             sql.push_str(&placeholders.join(", "));
             sql.push(')');
             bind(row, &mut args).map_err(sqlx::Error::Encode)?;
+            if let Some(now) = stamp {
+                args.add(now).map_err(sqlx::Error::Encode)?;
+                args.add(now).map_err(sqlx::Error::Encode)?;
+            }
         }
         sqlx::query_with(&sql, args).execute(&mut **tx).await?;
         progress(Progress {
