@@ -13,7 +13,8 @@ fn has_language_cookie(req: &Request<Body>) -> bool {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .any(|pair| pair.trim().starts_with(&format!("{LANGUAGE_COOKIE}=")))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .any(|(name, _)| name == LANGUAGE_COOKIE)
 }
 
 fn is_page_request(req: &Request<Body>) -> bool {
