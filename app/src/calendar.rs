@@ -57,6 +57,28 @@ impl CivilDate {
         }
         Self::new(year, month, day)
     }
+
+    /// The date `days` after 1970-01-01 (negative: before), by the civil-from-days
+    /// algorithm (H. Hinnant), exact over the whole proleptic Gregorian calendar.
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
+    /// Today's date in Asia/Jakarta (WIB, UTC+7, no daylight saving) at a UTC instant.
+    pub fn wib_from_millis(utc_millis: i64) -> Self {
+        const WIB_OFFSET_MILLIS: i64 = 7 * 60 * 60 * 1000;
+        const DAY_MILLIS: i64 = 24 * 60 * 60 * 1000;
+        Self::from_days_since_epoch((utc_millis + WIB_OFFSET_MILLIS).div_euclid(DAY_MILLIS))
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +107,25 @@ mod tests {
         assert!(CivilDate::new(2023, 2, 29).is_none());
         assert!(CivilDate::new(2023, 4, 31).is_none());
         assert!(CivilDate::new(2023, 4, 0).is_none());
+    }
+
+    #[test]
+    fn days_since_epoch_and_wib_dates() {
+        let date = |d| CivilDate::from_days_since_epoch(d).to_iso();
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(-1), "1969-12-31");
+        assert_eq!(date(11_016), "2000-02-29");
+        assert_eq!(date(20_785), "2026-11-28");
+        // 2026-11-28 17:00 UTC is already 29 November in Kepahiang.
+        let evening_utc = 20_785 * 86_400_000 + 17 * 3_600_000;
+        assert_eq!(
+            CivilDate::wib_from_millis(evening_utc).to_iso(),
+            "2026-11-29"
+        );
+        assert_eq!(
+            CivilDate::wib_from_millis(evening_utc - 3_600_000).to_iso(),
+            "2026-11-28"
+        );
     }
 
     #[test]

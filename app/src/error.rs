@@ -16,6 +16,11 @@ pub enum AppError {
     Forbidden,
     #[error("Data tidak ditemukan.")]
     NotFound,
+    /// New, imported and reset accounts must choose their own password first.
+    #[error("Ganti kata sandi Anda terlebih dahulu.")]
+    MustChangePassword,
+    #[error("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.")]
+    Throttled { minutes: i64 },
     #[error("Terjadi kesalahan pada server. Kode permintaan: {request_id}.")]
     Internal { request_id: String },
     /// The request never reached the server function (network, decoding).
@@ -28,6 +33,28 @@ impl AppError {
         Self::Invalid {
             field: field.into(),
             message: message.into(),
+        }
+    }
+}
+
+impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid { .. } => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden | AppError::MustChangePassword => 403,
+            AppError::NotFound => 404,
+            AppError::Throttled { .. } => 429,
+            AppError::Internal { .. } | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// The message for a form field, if this error belongs to `field`.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
         }
     }
 }

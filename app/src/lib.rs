@@ -5,12 +5,16 @@
 #![recursion_limit = "256"]
 
 pub mod about;
+pub mod admin;
+pub mod audit;
 pub mod calendar;
 pub mod components;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod identity;
 pub mod organisation;
+pub mod pimpinan;
 pub mod shell;
 
 #[cfg(feature = "ssr")]

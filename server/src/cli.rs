@@ -15,6 +15,7 @@ Perintah:
       --if-empty        lewati tanpa galat bila data sudah ada
   migrate               Menerapkan migrasi basis data lalu keluar
   demo-accounts         Menampilkan akun demo untuk masuk
+  audit-verify          Memeriksa rantai hash jejak audit; keluar dengan kode 1 bila rusak
   check-config          Memeriksa Leptos.toml dan variabel lingkungan
   help                  Menampilkan bantuan ini
 
@@ -32,6 +33,7 @@ pub enum Command {
     },
     Migrate,
     DemoAccounts,
+    AuditVerify,
     CheckConfig,
     Help,
 }
@@ -62,6 +64,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
         None | Some("serve") => expect_end(args, Command::Serve),
         Some("migrate") => expect_end(args, Command::Migrate),
         Some("demo-accounts") => expect_end(args, Command::DemoAccounts),
+        Some("audit-verify") => expect_end(args, Command::AuditVerify),
         Some("check-config") => expect_end(args, Command::CheckConfig),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("seed") => {

@@ -4,8 +4,10 @@
 pub mod cli;
 pub mod language;
 pub mod metrics;
+pub mod origin_check;
 pub mod panic_page;
 pub mod router;
+pub mod session_layer;
 pub mod startup;
 pub mod telemetry;
 

@@ -80,6 +80,24 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             };
             run_seed(&state.db, options, if_empty).await
         }
+        Command::AuditVerify => {
+            let state = startup::prepare(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let report = app::audit::chain::verify(state.db.pool())
+                .await
+                .map_err(|e| format!("Jejak audit tidak dapat dibaca: {e}"))?;
+            match report.first_broken {
+                None => {
+                    println!("Jejak audit utuh: {} catatan diperiksa.", report.checked);
+                    Ok(())
+                }
+                Some(link) => Err(format!(
+                    "Jejak audit RUSAK mulai catatan #{}: {} ({} catatan sebelumnya utuh).",
+                    link.id, link.reason, report.checked
+                )),
+            }
+        }
         Command::Serve => serve(settings).await,
     }
 }
@@ -166,7 +184,8 @@ async fn serve(settings: Settings) -> Result<(), String> {
     );
     let db = state.db.clone();
     let router = server::build_router(state);
-    axum::serve(listener, router)
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("Server berhenti karena galat: {e}"))?;

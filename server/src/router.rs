@@ -3,7 +3,7 @@
 //! security headers, panic page).
 
 use crate::metrics::{self, Metrics};
-use crate::{language, panic_page};
+use crate::{language, origin_check, panic_page, session_layer};
 use app::platform::request::REQUEST_ID_HEADER;
 use app::platform::state::AppState;
 use app::{shell, App};
@@ -33,6 +33,7 @@ pub fn build_router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     let default_language = state.settings.default_locale.clone();
+    let public_url = state.settings.public_url.clone();
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -45,6 +46,13 @@ pub fn build_router(state: AppState) -> Router {
             shell(leptos_options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session_layer::resolve_session,
+        ))
+        .layer(middleware::from_fn(move |req, next| {
+            origin_check::require_same_origin(public_url.clone(), req, next)
+        }))
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
         .layer(middleware::from_fn(move |req, next| {
             language::ensure_language_cookie(default_language.clone(), req, next)
@@ -61,6 +69,12 @@ pub fn build_router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("x-frame-options"),
             HeaderValue::from_static("DENY"),
+        ))
+        // Pages set their own policy with the nonce of their scripts; everything
+        // else gets one under which nothing runs.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            http::header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(app::platform::headers::DEFAULT_POLICY),
         ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(
@@ -79,8 +93,35 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let response = handle_server_fns_with_context(move || provide_context(state.clone()), req)
+        .await
+        .into_response();
+    with_error_status(response).await
+}
+
+/// Server function errors arrive as 500 with the error as JSON; answer them with
+/// the status the error means (401, 403, 404, 400, 429), so clients, proxies and
+/// logs see a refusal as a refusal.
+async fn with_error_status(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !is_json {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// 200 when the database answers within two seconds, 503 otherwise.

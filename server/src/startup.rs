@@ -50,6 +50,7 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         leptos_options: leptos_options(&settings),
         settings: Arc::new(settings),
         overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
+        import_progress: Arc::default(),
     })
 }
 

@@ -1,8 +1,11 @@
 //! Shared UI pieces: page headers, cards, charts, notices.
 
+mod access;
 mod chart;
+pub mod form;
 mod notice;
 
+pub use access::{encode_path, AccessProblem};
 pub use chart::{Bar, BarChart};
 pub use notice::{ErrorNotice, Loading};
 

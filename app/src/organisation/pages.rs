@@ -33,7 +33,7 @@ pub fn status_label(code: &str) -> String {
     }
 }
 
-fn unit_kind_label(code: &str) -> String {
+pub fn unit_kind_label(code: &str) -> String {
     match code {
         "pemda" => tr!("unitkind-pemda"),
         "perangkat_daerah" => tr!("unitkind-perangkat_daerah"),

@@ -50,7 +50,7 @@ pub async fn overview(db: &Db, instansi: &str) -> Result<OrganisationOverview, s
 }
 
 /// Escapes LIKE wildcards so a user's `%` or `_` matches itself.
-fn like_pattern(query: &str) -> String {
+pub(crate) fn like_pattern(query: &str) -> String {
     let escaped = query
         .to_lowercase()
         .replace('\\', "\\\\")

@@ -35,6 +35,14 @@ pub struct Settings {
     pub privacy_min_group_size: u32,
     pub log_format: LogFormat,
     pub log_filter: String,
+    /// Trust `X-Forwarded-For` for the client address (only behind a reverse proxy).
+    pub behind_proxy: bool,
+    pub session_idle_minutes: u32,
+    pub session_absolute_hours: u32,
+    pub login_max_failures_per_nip: u32,
+    pub login_max_failures_per_address: u32,
+    pub login_window_minutes: u32,
+    pub login_lockout_minutes: u32,
 }
 
 /// Every problem found in the settings, reported together so one edit fixes all.
@@ -148,6 +156,23 @@ impl Settings {
                 _ => Err("harus \"text\" atau \"json\"".into()),
             }),
             log_filter: r.text("log", "filter", "info,sqlx=warn"),
+            behind_proxy: r.parsed("instance", "behind_proxy", "false", |v| match v {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err("harus true atau false".into()),
+            }),
+            session_idle_minutes: r.number("sessions", "idle_minutes", 30, 1, 24 * 60),
+            session_absolute_hours: r.number("sessions", "absolute_hours", 12, 1, 24 * 30),
+            login_max_failures_per_nip: r.number("login", "max_failures_per_nip", 5, 1, 100),
+            login_max_failures_per_address: r.number(
+                "login",
+                "max_failures_per_address",
+                30,
+                1,
+                10_000,
+            ),
+            login_window_minutes: r.number("login", "window_minutes", 15, 1, 24 * 60),
+            login_lockout_minutes: r.number("login", "lockout_minutes", 15, 1, 24 * 60),
         };
         r.reject_unknown();
         if r.errors.is_empty() {
@@ -155,6 +180,11 @@ impl Settings {
         } else {
             Err(ConfigError(r.errors))
         }
+    }
+
+    /// Cookies get `Secure` when people reach the instance over HTTPS.
+    pub fn serves_https(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 
     pub fn is_postgres(&self) -> bool {

@@ -3,5 +3,8 @@
 pub mod cache;
 pub mod config;
 pub mod db;
+pub mod headers;
+pub mod progress;
 pub mod request;
+pub mod secrets;
 pub mod state;

@@ -16,6 +16,8 @@ pub struct AppState {
     /// The home page's kabupaten counts, recomputed at most every
     /// `OVERVIEW_TTL`; organisation edits invalidate it.
     pub overview: Arc<TtlCache<OrganisationOverview>>,
+    /// Progress of the CSV imports this instance is applying.
+    pub import_progress: Arc<super::progress::ProgressBoard>,
 }
 
 /// How long the kabupaten overview may be reused before it is counted again.

@@ -3,9 +3,16 @@
 use super::errors::NotFoundPage;
 use super::layout::Layout;
 use crate::about::AboutPage;
+use crate::admin::import::page::ImportPage;
+use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
+use crate::audit::pages::AuditPage;
 use crate::home::HomePage;
 use crate::i18n::{head_text, I18nProvider};
+use crate::identity::pages::{
+    ChangePasswordPage, EmployeePage, EmployeeSearchPage, LoginPage, MyPage, TeamPage,
+};
 use crate::organisation::pages::OrganisationPage;
+use crate::pimpinan::PimpinanPage;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -14,6 +21,8 @@ use leptos_router::{path, SsrMode};
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::platform::headers::set_page_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="id">
@@ -65,6 +74,17 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/organisasi") view=OrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/tentang") view=AboutPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/ganti-sandi") view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/saya") view=MyPage ssr=SsrMode::Async />
+                    <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/pegawai") view=EmployeeSearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/pegawai/:id") view=EmployeePage ssr=SsrMode::Async />
+                    <Route path=path!("/pimpinan") view=PimpinanPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/organisasi") view=AdminUnitsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/impor") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -1,11 +1,22 @@
 //! Header with navigation and language switch, main area, footer. Works on a 360 px
 //! phone (navigation scrolls sideways) and before the WASM has loaded.
 
+use crate::components::form::reload_to;
+use crate::identity::api::{get_viewer, LogOut};
+use crate::identity::types::{Role, Viewer};
 use crate::organisation::api::get_instance_info;
 use crate::organisation::types::InstanceInfo;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
 use leptos_router::components::A;
+
+/// The signed-in person (or `None`), loaded once per page for the navigation and
+/// the pages; every server function checks access again on its own.
+pub type ViewerResource = OnceResource<Result<Option<Viewer>, crate::error::AppError>>;
+
+pub fn use_viewer() -> ViewerResource {
+    expect_context::<ViewerResource>()
+}
 
 /// Facts about this instance, loaded once per page and shared by every page.
 pub type InstanceResource = OnceResource<Result<InstanceInfo, crate::error::AppError>>;
@@ -69,9 +80,60 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// Links for the viewer's roles, then log-in or log-out.
+#[component]
+fn RoleNavigation() -> impl IntoView {
+    let viewer = use_viewer();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let viewer = viewer.await.ok().flatten();
+                let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
+                view! {
+                    {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!("nav-me") /> })}
+                    {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!("nav-team") /> })}
+                    {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!("nav-employees") /> })}
+                    {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!("nav-admin") /> })}
+                    {has(Role::Pimpinan).then(|| view! { <NavLink href="/pimpinan" label=move_tr!("nav-pimpinan") /> })}
+                    {viewer.is_none().then(|| view! { <NavLink href="/masuk" label=move_tr!("nav-login") /> })}
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The signed-in person's name and the log-out button (a form: works without JS).
+#[component]
+fn AccountBox() -> impl IntoView {
+    let viewer = use_viewer();
+    let action = ServerAction::<LogOut>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to("/".to_owned());
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                viewer.await.ok().flatten().map(|v| view! {
+                    <div class="flex min-w-0 items-center gap-2">
+                        <span class="hidden truncate text-sm text-emerald-100 sm:inline" data-testid="viewer-name">{v.name.clone()}</span>
+                        <ActionForm action>
+                            <button type="submit" data-testid="logout" class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">
+                                {move_tr!("nav-logout")}
+                            </button>
+                        </ActionForm>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     provide_instance_info();
+    provide_context::<ViewerResource>(OnceResource::new(get_viewer()));
     view! {
         <div class="flex min-h-screen flex-col">
             <a href="#konten" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
@@ -83,13 +145,17 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <span class="text-xl font-bold tracking-wide">"SIKAP"</span>
                         <span class="truncate text-sm text-emerald-100"><InstansiName /></span>
                     </a>
-                    <LanguageSwitch />
+                    <div class="flex shrink-0 items-center gap-2">
+                        <AccountBox />
+                        <LanguageSwitch />
+                    </div>
                 </div>
                 <nav aria-label=move_tr!("nav-main") class="mx-auto max-w-6xl px-2 pt-2">
                     <ul class="flex gap-1 overflow-x-auto">
                         <NavLink href="/" label=move_tr!("nav-home") />
                         <NavLink href="/organisasi" label=move_tr!("nav-organisation") />
                         <NavLink href="/tentang" label=move_tr!("nav-about") />
+                        <RoleNavigation />
                     </ul>
                 </nav>
             </header>

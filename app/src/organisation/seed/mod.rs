@@ -87,6 +87,12 @@ pub async fn seed(
     let mut tx = db.pool().begin().await?;
     if existing > 0 || options.force {
         for table in [
+            "sessions",
+            "login_failures",
+            "admin_grants",
+            "acting_assignments",
+            "import_jobs",
+            "audit_log",
             "demo_accounts",
             "accounts",
             "employees",
@@ -196,6 +202,20 @@ pub async fn seed(
     )
     .await?;
 
+    // The demo admin is granted the role the way an admin would grant it.
+    for account in plan
+        .demo_accounts
+        .iter()
+        .filter(|a| a.role == DemoRole::AdminBkpsdm)
+    {
+        sqlx::query(
+            "INSERT INTO admin_grants (employee_id, granted_by, granted_at) VALUES ($1, NULL, $2)",
+        )
+        .bind(account.employee_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
     if db.backend() == Backend::Postgres {
         // Rows were written with explicit ids; move the identity sequences past them.
         for table in ["units", "positions", "employees"] {
@@ -263,19 +283,13 @@ async fn insert_batched<T>(
     Ok(())
 }
 
-/// argon2id on a blocking thread: hashing takes tens of milliseconds of CPU.
-pub async fn hash_password(password: &str) -> Result<String, SeedError> {
-    let password = password.to_owned();
-    tokio::task::spawn_blocking(move || {
-        use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
-        let salt = SaltString::generate(&mut OsRng);
-        argon2::Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| SeedError::Password(e.to_string()))
-    })
+async fn hash_password(password: &str) -> Result<String, SeedError> {
+    crate::platform::secrets::hash_password(
+        password,
+        crate::platform::secrets::HashStrength::Chosen,
+    )
     .await
-    .map_err(|e| SeedError::Password(e.to_string()))?
+    .map_err(SeedError::Password)
 }
 
 /// The demo accounts present in the database, for the run command to print.

@@ -1,0 +1,422 @@
+//! Administration pages: the admin home, the admin panel on an employee's page,
+//! and units with their positions.
+
+use super::api::{
+    admin_list_units, admin_unit_positions, AdminAssignActing, AdminResetPassword,
+    AdminRevokeActing, AdminSavePosition, AdminSaveUnit, AdminSetAdmin, AdminUpdateEmployee,
+};
+use super::types::{AdminPosition, AdminUnit};
+use crate::components::form::{
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+};
+use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::error::AppError;
+use crate::i18n::head_text;
+use crate::identity::types::EmployeeProfile;
+use crate::organisation::pages::jabatan_kind_label;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+const CARD: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+const LABEL: &str = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let link = |href: &'static str,
+                title: Signal<String>,
+                body: Signal<String>,
+                test: &'static str| {
+        view! {
+            <A href=href attr:class="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-emerald-600" attr:data-testid=test>
+                <h2 class="font-semibold text-emerald-800">{title}</h2>
+                <p class="mt-1 text-sm text-slate-600">{body}</p>
+            </A>
+        }
+    };
+    view! {
+        <Title text=head_text(tr!(i18n, "admin-title"), move_tr!(i18n, "admin-title")) />
+        <PageHeader title=move_tr!("admin-title")>
+            <p>{move_tr!("admin-lead")}</p>
+        </PageHeader>
+        <div class="grid gap-4 sm:grid-cols-2">
+            {link("/pegawai", move_tr!("admin-employees"), move_tr!("admin-employees-body"), "admin-link-employees")}
+            {link("/admin/organisasi", move_tr!("admin-units"), move_tr!("admin-units-body"), "admin-link-units")}
+            {link("/admin/impor", move_tr!("import-title"), move_tr!("admin-import-body"), "admin-link-import")}
+            {link("/admin/audit", move_tr!("audit-title"), move_tr!("admin-audit-body"), "admin-link-audit")}
+        </div>
+    }
+}
+
+/// Reloads the page after a successful admin action, so every part shows the change.
+fn reload_on_success<I, O>(action: ServerAction<I>)
+where
+    I: ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            crate::components::form::reload_to(
+                window().location().href().unwrap_or_else(|_| "/".into()),
+            );
+        }
+    });
+}
+
+/// A unit chosen by searching, then one of its positions.
+#[component]
+fn PositionPicker(
+    initial_unit: Option<i64>,
+    name: &'static str,
+    #[prop(optional)] selected: Option<i64>,
+    test_id: &'static str,
+) -> impl IntoView {
+    let (unit_query, set_unit_query) = signal(String::new());
+    let unit = RwSignal::new(initial_unit);
+    let units = Resource::new(
+        move || unit_query.get(),
+        |q| async move {
+            if q.trim().chars().count() < 2 {
+                Ok(Vec::new())
+            } else {
+                admin_list_units(q).await
+            }
+        },
+    );
+    let positions = Resource::new(
+        move || unit.get(),
+        |unit| async move {
+            match unit {
+                Some(id) => admin_unit_positions(id).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
+    view! {
+        <div class="grid gap-2 sm:grid-cols-2">
+            <label class=LABEL>
+                {move_tr!("picker-unit-search")}
+                <input type="search" class=INPUT_CLASS data-testid=format!("{test_id}-unit-search")
+                    on:input=move |ev| set_unit_query.set(event_target_value(&ev)) />
+            </label>
+            <Transition>
+                {move || Suspend::new(async move {
+                    let found: Vec<AdminUnit> = units.await.unwrap_or_default();
+                    (!found.is_empty()).then(|| view! {
+                        <label class=LABEL>
+                            {move_tr!("picker-unit")}
+                            <select class=INPUT_CLASS data-testid=format!("{test_id}-unit")
+                                on:change=move |ev| unit.set(event_target_value(&ev).parse().ok())>
+                                <option value="">"—"</option>
+                                {found.into_iter().map(|u| view! { <option value=u.id.to_string()>{format!("{} · {}", u.code, u.name)}</option> }).collect_view()}
+                            </select>
+                        </label>
+                    })
+                })}
+            </Transition>
+            <Transition>
+                {move || Suspend::new(async move {
+                    let list: Vec<AdminPosition> = positions.await.unwrap_or_default();
+                    view! {
+                        <label class=format!("{LABEL} sm:col-span-2")>
+                            {move_tr!("picker-position")}
+                            <select name=name class=INPUT_CLASS data-testid=test_id>
+                                <option value="">"—"</option>
+                                {list.into_iter().filter(|p| p.active).map(|p| {
+                                    let label = format!("{} ({}){}", p.title, jabatan_kind_label(&p.kind),
+                                        if p.holders.is_empty() { format!(" · {}", tr!("picker-vacant")) } else { format!(" · {}", p.holders.join(", ")) });
+                                    view! { <option value=p.id.to_string() selected=selected == Some(p.id)>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// Admin actions on an employee's page.
+#[component]
+pub fn EmployeeAdminPanel(profile: EmployeeProfile) -> impl IntoView {
+    let update = ServerAction::<AdminUpdateEmployee>::new();
+    let reset = ServerAction::<AdminResetPassword>::new();
+    let set_admin = ServerAction::<AdminSetAdmin>::new();
+    let assign = ServerAction::<AdminAssignActing>::new();
+    let revoke = ServerAction::<AdminRevokeActing>::new();
+    reload_on_success(update);
+    reload_on_success(set_admin);
+    reload_on_success(assign);
+    reload_on_success(revoke);
+    let update_error = form_error(update, AdminUpdateEmployee::PATH);
+    let admin_error = form_error(set_admin, AdminSetAdmin::PATH);
+    let assign_error = form_error(assign, AdminAssignActing::PATH);
+    let id = profile.id;
+    let status = profile.status.clone();
+    view! {
+        <section class=CARD data-testid="admin-panel">
+            <h2 class="text-lg font-semibold">{move_tr!("admin-edit-employee")}</h2>
+            <ActionForm action=update attr:class="mt-3 flex flex-col gap-3">
+                <input type="hidden" name="employee_id" value=id.to_string() />
+                <FormError error=update_error fields=&[] />
+                <label class=LABEL>{move_tr!("col-name")}
+                    <input name="name" value=profile.name.clone() class=INPUT_CLASS data-testid="admin-name" />
+                </label>
+                <div class="grid gap-2 sm:grid-cols-2">
+                    <label class=LABEL>{move_tr!("profile-status")}
+                        <select name="status" class=INPUT_CLASS>
+                            <option value="pns" selected=status == "pns">"PNS"</option>
+                            <option value="pppk" selected=status == "pppk">"PPPK"</option>
+                        </select>
+                    </label>
+                    <label class=LABEL>{move_tr!("admin-golongan")}
+                        <input name="golongan" value=profile.golongan.clone().unwrap_or_default() class=INPUT_CLASS />
+                    </label>
+                </div>
+                <PositionPicker initial_unit=profile.unit_id name="position_id" selected=profile.position_id.unwrap_or(-1) test_id="admin-position" />
+                <label class="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="active" checked=profile.active data-testid="admin-active" />
+                    {move_tr!("admin-active")}
+                </label>
+                <button type="submit" class=BUTTON_CLASS data-testid="admin-save-employee">{move_tr!("admin-save")}</button>
+            </ActionForm>
+        </section>
+
+        <section class=CARD>
+            <h2 class="text-lg font-semibold">{move_tr!("admin-access")}</h2>
+            <p class="mt-1 text-sm text-slate-600">
+                {if profile.is_admin { move_tr!("admin-is-admin") } else { move_tr!("admin-not-admin") }}
+            </p>
+            <FormError error=admin_error fields=&[] />
+            <div class="mt-3 flex flex-wrap gap-2">
+                <ActionForm action=set_admin>
+                    <input type="hidden" name="employee_id" value=id.to_string() />
+                    <input type="hidden" name="grant" value=(!profile.is_admin).to_string() />
+                    <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="admin-toggle-admin">
+                        {if profile.is_admin { move_tr!("admin-revoke-admin") } else { move_tr!("admin-grant-admin") }}
+                    </button>
+                </ActionForm>
+                <ActionForm action=reset>
+                    <input type="hidden" name="employee_id" value=id.to_string() />
+                    <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="admin-reset-password">{move_tr!("admin-reset-password")}</button>
+                </ActionForm>
+            </div>
+            {move || reset.value().get().map(|result| match result {
+                Ok(issued) => view! {
+                    <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="issued-password">
+                        {move_tr!("admin-issued-password", { "name" => issued.name.clone() })} " "
+                        <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code>
+                    </p>
+                }.into_any(),
+                Err(error) => view! { <AccessProblem error /> }.into_any(),
+            })}
+        </section>
+
+        <section class=CARD>
+            <h2 class="text-lg font-semibold">{move_tr!("admin-acting")}</h2>
+            <ul class="mt-2 space-y-2 text-sm">
+                {profile.acting.clone().into_iter().map(|a| {
+                    let label = format!("{} {} — {} ({} s.d. {})", a.kind.to_uppercase(), a.position_title, a.unit_name, a.starts_on, a.ends_on);
+                    view! {
+                        <li class="flex flex-wrap items-center gap-2">
+                            <span>{label}</span>
+                            <ActionForm action=revoke>
+                                <input type="hidden" name="assignment_id" value=a.id.to_string() />
+                                <button type="submit" class="text-red-700 underline">{move_tr!("admin-revoke")}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ActionForm action=assign attr:class="mt-3 flex flex-col gap-3">
+                <input type="hidden" name="employee_id" value=id.to_string() />
+                <FormError error=assign_error fields=&[] />
+                <PositionPicker initial_unit=None name="position_id" test_id="acting-position" />
+                <div class="grid gap-2 sm:grid-cols-3">
+                    <label class=LABEL>{move_tr!("admin-acting-kind")}
+                        <select name="kind" class=INPUT_CLASS>
+                            <option value="plh">"Plh. (pejabat berhalangan)"</option>
+                            <option value="plt">"Plt. (jabatan kosong)"</option>
+                        </select>
+                    </label>
+                    <label class=LABEL>{move_tr!("admin-acting-from")}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>
+                    <label class=LABEL>{move_tr!("admin-acting-until")}<input type="date" name="ends_on" required class=INPUT_CLASS /></label>
+                </div>
+                <button type="submit" class=BUTTON_CLASS>{move_tr!("admin-acting-assign")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/admin/organisasi`: find a unit, edit it, add sub-units and positions.
+#[component]
+pub fn AdminUnitsPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let query = use_query_map();
+    let search = move || query.read().get("q").unwrap_or_default();
+    let selected = move || query.read().get("unit").and_then(|u| u.parse::<i64>().ok());
+    let units = Resource::new(search, admin_list_units);
+    view! {
+        <Title text=head_text(tr!(i18n, "admin-units"), move_tr!(i18n, "admin-units")) />
+        <PageHeader title=move_tr!("admin-units")>
+            <p>{move_tr!("admin-units-body")}</p>
+        </PageHeader>
+        <Form method="GET" action="" attr:class="mb-4 flex gap-2" attr:role="search">
+            <input type="search" name="q" value=search prop:value=search class=INPUT_CLASS data-testid="admin-unit-search" />
+            <button type="submit" class=BUTTON_CLASS>{move_tr!("org-search-button")}</button>
+        </Form>
+        <div class="grid gap-6 lg:grid-cols-3">
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match units.await {
+                        Ok(units) => {
+                            let chosen = selected();
+                            let detail = chosen.and_then(|id| units.iter().find(|u| u.id == id).cloned());
+                            let query = search();
+                            view! {
+                                <ul class="max-h-[70vh] overflow-y-auto rounded-xl border border-slate-200 bg-white text-sm shadow-sm" data-testid="admin-unit-list">
+                                    {units.into_iter().map(|u| {
+                                        let href = format!("?q={}&unit={}", crate::components::encode_path(&query), u.id);
+                                        view! {
+                                            <li class="border-b border-slate-100">
+                                                <A href=href attr:class="block px-3 py-2 hover:bg-emerald-50">
+                                                    <span class="text-slate-500">{u.code.clone()}</span> " " {u.name.clone()}
+                                                    {(!u.active).then(|| view! { " " <em class="text-slate-500">{move_tr!("profile-inactive")}</em> })}
+                                                </A>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <div class="lg:col-span-2">
+                                    {detail.map(|unit| view! { <UnitEditor unit /> })}
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <AccessProblem error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+fn unit_kind_options(current: &str) -> impl IntoView {
+    ["perangkat_daerah", "kecamatan", "bidang", "seksi", "upt"]
+        .into_iter()
+        .map(|k| view! { <option value=k selected=current == k>{crate::organisation::pages::unit_kind_label(k)}</option> })
+        .collect_view()
+}
+
+fn jabatan_options(current: &str) -> impl IntoView {
+    [
+        "jpt",
+        "administrator",
+        "pengawas",
+        "pelaksana",
+        "fungsional",
+    ]
+    .into_iter()
+    .map(|k| view! { <option value=k selected=current == k>{jabatan_kind_label(k)}</option> })
+    .collect_view()
+}
+
+#[component]
+fn UnitEditor(unit: AdminUnit) -> impl IntoView {
+    let save_unit = ServerAction::<AdminSaveUnit>::new();
+    let save_position = ServerAction::<AdminSavePosition>::new();
+    reload_on_success(save_unit);
+    reload_on_success(save_position);
+    let unit_error = form_error(save_unit, AdminSaveUnit::PATH);
+    let position_error = form_error(save_position, AdminSavePosition::PATH);
+    let unit_id = unit.id;
+    let positions = Resource::new(move || unit_id, admin_unit_positions);
+    let parent_positions = Resource::new(
+        move || unit.parent_id,
+        |parent| async move {
+            match parent {
+                Some(id) => admin_unit_positions(id).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
+    view! {
+        <section class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="unit-editor">
+            <h2 class="text-lg font-semibold">{unit.name.clone()}</h2>
+            <p class="text-sm text-slate-500">{unit.code.clone()} " · " {unit.parent_name.clone().unwrap_or_default()}</p>
+            <FormError error=unit_error fields=&[] />
+            <ActionForm action=save_unit attr:class="mt-3 grid gap-2 sm:grid-cols-2">
+                <input type="hidden" name="unit_id" value=unit.id.to_string() />
+                <input type="hidden" name="parent_id" value=unit.parent_id.map(|p| p.to_string()).unwrap_or_default() />
+                <label class=LABEL>{move_tr!("admin-unit-name")}<input name="name" value=unit.name.clone() class=INPUT_CLASS /></label>
+                <label class=LABEL>{move_tr!("org-col-kind")}<select name="kind" class=INPUT_CLASS>{unit_kind_options(&unit.kind)}</select></label>
+                <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=unit.active />{move_tr!("admin-active")}</label>
+                <button type="submit" class=BUTTON_CLASS>{move_tr!("admin-save")}</button>
+            </ActionForm>
+            <details class="mt-4">
+                <summary class="cursor-pointer font-medium text-emerald-800">{move_tr!("admin-add-subunit")}</summary>
+                <ActionForm action=save_unit attr:class="mt-2 grid gap-2 sm:grid-cols-2">
+                    <input type="hidden" name="unit_id" value="" />
+                    <input type="hidden" name="parent_id" value=unit.id.to_string() />
+                    <input type="hidden" name="active" value="on" />
+                    <label class=LABEL>{move_tr!("admin-unit-name")}<input name="name" class=INPUT_CLASS data-testid="new-unit-name" /></label>
+                    <label class=LABEL>{move_tr!("org-col-kind")}<select name="kind" class=INPUT_CLASS>{unit_kind_options("seksi")}</select></label>
+                    <button type="submit" class=BUTTON_CLASS data-testid="new-unit-save">{move_tr!("admin-add")}</button>
+                </ActionForm>
+            </details>
+        </section>
+        <section class=CARD>
+            <h2 class="text-lg font-semibold">{move_tr!("admin-positions")}</h2>
+            <FormError error=position_error fields=&[] />
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    let own = positions.await.unwrap_or_default();
+                    let above = parent_positions.await.unwrap_or_default();
+                    let parents: Vec<(i64, String)> = own.iter().chain(above.iter()).filter(|p| p.active)
+                        .map(|p| (p.id, p.title.clone())).collect();
+                    let parent_options = |current: Option<i64>| parents.iter().map(|(id, title)| {
+                        view! { <option value=id.to_string() selected=current == Some(*id)>{title.clone()}</option> }
+                    }).collect_view();
+                    let existing = own.into_iter().map(|p| {
+                        let options = parent_options(p.parent_id);
+                        view! {
+                                <li class="rounded-md border border-slate-100 p-3">
+                                    <p class="text-sm text-slate-500">{if p.holders.is_empty() { tr!("picker-vacant") } else { p.holders.join(", ") }}</p>
+                                    <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
+                                        <input type="hidden" name="position_id" value=p.id.to_string() />
+                                        <input type="hidden" name="unit_id" value=unit_id.to_string() />
+                                        <input name="title" value=p.title.clone() class=format!("{INPUT_CLASS} sm:col-span-2") />
+                                        <select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select>
+                                        <select name="parent_id" class=INPUT_CLASS>{options}</select>
+                                        <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=p.active />{move_tr!("admin-active")}</label>
+                                        <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!("admin-save")}</button>
+                                    </ActionForm>
+                                </li>
+                        }
+                    }).collect_view();
+                    let new_options = parent_options(None);
+                    view! {
+                        <ul class="mt-2 space-y-3">
+                            {existing}
+                        </ul>
+                        <h3 class="mt-4 font-medium">{move_tr!("admin-add-position")}</h3>
+                        <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
+                            <input type="hidden" name="position_id" value="" />
+                            <input type="hidden" name="unit_id" value=unit_id.to_string() />
+                            <input type="hidden" name="active" value="on" />
+                            <input name="title" class=format!("{INPUT_CLASS} sm:col-span-2") data-testid="new-position-title" />
+                            <select name="kind" class=INPUT_CLASS>{jabatan_options("pelaksana")}</select>
+                            <select name="parent_id" class=INPUT_CLASS>{new_options}</select>
+                            <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!("admin-add")}</button>
+                        </ActionForm>
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

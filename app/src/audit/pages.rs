@@ -1,0 +1,122 @@
+//! The audit trail page: newest changes first, and a button that verifies the chain.
+
+use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
+use super::types::{AuditEntry, ChainReport};
+use crate::components::form::BUTTON_CLASS;
+use crate::components::{format_count, AccessProblem, Loading, PageHeader};
+use crate::i18n::head_text;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// An instant as a WIB date and time (UTC+7).
+pub fn format_wib(utc_millis: i64) -> String {
+    let date = crate::calendar::CivilDate::wib_from_millis(utc_millis);
+    let minutes = (utc_millis + 7 * 3_600_000).rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{} {:02}:{:02} WIB",
+        date.to_iso(),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let query = use_query_map();
+    let before = move || {
+        query
+            .read()
+            .get("sebelum")
+            .and_then(|v| v.parse::<i64>().ok())
+    };
+    let entries = Resource::new(before, list_audit);
+    let verify = ServerAction::<VerifyAudit>::new();
+    view! {
+        <Title text=head_text(tr!(i18n, "audit-title"), move_tr!(i18n, "audit-title")) />
+        <PageHeader title=move_tr!("audit-title")>
+            <p>{move_tr!("audit-lead")}</p>
+        </PageHeader>
+        <ActionForm action=verify attr:class="mb-6">
+            <button type="submit" class=BUTTON_CLASS data-testid="audit-verify" disabled=move || verify.pending().get()>
+                {move_tr!("audit-verify")}
+            </button>
+        </ActionForm>
+        {move || verify.pending().get().then(|| view! { <Loading /> })}
+        {move || verify.value().get().map(|result| match result {
+            Ok(report) => view! { <ChainVerdict report /> }.into_any(),
+            Err(error) => view! { <AccessProblem error /> }.into_any(),
+        })}
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(entries) => view! { <AuditTable entries /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ChainVerdict(report: ChainReport) -> impl IntoView {
+    let checked = format_count(report.checked);
+    match report.first_broken {
+        None => view! {
+            <p class="mb-6 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="audit-intact">
+                {move_tr!("audit-intact", { "count" => checked.clone() })}
+            </p>
+        }
+        .into_any(),
+        Some(link) => view! {
+            <div class="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-red-900" role="alert" data-testid="audit-broken">
+                <p class="font-semibold">{move_tr!("audit-broken", { "id" => link.id.to_string() })}</p>
+                <p>{link.reason.clone()}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p class="text-slate-600">{move_tr!("list-empty")}</p> }.into_any();
+    }
+    let older = (entries.len() as i64 == AUDIT_PAGE_SIZE)
+        .then(|| entries.last().map(|e| format!("?sebelum={}", e.id)))
+        .flatten();
+    view! {
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table class="w-full text-left text-sm" data-testid="audit-entries">
+                <thead class="bg-slate-50 text-slate-600">
+                    <tr>
+                        <th class="px-3 py-2">"#"</th>
+                        <th class="px-3 py-2">{move_tr!("audit-col-when")}</th>
+                        <th class="px-3 py-2">{move_tr!("audit-col-who")}</th>
+                        <th class="px-3 py-2">{move_tr!("audit-col-what")}</th>
+                        <th class="px-3 py-2">{move_tr!("audit-col-change")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {entries.into_iter().map(|e| view! {
+                        <tr class="border-t border-slate-100 align-top">
+                            <td class="px-3 py-2 tabular-nums">{e.id}</td>
+                            <td class="whitespace-nowrap px-3 py-2">{format_wib(e.at)}</td>
+                            <td class="px-3 py-2">{e.actor.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td class="px-3 py-2"><code>{e.action.clone()}</code> " " {format!("{} {}", e.entity, e.entity_id)}</td>
+                            <td class="max-w-md px-3 py-2 font-mono text-xs break-all">
+                                {e.before.clone().map(|b| view! { <p class="text-red-800">"− " {b}</p> })}
+                                {e.after.clone().map(|a| view! { <p class="text-emerald-800">"+ " {a}</p> })}
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {older.map(|href| view! { <a href=href class="mt-3 inline-block text-emerald-800 underline">{move_tr!("audit-older")}</a> })}
+    }
+    .into_any()
+}

@@ -1,0 +1,110 @@
+//! Form pieces: labelled inputs with their error underneath, and the error of a
+//! form posted without JavaScript (the server puts it in the page's URL).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_router::hooks::use_query_map;
+
+pub const INPUT_CLASS: &str = "w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30 aria-[invalid=true]:border-red-500";
+pub const BUTTON_CLASS: &str = "rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60";
+pub const SECONDARY_BUTTON_CLASS: &str = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60";
+
+/// The error a form post without JavaScript left in the URL for server function `path`.
+pub fn error_from_url(path: &'static str) -> Signal<Option<AppError>> {
+    let query = use_query_map();
+    Signal::derive(move || {
+        let query = query.read();
+        if query.get("__path").as_deref() != Some(path) {
+            return None;
+        }
+        query
+            .get("__err")
+            .map(|err| ServerFnUrlError::<AppError>::decode_err(&err))
+    })
+}
+
+/// The latest error of an action, or the one a plain form post left in the URL.
+pub fn form_error<I, O>(action: ServerAction<I>, path: &'static str) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let from_url = error_from_url(path);
+    Signal::derive(move || match action.value().get() {
+        Some(Err(error)) => Some(error),
+        Some(Ok(_)) => None,
+        None => from_url.get(),
+    })
+}
+
+/// A labelled input whose message appears under it when `error` names its field.
+#[component]
+pub fn Field(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional, into)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] test_id: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.field_message(name));
+    let id = format!("field-{name}");
+    let message_id = format!("{id}-error");
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium text-slate-700">{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required=required
+                data-testid=test_id
+                aria-invalid=move || message().is_some().to_string()
+                aria-describedby=message_id.clone()
+                class=INPUT_CLASS
+            />
+            <p id=message_id class="min-h-5 text-sm text-red-700" data-testid=move || test_id.map(|t| format!("{t}-error"))>
+                {message}
+            </p>
+        </div>
+    }
+}
+
+/// An error that belongs to no single field (or to a field the form lacks).
+#[component]
+pub fn FormError(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    fields: &'static [&'static str],
+) -> impl IntoView {
+    let general = move || {
+        error.get().filter(|e| match e {
+            AppError::Invalid { field, .. } => !fields.contains(&field.as_str()),
+            _ => true,
+        })
+    };
+    view! {
+        {move || general().map(|e| view! {
+            <p class="rounded-md border border-red-200 bg-red-50 p-3 text-red-800" role="alert" data-testid="form-error">
+                {e.to_string()}
+            </p>
+        })}
+    }
+}
+
+/// After a successful action, load `target` as a new page (the session changed,
+/// so everything on screen should be fetched again).
+pub fn reload_to(target: String) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().set_href(&target);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = target;
+}

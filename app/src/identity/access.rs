@@ -1,0 +1,90 @@
+//! The authorisation table: every server function and who may call it. Each server
+//! function asks `guard::authorize` with its own name, which reads this table, so
+//! the table is what runs, not documentation of it. A test walks it as every role
+//! and fails when a registered server function is missing here.
+//!
+//! The role check is the first gate only; functions that return one person's data
+//! also check the viewer's reach over that person (own, direct, indirect, admin).
+
+use super::types::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// No log-in needed: public aggregates and the log-in itself.
+    Anyone,
+    /// Any signed-in person, even one who must change their password first.
+    SignedInEvenBeforePasswordChange,
+    /// Any signed-in person; ownership is checked inside the function.
+    SignedIn,
+    /// Signed in and holding one of these roles.
+    Roles(&'static [Role]),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// The server function's endpoint name (its URL is `/api/<endpoint>`).
+    pub endpoint: &'static str,
+    pub allowed: Allowed,
+}
+
+const ADMIN: Allowed = Allowed::Roles(&[Role::AdminBkpsdm]);
+
+pub const SERVER_FUNCTIONS: &[Rule] = &[
+    // Public
+    rule("get_instance_info", Allowed::Anyone),
+    rule("get_organisation_overview", Allowed::Anyone),
+    rule("search_units", Allowed::Anyone),
+    rule("get_viewer", Allowed::Anyone),
+    rule("log_in", Allowed::Anyone),
+    // Own account
+    rule("log_out", Allowed::SignedInEvenBeforePasswordChange),
+    rule("change_password", Allowed::SignedInEvenBeforePasswordChange),
+    // People: reach checked per record
+    rule("get_employee_profile", Allowed::SignedIn),
+    rule("get_my_team", Allowed::Roles(&[Role::Atasan])),
+    rule(
+        "search_employees",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
+    rule(
+        "get_leadership_overview",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
+    // BKPSDM administration
+    rule("admin_update_employee", ADMIN),
+    rule("admin_reset_password", ADMIN),
+    rule("admin_set_admin", ADMIN),
+    rule("admin_assign_acting", ADMIN),
+    rule("admin_revoke_acting", ADMIN),
+    rule("admin_list_units", ADMIN),
+    rule("admin_save_unit", ADMIN),
+    rule("admin_save_position", ADMIN),
+    rule("admin_unit_positions", ADMIN),
+    rule("preview_import", ADMIN),
+    rule("start_import", ADMIN),
+    rule("get_import_job", ADMIN),
+    rule("list_audit", ADMIN),
+    rule("verify_audit", ADMIN),
+];
+
+const fn rule(endpoint: &'static str, allowed: Allowed) -> Rule {
+    Rule { endpoint, allowed }
+}
+
+pub fn rule_for(endpoint: &str) -> Option<&'static Rule> {
+    SERVER_FUNCTIONS.iter().find(|r| r.endpoint == endpoint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_endpoint_is_listed_once() {
+        let mut names: Vec<&str> = SERVER_FUNCTIONS.iter().map(|r| r.endpoint).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "an endpoint is listed twice");
+    }
+}

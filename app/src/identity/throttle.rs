@@ -1,0 +1,85 @@
+//! Log-in throttling per NIP and per client address, kept in the database so every
+//! server instance counts the same failures.
+
+use crate::platform::config::Settings;
+use crate::platform::db::Db;
+use sqlx::Row;
+
+/// Minutes until `keys` may try again, if any of them is blocked now.
+pub async fn blocked_minutes(
+    db: &Db,
+    keys: &[String],
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut longest: Option<i64> = None;
+    for key in keys {
+        let until: Option<i64> =
+            sqlx::query("SELECT blocked_until FROM login_failures WHERE throttle_key = $1")
+                .bind(key)
+                .fetch_optional(db.pool())
+                .await?
+                .map(|row| row.try_get::<Option<i64>, _>(0))
+                .transpose()?
+                .flatten();
+        if let Some(until) = until.filter(|until| *until > now) {
+            let minutes = (until - now + 59_999) / 60_000;
+            longest = Some(longest.map_or(minutes, |m| m.max(minutes)));
+        }
+    }
+    Ok(longest)
+}
+
+/// Counts one failure for `key`; past `limit` failures within the window the key
+/// is blocked for the lockout time.
+pub async fn record_failure(
+    db: &Db,
+    settings: &Settings,
+    key: &str,
+    limit: u32,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let window = i64::from(settings.login_window_minutes) * 60_000;
+    let lockout = i64::from(settings.login_lockout_minutes) * 60_000;
+    let mut tx = db.pool().begin().await?;
+    let current =
+        sqlx::query("SELECT failures, first_failed_at FROM login_failures WHERE throttle_key = $1")
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (failures, first_failed_at) = match current {
+        Some(row) if now - row.try_get::<i64, _>(1)? <= window => {
+            (row.try_get::<i64, _>(0)? + 1, row.try_get::<i64, _>(1)?)
+        }
+        _ => (1, now),
+    };
+    let blocked_until = (failures >= i64::from(limit)).then_some(now + lockout);
+    sqlx::query(
+        "INSERT INTO login_failures (throttle_key, failures, first_failed_at, blocked_until) \
+         VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, \
+           first_failed_at = excluded.first_failed_at, blocked_until = excluded.blocked_until",
+    )
+    .bind(key)
+    .bind(failures)
+    .bind(first_failed_at)
+    .bind(blocked_until)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
+
+pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1")
+        .bind(key)
+        .execute(db.pool())
+        .await
+        .map(|_| ())
+}
+
+pub fn nip_key(nip: &str) -> String {
+    format!("nip:{nip}")
+}
+
+pub fn address_key(address: &str) -> String {
+    format!("addr:{address}")
+}
