@@ -46,6 +46,7 @@ pub fn build_router(state: AppState) -> Router {
             shell(leptos_options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session_layer::resolve_session,
@@ -93,23 +94,19 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let response = handle_server_fns_with_context(move || provide_context(state.clone()), req)
-        .await
-        .into_response();
-    with_error_status(response).await
+/// Paths that are not a registered server function (those are routed by
+/// `leptos_routes`) get Leptos's explanation.
+async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
 }
 
-/// Server function errors arrive as 500 with the error as JSON; answer them with
-/// the status the error means (401, 403, 404, 400, 429), so clients, proxies and
-/// logs see a refusal as a refusal.
-async fn with_error_status(response: Response) -> Response {
-    let is_json = response
-        .headers()
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !is_json {
+/// Server function errors leave Leptos as 500 with the error as JSON; answer them
+/// with the status the error means (401, 403, 404, 400, 429), so clients, proxies
+/// and logs see a refusal as a refusal.
+async fn server_fn_error_status(req: Request<Body>, next: middleware::Next) -> Response {
+    let response = next.run(req).await;
+    let is_server_fn_error = response.headers().contains_key("serverfnerror");
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !is_server_fn_error {
         return response;
     }
     let (mut parts, body) = response.into_parts();

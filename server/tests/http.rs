@@ -2,35 +2,10 @@
 
 mod support;
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use support::{seeded_state, TestDb};
-use tower::ServiceExt;
-
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Reply {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = to_bytes(response.into_body(), 10 * 1024 * 1024)
-        .await
-        .unwrap();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-async fn get(router: &Router, path: &str) -> Reply {
-    send(router, Request::get(path).body(Body::empty()).unwrap()).await
-}
+use support::{get, seeded_state, send, TestDb, ORIGIN};
 
 async fn seeded_router() -> (TestDb, Router) {
     let (guard, state) = seeded_state().await;
@@ -123,6 +98,7 @@ async fn server_function_round_trip_returns_units_as_json() {
     let request = Request::post("/api/search_units")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, ORIGIN)
         .body(Body::from("query=kecamatan"))
         .unwrap();
     let reply = send(&router, request).await;
@@ -140,10 +116,11 @@ async fn server_function_refuses_bad_input_with_an_indonesian_message() {
     let long = "a".repeat(101);
     let request = Request::post("/api/search_units")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, ORIGIN)
         .body(Body::from(format!("query={long}")))
         .unwrap();
     let reply = send(&router, request).await;
-    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(
         reply.body.contains("Kata kunci terlalu panjang"),
         "{}",

@@ -6,9 +6,13 @@
 use app::platform::config::Settings;
 use app::platform::db::Db;
 use app::platform::state::AppState;
+use axum::body::{to_bytes, Body};
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
 use sqlx::{AnyConnection, Connection, Executor};
 use std::collections::BTreeMap;
 use std::path::Path;
+use tower::ServiceExt;
 
 pub struct TestDb {
     pub url: String,
@@ -77,4 +81,177 @@ pub async fn seeded_state() -> (TestDb, AppState) {
         .await
         .expect("demo data loads");
     (test_db, state)
+}
+
+/// The Origin a browser on the default `public_url` sends.
+pub const ORIGIN: &str = "http://127.0.0.1:3000";
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {} {}", self.status, self.body))
+    }
+
+    /// The message a person would read for this server function error.
+    pub fn error_message(&self) -> String {
+        serde_json::from_str::<app::error::AppError>(&self.body)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|_| self.body.clone())
+    }
+
+    /// The session token this reply sets, if any.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("sikap_session=") && !v.contains("Max-Age=0"))
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned)
+    }
+}
+
+pub async fn send(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = to_bytes(response.into_body(), 10 * 1024 * 1024)
+        .await
+        .unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub async fn get(router: &Router, path: &str) -> Reply {
+    send(router, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+/// A page request with a session cookie.
+pub async fn get_as(router: &Router, path: &str, cookie: &str) -> Reply {
+    let request = Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    send(router, request).await
+}
+
+/// A server function call as the browser's WASM makes it (same-origin, JSON reply).
+pub async fn call(router: &Router, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+    let mut request = Request::post(format!("/api/{endpoint}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(router, request.body(Body::from(form.to_owned())).unwrap()).await
+}
+
+/// A multipart upload of `file` to a server function.
+pub async fn upload(router: &Router, endpoint: &str, file: &[u8], cookie: Option<&str>) -> Reply {
+    let boundary = "sikapTestBoundary7MA4YWxkTrZu0gW";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pegawai.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut request = Request::post(format!("/api/{endpoint}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(router, request.body(Body::from(body)).unwrap()).await
+}
+
+/// Logs in and returns the `Cookie` value of the new session.
+pub async fn log_in(router: &Router, nip: &str, password: &str) -> String {
+    let reply = call(
+        router,
+        "log_in",
+        &format!("nip={nip}&password={password}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::OK,
+        "log-in of {nip}: {}",
+        reply.body
+    );
+    reply
+        .session_cookie()
+        .expect("log-in sets the session cookie")
+}
+
+/// The demo people by role, with their employee ids.
+pub struct Demo {
+    pub pegawai: (i64, String),
+    pub atasan: (i64, String),
+    pub admin: (i64, String),
+    pub pimpinan: (i64, String),
+}
+
+pub async fn demo(state: &AppState) -> Demo {
+    use app::organisation::seed::DemoRole;
+    let logins = app::organisation::seed::demo_logins(&state.db)
+        .await
+        .unwrap();
+    let mut found = std::collections::HashMap::new();
+    for login in logins {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM employees WHERE nip = $1")
+            .bind(&login.nip)
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
+        found.insert(login.role, (id, login.nip));
+    }
+    Demo {
+        pegawai: found[&DemoRole::Pegawai].clone(),
+        atasan: found[&DemoRole::Atasan].clone(),
+        admin: found[&DemoRole::AdminBkpsdm].clone(),
+        pimpinan: found[&DemoRole::Pimpinan].clone(),
+    }
+}
+
+/// Row counts and change stamps of everything a server function could write:
+/// equal before and after means the call changed nothing.
+pub async fn fingerprint(state: &AppState) -> Vec<i64> {
+    let queries = [
+        "SELECT COUNT(*) FROM audit_log",
+        "SELECT COUNT(*) FROM sessions",
+        "SELECT COUNT(*) FROM admin_grants",
+        "SELECT COUNT(*) FROM acting_assignments WHERE revoked_at IS NULL",
+        "SELECT COUNT(*) FROM import_jobs",
+        "SELECT COUNT(*) FROM units",
+        "SELECT COUNT(*) FROM positions",
+        "SELECT COUNT(*) FROM employees",
+        "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM employees",
+        "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM accounts",
+        "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM units",
+        "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM positions",
+    ];
+    let mut out = Vec::new();
+    for sql in queries {
+        let value: i64 = sqlx::query_scalar(sql)
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
+        out.push(value);
+    }
+    out
 }

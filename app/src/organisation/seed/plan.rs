@@ -45,7 +45,7 @@ pub struct EmployeeRow {
     pub position_id: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DemoRole {
     Pegawai,
     Atasan,
