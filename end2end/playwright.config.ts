@@ -3,6 +3,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Where serve.sh writes the demo accounts; the tests read it (same value in both).
+process.env.E2E_ACCOUNTS ??= `/tmp/sikap-e2e-accounts-${port}.txt`;
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [

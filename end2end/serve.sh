@@ -8,4 +8,6 @@ export SIKAP_DATABASE_URL="sqlite://$dir/e2e.db"
 export SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port"
 export SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port"
 "$E2E_SIKAP_BIN" seed --if-empty
+# The demo accounts, for the log-in journeys (tests/accounts.ts reads them).
+"$E2E_SIKAP_BIN" demo-accounts > "${E2E_ACCOUNTS:?}"
 exec "$E2E_SIKAP_BIN" serve

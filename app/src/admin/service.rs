@@ -16,31 +16,8 @@ use sqlx::{Any, Row, Transaction};
 
 type Tx<'a> = Transaction<'a, Any>;
 
-async fn audit(
-    tx: &mut Tx<'_>,
-    db: &Db,
-    actor: &SessionUser,
-    action: &'static str,
-    entity: &'static str,
-    entity_id: i64,
-    before: Option<Value>,
-    after: Option<Value>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    chain::append(
-        tx,
-        db.backend(),
-        Change {
-            actor: Some(actor.employee_id()),
-            action,
-            entity,
-            entity_id: entity_id.to_string(),
-            before,
-            after,
-        },
-        now,
-    )
-    .await
+async fn audit(tx: &mut Tx<'_>, db: &Db, change: Change, now: i64) -> Result<(), sqlx::Error> {
+    chain::append(tx, db.backend(), change, now).await
 }
 
 async fn employee_snapshot(tx: &mut Tx<'_>, id: i64) -> Result<Option<Value>, sqlx::Error> {
@@ -134,12 +111,14 @@ pub async fn update_employee(
         audit(
             &mut tx,
             db,
-            actor,
-            "employee.updated",
-            "employee",
-            employee_id,
-            Some(before),
-            after,
+            Change::by(
+                actor.employee_id(),
+                "employee.updated",
+                "employee",
+                employee_id,
+                Some(before),
+                after,
+            ),
             now,
         )
         .await?;
@@ -196,12 +175,14 @@ pub async fn reset_password(
     audit(
         &mut tx,
         db,
-        actor,
-        "account.password_reset",
-        "account",
-        employee_id,
-        None,
-        Some(json!({ "must_change_password": true, "sessions_ended": true })),
+        Change::by(
+            actor.employee_id(),
+            "account.password_reset",
+            "account",
+            employee_id,
+            None,
+            Some(json!({ "must_change_password": true, "sessions_ended": true })),
+        ),
         now,
     )
     .await?;
@@ -272,16 +253,18 @@ pub async fn set_admin(
     audit(
         &mut tx,
         db,
-        actor,
-        if grant {
-            "role.admin_granted"
-        } else {
-            "role.admin_revoked"
-        },
-        "employee",
-        employee_id,
-        Some(json!({ "admin": had })),
-        Some(json!({ "admin": grant })),
+        Change::by(
+            actor.employee_id(),
+            if grant {
+                "role.admin_granted"
+            } else {
+                "role.admin_revoked"
+            },
+            "employee",
+            employee_id,
+            Some(json!({ "admin": had })),
+            Some(json!({ "admin": grant })),
+        ),
         now,
     )
     .await?;
@@ -394,16 +377,18 @@ pub async fn assign_acting(
     audit(
         &mut tx,
         db,
-        actor,
-        "role.acting_assigned",
-        "acting_assignment",
-        id,
-        None,
-        Some(json!({
-            "employee_id": input.employee_id, "position_id": input.position_id,
-            "position": position.try_get::<String, _>(1)?, "kind": kind,
-            "starts_on": starts.to_iso(), "ends_on": ends.to_iso(),
-        })),
+        Change::by(
+            actor.employee_id(),
+            "role.acting_assigned",
+            "acting_assignment",
+            id,
+            None,
+            Some(json!({
+                "employee_id": input.employee_id, "position_id": input.position_id,
+                "position": position.try_get::<String, _>(1)?, "kind": kind,
+                "starts_on": starts.to_iso(), "ends_on": ends.to_iso(),
+            })),
+        ),
         now,
     )
     .await?;
@@ -433,12 +418,14 @@ pub async fn revoke_acting(
     audit(
         &mut tx,
         db,
-        actor,
-        "role.acting_revoked",
-        "acting_assignment",
-        assignment_id,
-        Some(json!({ "revoked": false })),
-        Some(json!({ "revoked": true })),
+        Change::by(
+            actor.employee_id(),
+            "role.acting_revoked",
+            "acting_assignment",
+            assignment_id,
+            Some(json!({ "revoked": false })),
+            Some(json!({ "revoked": true })),
+        ),
         now,
     )
     .await?;
@@ -586,8 +573,8 @@ pub async fn save_unit(
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
-            audit(&mut tx, db, actor, "unit.created", "unit", id, None,
-                Some(json!({ "code": code, "name": name, "kind": kind.code(), "parent_id": input.parent_id })), now).await?;
+            audit(&mut tx, db, Change::by(actor.employee_id(), "unit.created", "unit", id, None,
+                Some(json!({ "code": code, "name": name, "kind": kind.code(), "parent_id": input.parent_id }))), now).await?;
             id
         }
         Some(id) => {
@@ -631,10 +618,10 @@ pub async fn save_unit(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            audit(&mut tx, db, actor, "unit.updated", "unit", id,
+            audit(&mut tx, db, Change::by(actor.employee_id(), "unit.updated", "unit", id,
                 Some(json!({ "name": before.try_get::<String, _>(0)?, "kind": before.try_get::<String, _>(1)?,
                              "parent_id": before.try_get::<Option<i64>, _>(2)?, "active": before.try_get::<i64, _>(3)? != 0 })),
-                Some(json!({ "name": name, "kind": kind.code(), "parent_id": input.parent_id, "active": input.active })),
+                Some(json!({ "name": name, "kind": kind.code(), "parent_id": input.parent_id, "active": input.active }))),
                 now).await?;
             id
         }
@@ -707,8 +694,8 @@ pub async fn save_position(
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
-            audit(&mut tx, db, actor, "position.created", "position", id, None,
-                Some(json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title, "kind": kind.code() })), now).await?;
+            audit(&mut tx, db, Change::by(actor.employee_id(), "position.created", "position", id, None,
+                Some(json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title, "kind": kind.code() }))), now).await?;
             id
         }
         Some(id) => {
@@ -748,11 +735,11 @@ pub async fn save_position(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            audit(&mut tx, db, actor, "position.updated", "position", id,
+            audit(&mut tx, db, Change::by(actor.employee_id(), "position.updated", "position", id,
                 Some(json!({ "unit_id": before.try_get::<i64, _>(0)?, "parent_id": before.try_get::<Option<i64>, _>(1)?,
                              "title": before.try_get::<String, _>(2)?, "kind": before.try_get::<String, _>(3)?,
                              "active": before.try_get::<i64, _>(4)? != 0 })),
-                Some(json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title, "kind": kind.code(), "active": input.active })),
+                Some(json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title, "kind": kind.code(), "active": input.active }))),
                 now).await?;
             id
         }

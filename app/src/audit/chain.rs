@@ -21,6 +21,26 @@ pub struct Change {
     pub after: Option<serde_json::Value>,
 }
 
+impl Change {
+    pub fn by(
+        actor: i64,
+        action: &'static str,
+        entity: &'static str,
+        entity_id: i64,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) -> Self {
+        Self {
+            actor: Some(actor),
+            action,
+            entity,
+            entity_id: entity_id.to_string(),
+            before,
+            after,
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn record_hash(
     prev_hash: &str,

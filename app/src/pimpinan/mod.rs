@@ -23,7 +23,7 @@ pub fn PimpinanPage() -> impl IntoView {
                     Ok(units) => {
                         let mut vacant: Vec<Bar> = units.iter().filter(|u| u.vacant_positions > 0)
                             .map(|u| Bar { label: u.unit_name.clone(), value: u.vacant_positions }).collect();
-                        vacant.sort_by(|a, b| b.value.cmp(&a.value));
+                        vacant.sort_by_key(|bar| std::cmp::Reverse(bar.value));
                         vacant.truncate(10);
                         view! {
                             {(!vacant.is_empty()).then(|| view! {

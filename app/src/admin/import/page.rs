@@ -172,11 +172,7 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
 
 #[component]
 fn JobView(job: ImportJob) -> impl IntoView {
-    let percent = if job.total == 0 {
-        100
-    } else {
-        job.done * 100 / job.total
-    };
+    let percent = (job.done * 100).checked_div(job.total).unwrap_or(100);
     match job.status {
         JobStatus::Running => view! {
             <div class="mt-6" data-testid="import-progress">

@@ -59,12 +59,14 @@ pub struct ImportPlan {
     pub new_positions: Vec<NewPosition>,
 }
 
+/// Active positions by (unit, lower-case title, kind), with their parents.
+type PositionIndex = HashMap<(i64, String, String), Vec<(i64, Option<i64>)>>;
+
 struct Snapshot {
     unit_by_code: HashMap<String, i64>,
     units_by_name: HashMap<String, Vec<i64>>,
     employees: HashMap<String, ExistingEmployee>,
-    /// Active positions by (unit, lower-case title, kind), with their parents.
-    positions: HashMap<(i64, String, String), Vec<(i64, Option<i64>)>>,
+    positions: PositionIndex,
     position_parent: HashMap<i64, Option<i64>>,
     /// NIPs of the active holders of each position.
     holders: HashMap<i64, Vec<String>>,
@@ -84,7 +86,7 @@ async fn snapshot(db: &Db) -> Result<Snapshot, sqlx::Error> {
             .or_default()
             .push(id);
     }
-    let mut positions: HashMap<(i64, String, String), Vec<(i64, Option<i64>)>> = HashMap::new();
+    let mut positions = PositionIndex::new();
     let mut position_parent = HashMap::new();
     for row in
         sqlx::query("SELECT id, unit_id, title, kind, parent_id FROM positions WHERE active = 1")
@@ -512,7 +514,7 @@ pub async fn apply(
             .await?
             .try_get(0)?;
             created_positions.push(id);
-            audit.push(change(actor, "position.created", "position", id, None,
+            audit.push(Change::by(actor.employee_id(), "position.created", "position", id, None,
                 Some(json!({ "unit_id": p.unit_id, "parent_id": parent, "title": p.title, "kind": p.kind, "source": "import" }))));
             if i % 100 == 0 {
                 progress(i + 1, total);
@@ -553,7 +555,7 @@ pub async fn apply(
                     .execute(&mut *tx)
                     .await?;
                     issued.push(IssuedPassword { employee_id: id, nip: r.nip.as_str().to_owned(), name: r.name.clone(), password });
-                    audit.push(change(actor, "employee.created", "employee", id, None, Some(after)));
+                    audit.push(Change::by(actor.employee_id(), "employee.created", "employee", id, None, Some(after)));
                 }
                 (ChangeKind::Updated, Some(id)) => {
                     sqlx::query(
@@ -570,7 +572,7 @@ pub async fn apply(
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                    audit.push(change(actor, "employee.updated", "employee", id, row.before.clone(), Some(after)));
+                    audit.push(Change::by(actor.employee_id(), "employee.updated", "employee", id, row.before.clone(), Some(after)));
                 }
                 _ => {}
             }
@@ -592,22 +594,4 @@ pub async fn apply(
         millis: now_millis() - started,
         issued_passwords: issued,
     })
-}
-
-fn change(
-    actor: &SessionUser,
-    action: &'static str,
-    entity: &'static str,
-    id: i64,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Change {
-    Change {
-        actor: Some(actor.employee_id()),
-        action,
-        entity,
-        entity_id: id.to_string(),
-        before,
-        after,
-    }
 }

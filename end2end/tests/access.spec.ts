@@ -1,0 +1,103 @@
+// Each role logs in through the real form and sees its own navigation and pages;
+// a pegawai opening someone else's page by URL is refused.
+import { expect, test } from "@playwright/test";
+import { logIn, demoNip } from "./accounts";
+import { hydrated, watchConsole } from "./console";
+
+const nav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Navigasi utama" });
+
+test("a pegawai sees only their own profile, and a stranger's page is refused", async ({ page }) => {
+  const noConsoleErrors = watchConsole(page);
+  await logIn(page, "pegawai");
+  await expect(page.getByTestId("profile-reach")).toHaveText("Data Anda sendiri");
+  await expect(nav(page).getByRole("link", { name: "Profil saya" })).toBeVisible();
+  for (const hidden of ["Tim saya", "Admin", "Pimpinan", "Pegawai", "Masuk"]) {
+    await expect(nav(page).getByRole("link", { name: hidden, exact: true })).toHaveCount(0);
+  }
+  // Someone else's page by URL: a refusal page with 403, no data.
+  const response = await page.goto("/pegawai/1");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByTestId("refusal")).toContainText("Akses ditolak");
+  await expect(page.getByTestId("profile")).toHaveCount(0);
+  // And the admin pages refuse too.
+  const admin = await page.goto("/admin/audit");
+  await hydrated(page);
+  await expect(page.getByTestId("refusal").first()).toBeVisible();
+  expect(admin?.status()).toBe(403);
+  noConsoleErrors();
+});
+
+test("an atasan sees their team and opens a subordinate's page", async ({ page }) => {
+  const noConsoleErrors = watchConsole(page);
+  await logIn(page, "atasan");
+  await nav(page).getByRole("link", { name: "Tim saya" }).click();
+  await expect(page).toHaveURL(/\/tim$/);
+  const direct = page.getByTestId("team-direct");
+  await expect(direct.getByRole("row")).not.toHaveCount(0);
+  await direct.getByRole("link", { name: /.+/ }).first().click();
+  await expect(page.getByTestId("profile-reach")).toHaveText("Bawahan langsung Anda");
+  await expect(page.getByTestId("admin-panel")).toHaveCount(0);
+  noConsoleErrors();
+});
+
+test("an admin BKPSDM finds an employee, sees the admin tools and verifies the audit chain", async ({ page }) => {
+  const noConsoleErrors = watchConsole(page);
+  await logIn(page, "admin BKPSDM");
+  await nav(page).getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByTestId("admin-link-import")).toBeVisible();
+  await page.getByTestId("admin-link-employees").click();
+  await page.getByTestId("employee-search").fill(demoNip("pegawai"));
+  await page.getByTestId("employee-search").press("Enter");
+  await expect(page.getByTestId("employee-results").getByRole("link")).toHaveCount(1);
+  // Work on someone who is not a demo account (other journeys log in with those).
+  await page.getByTestId("employee-search").fill("an");
+  await page.getByTestId("employee-search").press("Enter");
+  await expect(page.getByTestId("employee-results").getByRole("row")).toHaveCount(101);
+  await page.getByTestId("employee-results").getByRole("link").last().click();
+  await expect(page.getByTestId("profile-reach")).toHaveText("Dilihat sebagai admin BKPSDM");
+  const nip = await page.getByTestId("profile-nip").textContent();
+  expect(["pegawai", "atasan", "admin BKPSDM", "pimpinan"].map((r) => demoNip(r as never))).not.toContain(nip);
+  await expect(page.getByTestId("admin-panel")).toBeVisible();
+  // A one-time password is issued and shown once.
+  await page.getByTestId("admin-reset-password").click();
+  await expect(page.getByTestId("issued-password")).toContainText(/[A-Za-z0-9]{12}/);
+  await page.goto("/admin/audit");
+  await hydrated(page);
+  await expect(page.getByTestId("audit-entries")).toContainText("account.password_reset");
+  await page.getByTestId("audit-verify").click();
+  await expect(page.getByTestId("audit-intact")).toBeVisible();
+  noConsoleErrors();
+});
+
+test("a pimpinan sees the leadership overview across units, read-only", async ({ page }) => {
+  const noConsoleErrors = watchConsole(page);
+  await logIn(page, "pimpinan");
+  await nav(page).getByRole("link", { name: "Pimpinan" }).click();
+  await expect(page.getByTestId("leadership-table")).toContainText("Dinas Penanaman Modal");
+  await expect(nav(page).getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
+  const response = await page.goto("/admin/organisasi");
+  expect(response?.status()).toBe(403);
+  noConsoleErrors();
+});
+
+test("a wrong password gets the same message as an unknown NIP, and log-out ends the session", async ({ page }) => {
+  const noConsoleErrors = watchConsole(page);
+  await page.goto("/masuk");
+  await hydrated(page);
+  await page.getByTestId("login-nip").fill(demoNip("atasan"));
+  await page.getByTestId("login-password").fill("bukan-kata-sandinya-1");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-password-error")).toHaveText("NIP atau kata sandi salah.");
+  await page.getByTestId("login-nip").fill("199901012020011999");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-password-error")).toHaveText("NIP atau kata sandi salah.");
+
+  await logIn(page, "atasan");
+  await page.getByTestId("logout").click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(nav(page).getByRole("link", { name: "Masuk" })).toBeVisible();
+  const response = await page.goto("/saya");
+  expect(response?.status()).toBe(401);
+  await expect(page.getByTestId("login-required")).toBeVisible();
+  noConsoleErrors();
+});

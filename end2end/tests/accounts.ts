@@ -1,0 +1,28 @@
+// The demo accounts of the running server (written by serve.sh from
+// `sikap demo-accounts`), and a log-in helper that uses the real form.
+import { readFileSync } from "node:fs";
+import { expect, type Page } from "@playwright/test";
+import { hydrated } from "./console";
+
+export const PASSWORD = "Kepahiang-Demo-2026";
+export type Role = "pegawai" | "atasan" | "admin BKPSDM" | "pimpinan";
+
+export function demoNip(role: Role): string {
+  const text = readFileSync(process.env.E2E_ACCOUNTS!, "utf8");
+  for (const line of text.split("\n")) {
+    const match = line.match(/^\s*(.+?)\s+NIP (\d{18})/);
+    if (match && match[1] === role) return match[2];
+  }
+  throw new Error(`no demo account for ${role} in ${process.env.E2E_ACCOUNTS}:\n${text}`);
+}
+
+/** Logs in through the form on /masuk and waits for the landing page. */
+export async function logIn(page: Page, role: Role): Promise<void> {
+  await page.goto("/masuk");
+  await hydrated(page);
+  await page.getByTestId("login-nip").fill(demoNip(role));
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await expect(page).toHaveURL(/\/saya$/);
+  await expect(page.getByTestId("profile-nip")).toHaveText(demoNip(role));
+}
