@@ -7,7 +7,7 @@ import { hydrated, watchConsole } from "./console";
 const nav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Navigasi utama" });
 
 test("a pegawai sees only their own profile, and a stranger's page is refused", async ({ page }) => {
-  const noConsoleErrors = watchConsole(page);
+  const noConsoleErrors = watchConsole(page, [403]);
   await logIn(page, "pegawai");
   await expect(page.getByTestId("profile-reach")).toHaveText("Data Anda sendiri");
   await expect(nav(page).getByRole("link", { name: "Profil saya" })).toBeVisible();
@@ -50,9 +50,9 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
   await page.getByTestId("employee-search").press("Enter");
   await expect(page.getByTestId("employee-results").getByRole("link")).toHaveCount(1);
   // Work on someone who is not a demo account (other journeys log in with those).
-  await page.getByTestId("employee-search").fill("an");
+  await page.getByTestId("employee-search").fill("ani");
   await page.getByTestId("employee-search").press("Enter");
-  await expect(page.getByTestId("employee-results").getByRole("row")).toHaveCount(101);
+  await expect(page.getByTestId("employee-results").getByRole("row").nth(5)).toBeVisible();
   await page.getByTestId("employee-results").getByRole("link").last().click();
   await expect(page.getByTestId("profile-reach")).toHaveText("Dilihat sebagai admin BKPSDM");
   const nip = await page.getByTestId("profile-nip").textContent();
@@ -70,7 +70,7 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
 });
 
 test("a pimpinan sees the leadership overview across units, read-only", async ({ page }) => {
-  const noConsoleErrors = watchConsole(page);
+  const noConsoleErrors = watchConsole(page, [403]);
   await logIn(page, "pimpinan");
   await nav(page).getByRole("link", { name: "Pimpinan" }).click();
   await expect(page.getByTestId("leadership-table")).toContainText("Dinas Penanaman Modal");
@@ -81,7 +81,7 @@ test("a pimpinan sees the leadership overview across units, read-only", async ({
 });
 
 test("a wrong password gets the same message as an unknown NIP, and log-out ends the session", async ({ page }) => {
-  const noConsoleErrors = watchConsole(page);
+  const noConsoleErrors = watchConsole(page, [400, 401]);
   await page.goto("/masuk");
   await hydrated(page);
   await page.getByTestId("login-nip").fill(demoNip("atasan"));

@@ -1,10 +1,19 @@
 // Collects console errors and uncaught exceptions; every journey ends with none.
 import { expect, type Page } from "@playwright/test";
 
-export function watchConsole(page: Page): () => void {
+/**
+ * `expectedStatuses`: HTTP statuses the journey provokes on purpose (a refusal page
+ * is a 403 document, a wrong password a 400 answer); Chromium logs each as a
+ * console error, which is then not counted.
+ */
+export function watchConsole(page: Page, expectedStatuses: number[] = []): () => void {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() !== "error") return;
+    const text = message.text();
+    const status = text.match(/the server responded with a status of (\d{3})/);
+    if (status && expectedStatuses.includes(Number(status[1]))) return;
+    errors.push(text);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return () => expect(errors, "console errors").toEqual([]);

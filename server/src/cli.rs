@@ -16,6 +16,7 @@ Perintah:
   migrate               Menerapkan migrasi basis data lalu keluar
   demo-accounts         Menampilkan akun demo untuk masuk
   audit-verify          Memeriksa rantai hash jejak audit; keluar dengan kode 1 bila rusak
+  grant-admin NIP       Menjadikan pegawai admin BKPSDM (admin pertama; tercatat di audit)
   check-config          Memeriksa Leptos.toml dan variabel lingkungan
   help                  Menampilkan bantuan ini
 
@@ -34,6 +35,7 @@ pub enum Command {
     Migrate,
     DemoAccounts,
     AuditVerify,
+    GrantAdmin(String),
     CheckConfig,
     Help,
 }
@@ -65,6 +67,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
         Some("migrate") => expect_end(args, Command::Migrate),
         Some("demo-accounts") => expect_end(args, Command::DemoAccounts),
         Some("audit-verify") => expect_end(args, Command::AuditVerify),
+        Some("grant-admin") => match args.next() {
+            Some(nip) => expect_end(args, Command::GrantAdmin(nip)),
+            None => Err(UsageError(
+                "grant-admin membutuhkan NIP, mis. sikap grant-admin 198503142010011001".into(),
+            )),
+        },
         Some("check-config") => expect_end(args, Command::CheckConfig),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("seed") => {

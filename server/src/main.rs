@@ -98,6 +98,16 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
                 )),
             }
         }
+        Command::GrantAdmin(nip) => {
+            let state = startup::prepare(settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let name = app::admin::service::grant_admin_by_nip(&state.db, &nip)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{name} (NIP {nip}) kini admin BKPSDM.");
+            Ok(())
+        }
         Command::Serve => serve(settings).await,
     }
 }

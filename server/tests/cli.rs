@@ -112,3 +112,44 @@ fn seed_prints_progress_loads_once_and_lists_demo_accounts() {
         assert!(stdout.contains(role), "{role} missing in {stdout}");
     }
 }
+
+#[test]
+fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/cli.db", dir.path().display());
+    let env = [("SIKAP_DATABASE_URL", url.as_str())];
+    let out = sikap("", &env, &["seed"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let accounts = String::from_utf8_lossy(&sikap("", &env, &["demo-accounts"]).stdout).into_owned();
+    let nip = accounts
+        .lines()
+        .find(|l| l.trim_start().starts_with("pegawai"))
+        .and_then(|l| l.split("NIP ").nth(1))
+        .map(|rest| rest[..18].to_owned())
+        .expect("a demo pegawai");
+
+    let out = sikap("", &env, &["grant-admin", &nip]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kini admin BKPSDM"));
+    let out = sikap("", &env, &["grant-admin", "199001012015031999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Tidak ada pegawai dengan NIP"));
+
+    let out = sikap("", &env, &["audit-verify"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Jejak audit utuh: 1 catatan"), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let db = dir.path().join("cli.db");
+    let status = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3; c = sqlite3.connect('{}'); c.execute(\"UPDATE audit_log SET after_json = '{{}}'\"); c.commit()",
+            db.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = sikap("", &env, &["audit-verify"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RUSAK mulai catatan #1"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -272,6 +272,49 @@ pub async fn set_admin(
     Ok(())
 }
 
+/// Grants admin BKPSDM from the command line (the first admin of an instance);
+/// audited with no actor. Returns the employee's name.
+pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> {
+    let row = sqlx::query("SELECT id, name, active FROM employees WHERE nip = $1")
+        .bind(nip.trim())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or_else(|| AppError::invalid("nip", format!("Tidak ada pegawai dengan NIP {nip}.")))?;
+    let id: i64 = row.try_get(0)?;
+    if row.try_get::<i64, _>(2)? == 0 {
+        return Err(AppError::invalid("nip", "Pegawai ini nonaktif."));
+    }
+    let now = now_millis();
+    let mut tx = db.pool().begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO admin_grants (employee_id, granted_by, granted_at) VALUES ($1, NULL, $2) \
+         ON CONFLICT (employee_id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted > 0 {
+        chain::append(
+            &mut tx,
+            db.backend(),
+            Change {
+                actor: None,
+                action: "role.admin_granted",
+                entity: "employee",
+                entity_id: id.to_string(),
+                before: Some(json!({ "admin": false })),
+                after: Some(json!({ "admin": true, "via": "command line" })),
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(row.try_get(1)?)
+}
+
 pub struct ActingInput {
     pub employee_id: i64,
     pub position_id: i64,
