@@ -7,6 +7,8 @@
 #   start time   process start to first 200 from /healthz (median of 5)
 #   seed         demo data load of 3,000 and of 100,000 employees (SQLite)
 #   requests/s   home page (SSR + database) vs a bare Axum handler with the same bytes
+#   import       CSV import of 5,000 new employees: dry run, apply (one transaction,
+#                5,000 one-time passwords hashed), re-import dry run, audit verify
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -48,7 +50,9 @@ report "WASM raw" "$(( raw / 1024 )) KiB ($raw bytes)"
 report "WASM brotli -q 11" "$(( br / 1024 )) KiB ($br bytes)"
 report "JS glue + CSS brotli" "$(( ($(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.js" | wc -c) + $(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.css" | wc -c)) / 1024 )) KiB"
 
-cargo build --release -p server --bin baseline_server >/dev/null 2>&1
+cargo build --release -p server --bin baseline_server --bin import_bench >/dev/null 2>&1
+"$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
+
 export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
 start=$(now_ms)
 "$BIN" seed --employees 100000 >/dev/null 2>&1

@@ -119,8 +119,13 @@ fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
     let url = format!("sqlite://{}/cli.db", dir.path().display());
     let env = [("SIKAP_DATABASE_URL", url.as_str())];
     let out = sikap("", &env, &["seed"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let accounts = String::from_utf8_lossy(&sikap("", &env, &["demo-accounts"]).stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let accounts =
+        String::from_utf8_lossy(&sikap("", &env, &["demo-accounts"]).stdout).into_owned();
     let nip = accounts
         .lines()
         .find(|l| l.trim_start().starts_with("pegawai"))
@@ -129,7 +134,11 @@ fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
         .expect("a demo pegawai");
 
     let out = sikap("", &env, &["grant-admin", &nip]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("kini admin BKPSDM"));
     let out = sikap("", &env, &["grant-admin", "199001012015031999"]);
     assert_eq!(out.status.code(), Some(1));
@@ -137,7 +146,11 @@ fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
 
     let out = sikap("", &env, &["audit-verify"]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Jejak audit utuh: 1 catatan"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Jejak audit utuh: 1 catatan"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
     let db = dir.path().join("cli.db");
     let status = Command::new("python3")
@@ -151,5 +164,9 @@ fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
     assert!(status.success());
     let out = sikap("", &env, &["audit-verify"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("RUSAK mulai catatan #1"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("RUSAK mulai catatan #1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

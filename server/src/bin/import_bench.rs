@@ -16,14 +16,27 @@ use std::time::Instant;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rows: usize = std::env::args().nth(1).map(|a| a.parse()).transpose()?.unwrap_or(5000);
+    let rows: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(5000);
     let dir = tempfile_dir();
-    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{dir}/import-bench.db"));
+    let url =
+        std::env::var("DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{dir}/import-bench.db"));
     let mut env = BTreeMap::new();
     env.insert("SIKAP_DATABASE_URL".to_owned(), url.clone());
     let settings = Settings::from_sources(Path::new("bench"), None, &env)?;
     let state = server::startup::prepare(settings).await?;
-    app::organisation::seed::seed(&state.db, app::organisation::seed::SeedOptions { force: true, ..Default::default() }, |_| {}).await?;
+    app::organisation::seed::seed(
+        &state.db,
+        app::organisation::seed::SeedOptions {
+            force: true,
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .await?;
 
     // Every new employee reports to an existing Pengawas (kasi) of the demo data.
     let heads = sqlx::query(
@@ -49,24 +62,58 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let admin_id: i64 = sqlx::query_scalar("SELECT employee_id FROM admin_grants LIMIT 1")
         .fetch_one(state.db.pool())
         .await?;
-    let admin = load_user(&state.db, admin_id, String::new(), now_millis()).await?.expect("demo admin");
+    let admin = load_user(&state.db, admin_id, String::new(), now_millis())
+        .await?
+        .expect("demo admin");
 
-    println!("import benchmark: {rows} rows ({} KiB) into {} ({})", csv.len() / 1024, state.db.backend().name(), url.split('@').last().unwrap_or_default());
+    println!(
+        "import benchmark: {rows} rows ({} KiB) into {} ({})",
+        csv.len() / 1024,
+        state.db.backend().name(),
+        startup_redacted(&url)
+    );
     let started = Instant::now();
     let dry = plan(&state.db, csv.as_bytes()).await?;
-    println!("{:<34} {} ms ({} new, {} errors)", "dry run", started.elapsed().as_millis(), dry.preview.new, dry.preview.error_count);
-    assert_eq!(dry.preview.error_count, 0, "{:?}", dry.preview.errors.first());
+    println!(
+        "{:<34} {} ms ({} new, {} errors)",
+        "dry run",
+        started.elapsed().as_millis(),
+        dry.preview.new,
+        dry.preview.error_count
+    );
+    assert_eq!(
+        dry.preview.error_count,
+        0,
+        "{:?}",
+        dry.preview.errors.first()
+    );
 
     let started = Instant::now();
     let result = apply(&state.db, &admin, dry, |_, _| {}).await?;
-    println!("{:<34} {} ms ({} created, {} positions)", "apply (one transaction)", started.elapsed().as_millis(), result.created, result.new_positions);
+    println!(
+        "{:<34} {} ms ({} created, {} positions)",
+        "apply (one transaction)",
+        started.elapsed().as_millis(),
+        result.created,
+        result.new_positions
+    );
 
     let started = Instant::now();
     let again = plan(&state.db, csv.as_bytes()).await?;
-    println!("{:<34} {} ms ({} unchanged)", "re-import dry run", started.elapsed().as_millis(), again.preview.unchanged);
+    println!(
+        "{:<34} {} ms ({} unchanged)",
+        "re-import dry run",
+        started.elapsed().as_millis(),
+        again.preview.unchanged
+    );
     let verify = Instant::now();
     let report = app::audit::chain::verify(state.db.pool()).await?;
-    println!("{:<34} {} ms ({} records)", "audit chain verify", verify.elapsed().as_millis(), report.checked);
+    println!(
+        "{:<34} {} ms ({} records)",
+        "audit chain verify",
+        verify.elapsed().as_millis(),
+        report.checked
+    );
     state.db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
@@ -76,4 +123,8 @@ fn tempfile_dir() -> String {
     let dir = std::env::temp_dir().join(format!("sikap-import-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp folder");
     dir.display().to_string()
+}
+
+fn startup_redacted(url: &str) -> String {
+    server::startup::redact(url)
 }
