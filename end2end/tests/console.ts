@@ -19,9 +19,12 @@ export function watchConsole(page: Page, expectedStatuses: number[] = []): () =>
   return () => expect(errors, "console errors").toEqual([]);
 }
 
-/** Waits until the WASM has hydrated the server-rendered page. */
+/**
+ * Waits until the WASM has hydrated the server-rendered page. Compiling the WASM
+ * on a busy 2-core machine (two browsers and the server) once took over 10 s.
+ */
 export async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1);
+  await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1, { timeout: 25_000 });
 }
 
 /** Marks the current document, so a later check can prove no reload happened. */

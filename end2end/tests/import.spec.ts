@@ -12,12 +12,18 @@ test("an admin checks a CSV file, fixes it, and applies it with a progress bar",
   await page.goto("/admin/impor");
   await hydrated(page);
   const atasan = demoNip("atasan");
+  // A NIP of its own on every run (the suite may repeat against one database).
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  const sequence = String(100 + Math.floor(Math.random() * 800));
+  const nip = `1995${month}${day}2020012${sequence}`;
+  const birth = `1995-${month}-${day}`;
 
   // A file with a bad NIP: refused with line, column and reason.
   await page.getByTestId("import-file").setInputFiles({
     name: "pegawai.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(`${HEADER}\n19950505202001200,Sari Uji,P,1995-05-05,PNS,III/a,Analis Uji E2E,Pelaksana,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu,${atasan}\n`),
+    buffer: Buffer.from(`${HEADER}\n${nip.slice(0, 17)},Sari Uji,P,${birth},PNS,III/a,Analis Uji E2E,Pelaksana,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu,${atasan}\n`),
   });
   await page.getByTestId("import-preview").click();
   const errors = page.getByTestId("import-errors");
@@ -29,7 +35,7 @@ test("an admin checks a CSV file, fixes it, and applies it with a progress bar",
   await page.getByTestId("import-file").setInputFiles({
     name: "pegawai.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(`${HEADER}\n199505052020012001,Sari Uji,P,1995-05-05,PNS,III/a,Analis Uji E2E,Pelaksana,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu,${atasan}\n`),
+    buffer: Buffer.from(`${HEADER}\n${nip},Sari Uji,P,${birth},PNS,III/a,Analis Uji E2E,Pelaksana,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu,${atasan}\n`),
   });
   await page.getByTestId("import-preview").click();
   await expect(page.getByTestId("import-new")).toHaveText("1");

@@ -69,22 +69,7 @@ pub async fn log_in(
     // account), so the answer takes as long for an unknown NIP as for a known one.
     let verified = verify_password(password, stored).await;
     let Some(employee_id) = employee_id.filter(|_| verified) else {
-        throttle::record_failure(
-            db,
-            settings,
-            &nip_key,
-            settings.login_max_failures_per_nip,
-            now,
-        )
-        .await?;
-        throttle::record_failure(
-            db,
-            settings,
-            &address_key,
-            settings.login_max_failures_per_address,
-            now,
-        )
-        .await?;
+        throttle::record_login_failure(db, settings, &nip_key, Some(&address_key), now).await?;
         return Err(AppError::invalid("password", LOGIN_FAILED));
     };
     throttle::clear(db, &nip_key).await?;
@@ -139,14 +124,7 @@ pub async fn change_password(
         ));
     }
     if !verify_password(current, stored).await {
-        throttle::record_failure(
-            db,
-            settings,
-            &nip_key,
-            settings.login_max_failures_per_nip,
-            now,
-        )
-        .await?;
+        throttle::record_login_failure(db, settings, &nip_key, None, now).await?;
         return Err(AppError::invalid("current", "Kata sandi sekarang salah."));
     }
     if current == new_password {

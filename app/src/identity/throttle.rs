@@ -31,7 +31,7 @@ pub async fn blocked_minutes(
 
 /// Counts one failure for `key`; past `limit` failures within the window the key
 /// is blocked for the lockout time.
-pub async fn record_failure(
+async fn record_failure(
     db: &Db,
     settings: &Settings,
     key: &str,
@@ -66,6 +66,36 @@ pub async fn record_failure(
     .execute(&mut *tx)
     .await?;
     tx.commit().await
+}
+
+/// A failed log-in or password check: counts against the NIP and, for log-ins,
+/// the client address.
+pub async fn record_login_failure(
+    db: &Db,
+    settings: &Settings,
+    nip_key: &str,
+    address_key: Option<&str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    record_failure(
+        db,
+        settings,
+        nip_key,
+        settings.login_max_failures_per_nip,
+        now,
+    )
+    .await?;
+    if let Some(address_key) = address_key {
+        record_failure(
+            db,
+            settings,
+            address_key,
+            settings.login_max_failures_per_address,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
