@@ -66,6 +66,10 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
             f.other_employee, f.other_position
         ),
         "admin_reset_password" => format!("employee_id={}", f.other_employee),
+        "admin_create_employee" => format!(
+            "nip=199404042020011003&name=Budi+Contoh&status=pppk&golongan=IX&position_id={}",
+            f.other_position
+        ),
         "admin_set_admin" => format!("employee_id={}&grant=true", f.other_employee),
         "admin_assign_acting" => format!(
             "employee_id={}&position_id={}&kind=plh&starts_on=2030-01-01&ends_on=2030-01-31",
@@ -1025,5 +1029,91 @@ async fn a_reset_account_must_choose_a_sound_password_before_anything_else() {
             .await
             .status,
         StatusCode::OK
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_adds_an_employee_whose_sex_and_birth_date_come_from_the_nip() {
+    let (_guard, state, router, demo) = seeded().await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let position: i64 = scalar(
+        &state,
+        &format!(
+            "SELECT position_id FROM employees WHERE id = {}",
+            demo.pegawai.0
+        ),
+    )
+    .await;
+    let form = |nip: &str| {
+        format!("nip={nip}&name=Wulan+Sari&status=pppk&golongan=IX&position_id={position}")
+    };
+    let created = call(
+        &router,
+        "admin_create_employee",
+        &form("199412122022032004"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let issued = created.json();
+    let (sex, birth, must_change): (String, String, i64) = {
+        use sqlx::Row;
+        let row = sqlx::query(
+            "SELECT e.sex, e.birth_date, a.must_change_password FROM employees e \
+             JOIN accounts a ON a.employee_id = e.id WHERE e.nip = '199412122022032004'",
+        )
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+        (row.get(0), row.get(1), row.get(2))
+    };
+    assert_eq!(
+        (sex.as_str(), birth.as_str(), must_change),
+        ("P", "1994-12-12", 1)
+    );
+    let login = call(
+        &router,
+        "log_in",
+        &format!(
+            "nip=199412122022032004&password={}",
+            issued["password"].as_str().unwrap()
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(login.json()["target"], "/ganti-sandi");
+
+    let again = call(
+        &router,
+        "admin_create_employee",
+        &form("199412122022032004"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(
+        again.error_message().contains("sudah terdaftar"),
+        "{}",
+        again.body
+    );
+    let bad = call(
+        &router,
+        "admin_create_employee",
+        &form("199413122022032004"),
+        Some(&admin),
+    )
+    .await;
+    assert!(
+        bad.error_message().contains("tanggal lahir"),
+        "{}",
+        bad.body
+    );
+    assert_eq!(
+        scalar(
+            &state,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'employee.created'"
+        )
+        .await,
+        1
     );
 }

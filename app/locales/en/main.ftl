@@ -205,3 +205,6 @@ audit-col-who = By
 audit-col-what = Change
 audit-col-change = Before / after
 audit-older = Older records
+admin-new-employee = Add an employee
+admin-new-employee-lead = Sex and birth date are read from the NIP. The new account gets a one-time password that must be changed at log-in.
+admin-open-profile = Open the employee's page

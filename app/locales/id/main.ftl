@@ -205,3 +205,6 @@ audit-col-who = Oleh
 audit-col-what = Perubahan
 audit-col-change = Sebelum / sesudah
 audit-older = Catatan lebih lama
+admin-new-employee = Tambah pegawai
+admin-new-employee-lead = Jenis kelamin dan tanggal lahir dibaca dari NIP. Akun baru mendapat kata sandi sekali pakai yang wajib diganti saat masuk.
+admin-open-profile = Buka data pegawai

@@ -44,6 +44,26 @@ pub async fn admin_update_employee(
     super::service::update_employee(&state, &user, employee_id, changes).await
 }
 
+#[server(prefix = "/api", endpoint = "admin_create_employee")]
+pub async fn admin_create_employee(
+    nip: String,
+    name: String,
+    status: String,
+    golongan: String,
+    position_id: String,
+) -> Result<IssuedPassword, AppError> {
+    let user = crate::identity::guard::require("admin_create_employee")?;
+    let state = crate::platform::state::app_state()?;
+    let input = super::service::NewEmployee {
+        nip,
+        name,
+        status,
+        golongan,
+        position_id: optional_id("position_id", &position_id)?,
+    };
+    super::service::create_employee(&state, &user, input).await
+}
+
 #[server(prefix = "/api", endpoint = "admin_reset_password")]
 pub async fn admin_reset_password(employee_id: i64) -> Result<IssuedPassword, AppError> {
     let user = crate::identity::guard::require("admin_reset_password")?;

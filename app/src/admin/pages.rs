@@ -2,8 +2,9 @@
 //! and units with their positions.
 
 use super::api::{
-    admin_list_units, admin_unit_positions, AdminAssignActing, AdminResetPassword,
-    AdminRevokeActing, AdminSavePosition, AdminSaveUnit, AdminSetAdmin, AdminUpdateEmployee,
+    admin_list_units, admin_unit_positions, AdminAssignActing, AdminCreateEmployee,
+    AdminResetPassword, AdminRevokeActing, AdminSavePosition, AdminSaveUnit, AdminSetAdmin,
+    AdminUpdateEmployee,
 };
 use super::types::{AdminPosition, AdminUnit};
 use crate::components::form::{
@@ -49,6 +50,49 @@ pub fn AdminHomePage() -> impl IntoView {
             {link("/admin/impor", move_tr!("import-title"), move_tr!("admin-import-body"), "admin-link-import")}
             {link("/admin/audit", move_tr!("audit-title"), move_tr!("admin-audit-body"), "admin-link-audit")}
         </div>
+        <NewEmployeeForm />
+    }
+}
+
+/// One new employee: sex and birth date are read from the NIP.
+#[component]
+fn NewEmployeeForm() -> impl IntoView {
+    let create = ServerAction::<AdminCreateEmployee>::new();
+    let error = form_error(create, AdminCreateEmployee::PATH);
+    view! {
+        <section class=CARD data-testid="new-employee">
+            <h2 class="text-lg font-semibold">{move_tr!("admin-new-employee")}</h2>
+            <p class="mt-1 text-sm text-slate-600">{move_tr!("admin-new-employee-lead")}</p>
+            <ActionForm action=create attr:class="mt-3 flex flex-col gap-3">
+                <FormError error fields=&[] />
+                <div class="grid gap-2 sm:grid-cols-2">
+                    <label class=LABEL>{move_tr!("col-nip")}
+                        <input name="nip" inputmode="numeric" required class=INPUT_CLASS data-testid="new-employee-nip" />
+                    </label>
+                    <label class=LABEL>{move_tr!("col-name")}
+                        <input name="name" required class=INPUT_CLASS data-testid="new-employee-name" />
+                    </label>
+                    <label class=LABEL>{move_tr!("profile-status")}
+                        <select name="status" class=INPUT_CLASS>
+                            <option value="pns">"PNS"</option>
+                            <option value="pppk">"PPPK"</option>
+                        </select>
+                    </label>
+                    <label class=LABEL>{move_tr!("admin-golongan")}<input name="golongan" class=INPUT_CLASS /></label>
+                </div>
+                <PositionPicker initial_unit=None name="position_id" test_id="new-employee-position" />
+                <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || create.pending().get()>
+                    {move_tr!("admin-add")}
+                </button>
+            </ActionForm>
+            {move || create.value().get().and_then(Result::ok).map(|issued| view! {
+                <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="new-employee-issued">
+                    {move_tr!("admin-issued-password", { "name" => issued.name.clone() })} " "
+                    <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code> " "
+                    <A href=format!("/pegawai/{}", issued.employee_id) attr:class="text-emerald-800 underline">{move_tr!("admin-open-profile")}</A>
+                </p>
+            })}
+        </section>
     }
 }
 

@@ -128,6 +128,116 @@ pub async fn update_employee(
     Ok(())
 }
 
+pub struct NewEmployee {
+    pub nip: String,
+    pub name: String,
+    pub status: String,
+    pub golongan: String,
+    pub position_id: Option<i64>,
+}
+
+/// Adds one employee; sex and birth date come from the NIP. The account starts
+/// with a one-time password, returned once.
+pub async fn create_employee(
+    state: &AppState,
+    actor: &SessionUser,
+    input: NewEmployee,
+) -> Result<IssuedPassword, AppError> {
+    let nip = crate::organisation::nip::Nip::parse(&input.nip)
+        .map_err(|e| AppError::invalid("nip", e.to_string()))?;
+    let name = required_text("name", "Nama", &input.name)?;
+    let status = EmployeeStatus::from_code(&input.status)
+        .filter(|s| *s != EmployeeStatus::NonAsn)
+        .ok_or_else(|| AppError::invalid("status", "Pilih status PNS atau PPPK."))?;
+    let golongan = input.golongan.trim();
+    if golongan.chars().count() > 10 {
+        return Err(AppError::invalid(
+            "golongan",
+            "Golongan paling banyak 10 karakter, mis. III/a atau IX.",
+        ));
+    }
+    let Some(position_id) = input.position_id else {
+        return Err(AppError::invalid("position_id", "Pilih jabatan pegawai."));
+    };
+    let password = one_time_password();
+    let hash = hash_password(&password, HashStrength::OneTime)
+        .await
+        .map_err(|e| AppError::internal("hash password", e))?;
+    let db = &state.db;
+    let now = now_millis();
+    let mut tx = db.pool().begin().await?;
+    let position_active: Option<i64> = sqlx::query("SELECT active FROM positions WHERE id = $1")
+        .bind(position_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
+    if position_active != Some(1) {
+        return Err(AppError::invalid(
+            "position_id",
+            "Jabatan tidak ada atau sudah nonaktif.",
+        ));
+    }
+    let taken: i64 = sqlx::query("SELECT COUNT(*) FROM employees WHERE nip = $1")
+        .bind(nip.as_str())
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    if taken > 0 {
+        return Err(AppError::invalid(
+            "nip",
+            format!("NIP {nip} sudah terdaftar; cari pegawainya untuk mengubah datanya."),
+        ));
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO employees (nip, name, sex, birth_date, status, golongan, position_id, active, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
+    )
+    .bind(nip.as_str())
+    .bind(&name)
+    .bind(nip.sex().code())
+    .bind(nip.birth_date().to_iso())
+    .bind(status.code())
+    .bind((!golongan.is_empty()).then(|| golongan.to_owned()))
+    .bind(position_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    sqlx::query(
+        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
+         VALUES ($1, $2, 1, $3, $3)",
+    )
+    .bind(id)
+    .bind(hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let after = employee_snapshot(&mut tx, id).await?;
+    audit(
+        &mut tx,
+        db,
+        Change::by(
+            actor.employee_id(),
+            "employee.created",
+            "employee",
+            id,
+            None,
+            after,
+        ),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.overview.invalidate().await;
+    Ok(IssuedPassword {
+        employee_id: id,
+        nip: nip.as_str().to_owned(),
+        name,
+        password,
+    })
+}
+
 /// Issues a one-time password: the account must choose a new one at next log-in,
 /// and every open session of that person ends.
 pub async fn reset_password(

@@ -51,6 +51,7 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
     // BKPSDM administration
+    rule("admin_create_employee", ADMIN),
     rule("admin_update_employee", ADMIN),
     rule("admin_reset_password", ADMIN),
     rule("admin_set_admin", ADMIN),
