@@ -1,12 +1,27 @@
 //! Plain calendar arithmetic shared by the NIP parser, periods and the seed.
 //! No time zone here: callers pass civil dates (WIB for display, UTC instants elsewhere).
 
-/// A civil date (proleptic Gregorian), validated on construction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A civil date (proleptic Gregorian), validated on construction; serialised as
+/// its ISO text (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct CivilDate {
     year: i32,
     month: u8,
     day: u8,
+}
+
+impl TryFrom<String> for CivilDate {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        CivilDate::parse_iso(&text).ok_or_else(|| format!("tanggal tidak valid: {text}"))
+    }
+}
+
+impl From<CivilDate> for String {
+    fn from(date: CivilDate) -> String {
+        date.to_iso()
+    }
 }
 
 pub fn is_leap_year(year: i32) -> bool {
@@ -73,6 +88,22 @@ impl CivilDate {
         Self { year, month, day }
     }
 
+    /// Days since 1970-01-01 (negative before), the inverse of `from_days_since_epoch`.
+    pub fn days_since_epoch(self) -> i64 {
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn add_days(self, days: i64) -> Self {
+        Self::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
     /// Today's date in Asia/Jakarta (WIB, UTC+7, no daylight saving) at a UTC instant.
     pub fn wib_from_millis(utc_millis: i64) -> Self {
         const WIB_OFFSET_MILLIS: i64 = 7 * 60 * 60 * 1000;
@@ -116,6 +147,13 @@ mod tests {
         assert_eq!(date(-1), "1969-12-31");
         assert_eq!(date(11_016), "2000-02-29");
         assert_eq!(date(20_785), "2026-11-28");
+        for days in [-800_000, -1, 0, 59, 11_016, 20_785, 2_932_896] {
+            assert_eq!(CivilDate::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        let feb = CivilDate::new(2028, 2, 28).unwrap();
+        assert_eq!(feb.add_days(1).to_iso(), "2028-02-29");
+        assert_eq!(feb.add_days(2).to_iso(), "2028-03-01");
+        assert_eq!(feb.add_days(-59).to_iso(), "2027-12-31");
         // 2026-11-28 17:00 UTC is already 29 November in Kepahiang.
         let evening_utc = 20_785 * 86_400_000 + 17 * 3_600_000;
         assert_eq!(

@@ -16,6 +16,7 @@ pub mod identity;
 pub mod organisation;
 pub mod pimpinan;
 pub mod shell;
+pub mod skp;
 
 #[cfg(feature = "ssr")]
 pub mod platform;

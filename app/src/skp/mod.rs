@@ -1,0 +1,8 @@
+//! SKP planning: the yearly plan of each employee (RHK, IKI, perilaku
+//! expectations, lampiran), its cascade from the supervisor's plan, and its
+//! workflow. Pure rules here compile for both the browser and the server.
+
+pub mod berakhlak;
+pub mod periods;
+pub mod rules;
+pub mod types;
