@@ -3,7 +3,9 @@
 
 /// A civil date (proleptic Gregorian), validated on construction; serialised as
 /// its ISO text (`YYYY-MM-DD`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct CivilDate {
     year: i32,
@@ -90,7 +92,11 @@ impl CivilDate {
 
     /// Days since 1970-01-01 (negative before), the inverse of `from_days_since_epoch`.
     pub fn days_since_epoch(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y.rem_euclid(400);
@@ -148,7 +154,10 @@ mod tests {
         assert_eq!(date(11_016), "2000-02-29");
         assert_eq!(date(20_785), "2026-11-28");
         for days in [-800_000, -1, 0, 59, 11_016, 20_785, 2_932_896] {
-            assert_eq!(CivilDate::from_days_since_epoch(days).days_since_epoch(), days);
+            assert_eq!(
+                CivilDate::from_days_since_epoch(days).days_since_epoch(),
+                days
+            );
         }
         let feb = CivilDate::new(2028, 2, 28).unwrap();
         assert_eq!(feb.add_days(1).to_iso(), "2028-02-29");

@@ -43,6 +43,7 @@ struct Fixture {
     atasan_position: i64,
     acting_id: i64,
     job_id: String,
+    period_id: i64,
 }
 
 fn sample(endpoint: &str, f: &Fixture) -> Input {
@@ -88,6 +89,9 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         ),
         "preview_import" | "start_import" => return Input::File(csv.into_bytes()),
         "get_import_job" => format!("id={}", f.job_id),
+        "list_performance_years" => String::new(),
+        "admin_open_year" => "year=2031".into(),
+        "admin_set_period_open" => format!("period_id={}&open=false", f.period_id),
         other => panic!("no sample input for server function {other}: add one to this test"),
     })
 }
@@ -170,7 +174,22 @@ async fn the_authorisation_table_covers_every_server_function_and_holds_for_ever
     .execute(state.db.pool())
     .await
     .unwrap();
+    sqlx::query(
+        "INSERT INTO performance_years (year, scheme, status, created_at, updated_at) VALUES (2030, 'quarterly', 'open', 0, 0)",
+    )
+    .execute(state.db.pool())
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO periods (year, kind, number, name, starts_on, ends_on, deadline, status, created_at, updated_at) \
+         VALUES (2030, 'periodic', 1, 'Triwulan I 2030', '2030-01-01', '2030-03-31', '2030-04-10', 'open', 0, 0)",
+    )
+    .execute(state.db.pool())
+    .await
+    .unwrap();
+    let period_id = scalar(&state, "SELECT MAX(id) FROM periods").await;
     let fixture = Fixture {
+        period_id,
         demo,
         other_employee,
         other_position,

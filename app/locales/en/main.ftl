@@ -208,3 +208,16 @@ audit-older = Older records
 admin-new-employee = Add an employee
 admin-new-employee-lead = Sex and birth date are read from the NIP. The new account gets a one-time password that must be changed at log-in.
 admin-open-profile = Open the employee's page
+
+periods-title = Performance years and periods
+periods-lead = Open a performance year with its evaluation periods (scheme from Leptos.toml), then close or reopen periods. Every change is recorded in the audit trail.
+admin-periods-body = Open performance years, close and reopen evaluation periods.
+periods-year = Year
+periods-open-year = Open performance year
+periods-quarterly = quarterly
+periods-monthly = monthly
+periods-deadline = due { $date }
+periods-open = open
+periods-closed = closed
+periods-close = Close
+periods-reopen = Reopen

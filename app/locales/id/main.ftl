@@ -208,3 +208,16 @@ audit-older = Catatan lebih lama
 admin-new-employee = Tambah pegawai
 admin-new-employee-lead = Jenis kelamin dan tanggal lahir dibaca dari NIP. Akun baru mendapat kata sandi sekali pakai yang wajib diganti saat masuk.
 admin-open-profile = Buka data pegawai
+
+periods-title = Tahun dan periode kinerja
+periods-lead = Buka tahun kinerja beserta periode penilaiannya (skema dari Leptos.toml), lalu tutup atau buka kembali periode. Setiap perubahan tercatat di jejak audit.
+admin-periods-body = Buka tahun kinerja, tutup dan buka kembali periode penilaian.
+periods-year = Tahun
+periods-open-year = Buka tahun kinerja
+periods-quarterly = triwulanan
+periods-monthly = bulanan
+periods-deadline = batas lapor { $date }
+periods-open = terbuka
+periods-closed = ditutup
+periods-close = Tutup
+periods-reopen = Buka kembali

@@ -49,6 +49,7 @@ pub fn AdminHomePage() -> impl IntoView {
             {link("/admin/organisasi", move_tr!("admin-units"), move_tr!("admin-units-body"), "admin-link-units")}
             {link("/admin/impor", move_tr!("import-title"), move_tr!("admin-import-body"), "admin-link-import")}
             {link("/admin/audit", move_tr!("audit-title"), move_tr!("admin-audit-body"), "admin-link-audit")}
+            {link("/admin/periode", move_tr!("periods-title"), move_tr!("admin-periods-body"), "admin-link-periods")}
         </div>
         <NewEmployeeForm />
     }

@@ -50,7 +50,10 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
         "get_leadership_overview",
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
+    rule("list_performance_years", Allowed::SignedIn),
     // BKPSDM administration
+    rule("admin_open_year", ADMIN),
+    rule("admin_set_period_open", ADMIN),
     rule("admin_create_employee", ADMIN),
     rule("admin_update_employee", ADMIN),
     rule("admin_reset_password", ADMIN),

@@ -30,6 +30,8 @@ pub struct Settings {
     pub database_max_connections: u32,
     pub default_locale: String,
     pub period_scheme: PeriodScheme,
+    /// Days after a period's end until realisasi must be filed.
+    pub period_filing_days: u32,
     pub upload_max_file_mb: u32,
     pub upload_max_files: u32,
     pub privacy_min_group_size: u32,
@@ -147,6 +149,7 @@ impl Settings {
                 "monthly" => Ok(PeriodScheme::Monthly),
                 _ => Err("harus \"quarterly\" (triwulanan) atau \"monthly\" (bulanan)".into()),
             }),
+            period_filing_days: r.number("periods", "filing_days", 10, 0, 90),
             upload_max_file_mb: r.number("uploads", "max_file_mb", 10, 1, 100),
             upload_max_files: r.number("uploads", "max_files", 10, 1, 100),
             privacy_min_group_size: r.number("privacy", "min_group_size", 5, 2, 1000),

@@ -13,6 +13,7 @@ use crate::identity::pages::{
 };
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
+use crate::skp::period_pages::PeriodsPage;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -85,6 +86,7 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/admin/organisasi") view=AdminUnitsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/impor") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/periode") view=PeriodsPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -3,6 +3,12 @@
 //! workflow. Pure rules here compile for both the browser and the server.
 
 pub mod berakhlak;
+pub mod period_api;
+pub mod period_pages;
+pub mod period_types;
 pub mod periods;
 pub mod rules;
 pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod period_service;

@@ -29,8 +29,18 @@ pub struct PeriodPlan {
 }
 
 const MONTHS: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 
 /// The periods of `year` under `scheme`, then the annual evaluation.
@@ -48,7 +58,9 @@ pub fn periods(year: i32, scheme: Scheme, filing_days: u32) -> Vec<PeriodPlan> {
             let ends_on = CivilDate::new(year, last, days_in_month(year, last).expect("month"))
                 .expect("valid month end");
             let name = match scheme {
-                Scheme::Quarterly => format!("Triwulan {} {year}", ["I", "II", "III", "IV"][i as usize]),
+                Scheme::Quarterly => {
+                    format!("Triwulan {} {year}", ["I", "II", "III", "IV"][i as usize])
+                }
                 Scheme::Monthly => format!("{} {year}", MONTHS[i as usize]),
             };
             PeriodPlan {
@@ -84,12 +96,35 @@ mod tests {
         assert_eq!(p.len(), 5);
         let spans: Vec<(String, String, String)> = p
             .iter()
-            .map(|p| (p.starts_on.to_iso(), p.ends_on.to_iso(), p.deadline.to_iso()))
+            .map(|p| {
+                (
+                    p.starts_on.to_iso(),
+                    p.ends_on.to_iso(),
+                    p.deadline.to_iso(),
+                )
+            })
             .collect();
-        assert_eq!(spans[0], ("2027-01-01".into(), "2027-03-31".into(), "2027-04-10".into()));
-        assert_eq!(spans[3], ("2027-10-01".into(), "2027-12-31".into(), "2028-01-10".into()));
+        assert_eq!(
+            spans[0],
+            (
+                "2027-01-01".into(),
+                "2027-03-31".into(),
+                "2027-04-10".into()
+            )
+        );
+        assert_eq!(
+            spans[3],
+            (
+                "2027-10-01".into(),
+                "2027-12-31".into(),
+                "2028-01-10".into()
+            )
+        );
         assert_eq!(p[1].name, "Triwulan II 2027");
-        assert_eq!((p[4].kind, p[4].name.as_str()), (PeriodKind::Annual, "Penilaian Tahunan 2027"));
+        assert_eq!(
+            (p[4].kind, p[4].name.as_str()),
+            (PeriodKind::Annual, "Penilaian Tahunan 2027")
+        );
     }
 
     #[test]
@@ -100,7 +135,11 @@ mod tests {
         assert_eq!(p[1].ends_on.to_iso(), "2028-02-29");
         assert_eq!(p[1].deadline.to_iso(), "2028-03-05");
         for pair in p[..12].windows(2) {
-            assert_eq!(pair[0].ends_on.add_days(1), pair[1].starts_on, "no gaps, no overlaps");
+            assert_eq!(
+                pair[0].ends_on.add_days(1),
+                pair[1].starts_on,
+                "no gaps, no overlaps"
+            );
         }
     }
 }

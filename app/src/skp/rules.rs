@@ -20,7 +20,8 @@ pub fn parse_target(text: &str) -> Option<f64> {
     let text = text.trim();
     let normalised = if text.contains(',') {
         text.replace('.', "").replace(',', ".")
-    } else if text.matches('.').count() == 1 && text.split('.').nth(1).is_some_and(|d| d.len() == 3) {
+    } else if text.matches('.').count() == 1 && text.split('.').nth(1).is_some_and(|d| d.len() == 3)
+    {
         // "1.000": an Indonesian thousands separator, not a decimal point.
         text.replace('.', "")
     } else {
@@ -48,10 +49,16 @@ fn text_problem(field: String, label: &str, text: &str, out: &mut Vec<Problem>) 
 pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if Approach::from_code(&plan.approach).is_none() {
-        out.push(problem("approach".into(), "Pilih pendekatan: kuantitatif atau kualitatif."));
+        out.push(problem(
+            "approach".into(),
+            "Pilih pendekatan: kuantitatif atau kualitatif.",
+        ));
     }
     if plan.rhk.len() > MAX_RHK {
-        out.push(problem("rhk".into(), format!("Paling banyak {MAX_RHK} RHK dalam satu SKP.")));
+        out.push(problem(
+            "rhk".into(),
+            format!("Paling banyak {MAX_RHK} RHK dalam satu SKP."),
+        ));
     }
     for (i, rhk) in plan.rhk.iter().enumerate() {
         let at = |name: &str| format!("rhk.{i}.{name}");
@@ -67,33 +74,56 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
             }
         }
         if rhk.iki.len() > MAX_IKI_PER_RHK {
-            out.push(problem(at("iki"), format!("Paling banyak {MAX_IKI_PER_RHK} indikator per RHK.")));
+            out.push(problem(
+                at("iki"),
+                format!("Paling banyak {MAX_IKI_PER_RHK} indikator per RHK."),
+            ));
         }
         for (j, iki) in rhk.iki.iter().enumerate() {
             let at = |name: &str| format!("rhk.{i}.iki.{j}.{name}");
             if Aspek::from_code(&iki.aspek).is_none() {
-                out.push(problem(at("aspek"), "Pilih aspek: kuantitas, kualitas, waktu atau biaya."));
+                out.push(problem(
+                    at("aspek"),
+                    "Pilih aspek: kuantitas, kualitas, waktu atau biaya.",
+                ));
             }
             text_problem(at("indicator"), "Indikator", &iki.indicator, &mut out);
             if parse_target(&iki.target).is_none() {
                 out.push(problem(
                     at("target"),
-                    format!("Target \"{}\" harus bilangan lebih dari 0, mis. 450 atau 2,5.", iki.target.trim()),
+                    format!(
+                        "Target \"{}\" harus bilangan lebih dari 0, mis. 450 atau 2,5.",
+                        iki.target.trim()
+                    ),
                 ));
             }
             if iki.satuan.trim().is_empty() {
-                out.push(problem(at("satuan"), "Satuan wajib diisi, mis. dokumen, orang, hari, persen."));
+                out.push(problem(
+                    at("satuan"),
+                    "Satuan wajib diisi, mis. dokumen, orang, hari, persen.",
+                ));
             }
         }
     }
     for (name, list) in [
-        ("lampiran.dukungan_sumber_daya", &plan.lampiran.dukungan_sumber_daya),
-        ("lampiran.skema_pertanggungjawaban", &plan.lampiran.skema_pertanggungjawaban),
+        (
+            "lampiran.dukungan_sumber_daya",
+            &plan.lampiran.dukungan_sumber_daya,
+        ),
+        (
+            "lampiran.skema_pertanggungjawaban",
+            &plan.lampiran.skema_pertanggungjawaban,
+        ),
         ("lampiran.konsekuensi", &plan.lampiran.konsekuensi),
     ] {
         for (k, item) in list.iter().enumerate() {
             if item.trim().chars().count() > MAX_TEXT_CHARS {
-                out.push(problem(format!("{name}.{k}"), format!("Butir lampiran terlalu panjang: paling banyak {MAX_TEXT_CHARS} karakter.")));
+                out.push(problem(
+                    format!("{name}.{k}"),
+                    format!(
+                        "Butir lampiran terlalu panjang: paling banyak {MAX_TEXT_CHARS} karakter."
+                    ),
+                ));
             }
         }
     }
@@ -105,15 +135,24 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
 pub fn check_submission(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = check_draft(plan, is_jpt);
     if !plan.rhk.iter().any(|r| r.kind == RhkKind::Utama.code()) {
-        out.push(problem("rhk".into(), "SKP harus memuat sekurang-kurangnya satu RHK utama."));
+        out.push(problem(
+            "rhk".into(),
+            "SKP harus memuat sekurang-kurangnya satu RHK utama.",
+        ));
     }
     for (i, rhk) in plan.rhk.iter().enumerate() {
         if rhk.iki.is_empty() {
-            out.push(problem(format!("rhk.{i}.iki"), "Setiap RHK membutuhkan sekurang-kurangnya satu indikator (IKI)."));
+            out.push(problem(
+                format!("rhk.{i}.iki"),
+                "Setiap RHK membutuhkan sekurang-kurangnya satu indikator (IKI).",
+            ));
         }
         if is_jpt {
             if rhk.perspektif.is_none() {
-                out.push(problem(format!("rhk.{i}.perspektif"), "Pilih perspektif RHK (JPT)."));
+                out.push(problem(
+                    format!("rhk.{i}.perspektif"),
+                    "Pilih perspektif RHK (JPT).",
+                ));
             }
         } else if rhk.parent_rhk_id.is_none() {
             out.push(problem(
@@ -153,7 +192,9 @@ pub fn next_status(current: PlanStatus, step: Step) -> Result<PlanStatus, &'stat
         (Approved, Step::Edit | Step::Submit) => {
             Err("SKP sudah disetujui dan terkunci; ajukan permintaan revisi kepada atasan.")
         }
-        (_, Step::Return | Step::Approve) => Err("Hanya SKP yang sedang diajukan yang dapat dikembalikan atau disetujui."),
+        (_, Step::Return | Step::Approve) => {
+            Err("Hanya SKP yang sedang diajukan yang dapat dikembalikan atau disetujui.")
+        }
         (_, Step::ReopenForRevision) => Err("Hanya SKP yang sudah disetujui yang dapat direvisi."),
     }
 }
@@ -206,7 +247,10 @@ mod tests {
         bad.iki[0].satuan = "".into();
         let problems = check_draft(&plan(vec![bad]), false);
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(fields, vec!["rhk.0.text", "rhk.0.iki.0.target", "rhk.0.iki.0.satuan"]);
+        assert_eq!(
+            fields,
+            vec!["rhk.0.text", "rhk.0.iki.0.target", "rhk.0.iki.0.satuan"]
+        );
         assert!(problems[1].message.contains("lebih dari 0"));
     }
 
@@ -214,12 +258,18 @@ mod tests {
     fn a_submission_needs_an_utama_rhk_and_the_supported_rhk() {
         assert!(check_submission(&plan(vec![rhk("utama", Some(7))]), false).is_empty());
         let only_tambahan = check_submission(&plan(vec![rhk("tambahan", Some(7))]), false);
-        assert_eq!(only_tambahan[0].message, "SKP harus memuat sekurang-kurangnya satu RHK utama.");
+        assert_eq!(
+            only_tambahan[0].message,
+            "SKP harus memuat sekurang-kurangnya satu RHK utama."
+        );
         let unlinked = check_submission(&plan(vec![rhk("utama", None)]), false);
         assert_eq!(unlinked[0].field, "rhk.0.parent_rhk_id");
         // JPT: a perspektif instead of a supported RHK.
         let mut jpt = rhk("utama", None);
-        assert_eq!(check_submission(&plan(vec![jpt.clone()]), true)[0].field, "rhk.0.perspektif");
+        assert_eq!(
+            check_submission(&plan(vec![jpt.clone()]), true)[0].field,
+            "rhk.0.perspektif"
+        );
         jpt.perspektif = Some("penerima_layanan".into());
         assert!(check_submission(&plan(vec![jpt]), true).is_empty());
         assert!(!check_submission(&plan(vec![]), false).is_empty());
@@ -233,7 +283,9 @@ mod tests {
         assert_eq!(next_status(Returned, Step::Edit), Ok(Returned));
         assert_eq!(next_status(Returned, Step::Submit), Ok(Submitted));
         assert_eq!(next_status(Submitted, Step::Approve), Ok(Approved));
-        assert!(next_status(Approved, Step::Edit).unwrap_err().contains("terkunci"));
+        assert!(next_status(Approved, Step::Edit)
+            .unwrap_err()
+            .contains("terkunci"));
         assert_eq!(next_status(Approved, Step::ReopenForRevision), Ok(Draft));
         assert!(next_status(Draft, Step::Approve).is_err());
         assert!(next_status(Submitted, Step::Edit).is_err());

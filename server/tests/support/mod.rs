@@ -238,6 +238,8 @@ pub async fn fingerprint(state: &AppState) -> Vec<i64> {
         "SELECT COUNT(*) FROM acting_assignments WHERE revoked_at IS NULL",
         "SELECT COUNT(*) FROM import_jobs",
         "SELECT COUNT(*) FROM units",
+        "SELECT COUNT(*) FROM performance_years",
+        "SELECT COUNT(*) FROM periods WHERE status = 'open'",
         "SELECT COUNT(*) FROM positions",
         "SELECT COUNT(*) FROM employees",
         "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM employees",

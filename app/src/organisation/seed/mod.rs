@@ -87,6 +87,14 @@ pub async fn seed(
     let mut tx = db.pool().begin().await?;
     if existing > 0 || options.force {
         for table in [
+            "notifications",
+            "skp_plan_versions",
+            "skp_expectations",
+            "skp_iki",
+            "skp_rhk",
+            "skp_plans",
+            "periods",
+            "performance_years",
             "sessions",
             "login_failures",
             "admin_grants",

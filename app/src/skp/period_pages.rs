@@ -1,0 +1,103 @@
+//! `/admin/periode`: open a performance year and close or reopen its periods.
+
+use super::period_api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
+use super::period_types::PerformanceYear;
+use crate::components::form::{
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+};
+use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::i18n::head_text;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+
+#[component]
+pub fn PeriodsPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let open_year = ServerAction::<AdminOpenYear>::new();
+    let set_open = ServerAction::<AdminSetPeriodOpen>::new();
+    let years = Resource::new(
+        move || (open_year.version().get(), set_open.version().get()),
+        |_| list_performance_years(),
+    );
+    let open_error = form_error(open_year, AdminOpenYear::PATH);
+    let next_year = crate::calendar::CivilDate::wib_from_millis(js_now()).year() + 1;
+    view! {
+        <Title text=head_text(tr!(i18n, "periods-title"), move_tr!(i18n, "periods-title")) />
+        <PageHeader title=move_tr!("periods-title")>
+            <p>{move_tr!("periods-lead")}</p>
+        </PageHeader>
+        <ActionForm action=open_year attr:class="mb-6 flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
+            <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                {move_tr!("periods-year")}
+                <input type="number" name="year" min="2000" max="2100" value=next_year.to_string() required class=INPUT_CLASS data-testid="open-year" />
+            </label>
+            <button type="submit" class=BUTTON_CLASS data-testid="open-year-submit">{move_tr!("periods-open-year")}</button>
+            <FormError error=open_error fields=&[] />
+        </ActionForm>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match years.await {
+                    Ok(years) => years.into_iter().map(|y| view! { <YearCard year=y set_open /> }).collect_view().into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -> impl IntoView {
+    view! {
+        <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
+            <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == "monthly" { tr!("periods-monthly") } else { tr!("periods-quarterly") })}</h2>
+            <div class="mt-2 overflow-x-auto">
+                <table class="w-full text-left text-sm">
+                    <tbody>
+                        {year.periods.into_iter().map(|p| {
+                            let open = p.open;
+                            view! {
+                                <tr class="border-t border-slate-100">
+                                    <td class="px-2 py-2 font-medium">{p.name.clone()}</td>
+                                    <td class="px-2 py-2 tabular-nums">{format!("{} – {}", p.starts_on, p.ends_on)}</td>
+                                    <td class="px-2 py-2 tabular-nums">{move_tr!("periods-deadline", { "date" => p.deadline.clone() })}</td>
+                                    <td class="px-2 py-2">{if open { move_tr!("periods-open") } else { move_tr!("periods-closed") }}</td>
+                                    <td class="px-2 py-2 text-right">
+                                        <ActionForm action=set_open>
+                                            <input type="hidden" name="period_id" value=p.id.to_string() />
+                                            <input type="hidden" name="open" value=(!open).to_string() />
+                                            <button type="submit" class=SECONDARY_BUTTON_CLASS>
+                                                {if open { move_tr!("periods-close") } else { move_tr!("periods-reopen") }}
+                                            </button>
+                                        </ActionForm>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Now (UTC ms) on either side, for the default year in the form.
+fn js_now() -> i64 {
+    #[cfg(feature = "ssr")]
+    {
+        crate::platform::db::now_millis()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        js_sys_now()
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn js_sys_now() -> i64 {
+    leptos::prelude::window()
+        .performance()
+        .map(|p| (p.time_origin() + p.now()) as i64)
+        .unwrap_or(0)
+}
