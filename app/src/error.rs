@@ -21,6 +21,9 @@ pub enum AppError {
     MustChangePassword,
     #[error("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.")]
     Throttled { minutes: i64 },
+    /// Someone else saved first; the message says what to do, `version` is theirs.
+    #[error("{message}")]
+    Conflict { message: String, version: i64 },
     #[error("Terjadi kesalahan pada server. Kode permintaan: {request_id}.")]
     Internal { request_id: String },
     /// The request never reached the server function (network, decoding).
@@ -46,6 +49,7 @@ impl AppError {
             AppError::Forbidden | AppError::MustChangePassword => 403,
             AppError::NotFound => 404,
             AppError::Throttled { .. } => 429,
+            AppError::Conflict { .. } => 409,
             AppError::Internal { .. } | AppError::Transport(_) => 500,
         }
     }

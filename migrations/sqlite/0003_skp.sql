@@ -38,6 +38,9 @@ CREATE TABLE skp_plans (
     version       INTEGER NOT NULL,
     lampiran_json TEXT    NOT NULL,
     return_reason TEXT,
+    -- Set when the owner asks to change an approved plan; the supervisor decides.
+    revision_requested_at INTEGER,
+    revision_reason       TEXT,
     submitted_at  INTEGER,
     approved_at   INTEGER,
     approved_by   INTEGER CONSTRAINT skp_plans_approved_by_fk REFERENCES employees (id),

@@ -120,3 +120,385 @@ async fn a_monthly_scheme_from_the_settings_gives_twelve_months() {
         .iter()
         .any(|p| p["name"] == "Februari 2028" && p["ends_on"] == "2028-02-29"));
 }
+
+/// An approved plan for `employee` with two RHK, written the way the approval
+/// chain above them would leave it (their own supervisors are not under test).
+async fn approved_plan_for(
+    state: &app::platform::state::AppState,
+    router: &axum::Router,
+    nip: &str,
+    year: i64,
+) -> Vec<i64> {
+    let cookie = log_in(router, nip, DEMO_PASSWORD).await;
+    let plan = format!(
+        r#"{{"plan":{{"year":{year},"base_version":0,"approach":"kuantitatif","lampiran":{{"dukungan_sumber_daya":["Aplikasi OSS"],"skema_pertanggungjawaban":[],"konsekuensi":[]}},
+        "rhk":[{{"id":null,"kind":"utama","text":"Meningkatnya kecepatan layanan perizinan usaha","parent_rhk_id":null,"perspektif":null,
+                 "iki":[{{"aspek":"waktu","indicator":"Rata-rata waktu terbit izin","target":"3","satuan":"hari kerja"}}]}},
+                {{"id":null,"kind":"utama","text":"Tersusunnya laporan kinerja seksi","parent_rhk_id":null,"perspektif":null,
+                 "iki":[{{"aspek":"kuantitas","indicator":"Jumlah laporan","target":"4","satuan":"dokumen"}}]}}]}}}}"#
+    );
+    let saved = support::call_json(router, "save_skp_plan", &plan, Some(&cookie)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    sqlx::query("UPDATE skp_plans SET status = 'disetujui' WHERE employee_id = (SELECT id FROM employees WHERE nip = $1)")
+        .bind(nip)
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT r.id FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id JOIN employees e ON e.id = p.employee_id WHERE e.nip = $1 ORDER BY r.sort_order")
+        .bind(nip)
+        .fetch_all(state.db.pool())
+        .await
+        .unwrap()
+}
+
+fn pegawai_plan(version: i64, parents: &[i64], first_text: &str) -> String {
+    format!(
+        r#"{{"plan":{{"year":2027,"base_version":{version},"approach":"kuantitatif","lampiran":{{"dukungan_sumber_daya":[],"skema_pertanggungjawaban":["Laporan bulanan kepada Kepala Seksi"],"konsekuensi":[]}},
+        "rhk":[{{"id":null,"kind":"utama","text":"{first_text}","parent_rhk_id":{},"perspektif":null,
+                 "iki":[{{"aspek":"kuantitas","indicator":"Jumlah izin usaha terbit ≤ 3 hari kerja","target":"450","satuan":"dokumen"}}]}},
+                {{"id":null,"kind":"tambahan","text":"Terdokumentasinya arsip perizinan","parent_rhk_id":{},"perspektif":null,
+                 "iki":[{{"aspek":"kualitas","indicator":"Persentase arsip lengkap","target":"95","satuan":"persen"}}]}}]}}}}"#,
+        parents[0], parents[1]
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
+    let (_guard, state) = seeded_state().await;
+    let router = server::build_router(state.clone());
+    let demo = demo(&state).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    let pimpinan = log_in(&router, &demo.pimpinan.1, DEMO_PASSWORD).await;
+    let json = support::call_json;
+
+    // No year yet: nothing can be saved.
+    let early = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(0, &[1, 1], "Terlayaninya izin usaha"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(
+        early.error_message(),
+        "Tahun kinerja 2027 belum dibuka oleh admin BKPSDM."
+    );
+    assert_eq!(
+        call(&router, "admin_open_year", "year=2027", Some(&admin))
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // The supervisor has no approved plan: the pegawai may draft, sees why it cannot be submitted.
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert!(
+        view["blocked_reason"]
+            .as_str()
+            .unwrap()
+            .contains("belum disetujui"),
+        "{view}"
+    );
+    let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert!(view["blocked_reason"].is_null(), "{view}");
+    assert_eq!(view["supervisor_rhk"].as_array().unwrap().len(), 2);
+
+    // Linking to an RHK outside the supervisor's approved plan is refused.
+    let own_bogus = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(0, &[999_999, parents[1]], "Terlayaninya izin usaha"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(own_bogus.status, StatusCode::BAD_REQUEST);
+    assert!(
+        own_bogus.body.contains("rhk.0.parent_rhk_id"),
+        "{}",
+        own_bogus.body
+    );
+    // Bad values are named per field.
+    let bad_target =
+        pegawai_plan(0, &parents, "Terlayaninya izin usaha").replace("\"450\"", "\"nol\"");
+    let reply = json(&router, "save_skp_plan", &bad_target, Some(&pegawai)).await;
+    assert!(
+        reply.body.contains("rhk.0.iki.0.target") && reply.error_message().contains("lebih dari 0"),
+        "{}",
+        reply.body
+    );
+
+    let saved = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(0, &parents, "Terlayaninya izin usaha"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(saved.json(), 1);
+    // A second "new" plan for the same year, and a stale save, are both refused.
+    assert!(json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(0, &parents, "x"),
+        Some(&pegawai)
+    )
+    .await
+    .error_message()
+    .contains("sudah memiliki SKP"));
+    let stale = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(7, &parents, "x"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale
+        .error_message()
+        .contains("sudah diubah di tempat lain"));
+
+    // Submit (with the right version), then the supervisor returns it with a reason.
+    assert_eq!(
+        call(
+            &router,
+            "submit_skp_plan",
+            "year=2027&base_version=0",
+            Some(&pegawai)
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+    let submitted = call(
+        &router,
+        "submit_skp_plan",
+        "year=2027&base_version=1",
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
+    let locked = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(2, &parents, "x"),
+        Some(&pegawai),
+    )
+    .await;
+    assert!(
+        locked.error_message().contains("sedang diperiksa atasan"),
+        "{}",
+        locked.body
+    );
+    let review = |decision: &str, reason: &str| {
+        format!(
+            "employee_id={}&year=2027&decision={decision}&reason={reason}",
+            demo.pegawai.0
+        )
+    };
+    assert_eq!(
+        call(
+            &router,
+            "review_skp_plan",
+            &review("kembalikan", "x"),
+            Some(&pimpinan)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN,
+        "indirect supervisors do not decide"
+    );
+    assert!(call(
+        &router,
+        "review_skp_plan",
+        &review("kembalikan", "kurang"),
+        Some(&atasan)
+    )
+    .await
+    .error_message()
+    .contains("alasan"));
+    let returned = call(
+        &router,
+        "review_skp_plan",
+        &review(
+            "kembalikan",
+            "Target+izin+terlalu+rendah+dibanding+tahun+lalu",
+        ),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(returned.status, StatusCode::OK, "{}", returned.body);
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert_eq!(
+        (view["status"].as_str(), view["return_reason"].as_str()),
+        (
+            Some("dikembalikan"),
+            Some("Target izin terlalu rendah dibanding tahun lalu")
+        )
+    );
+    assert_eq!(view["can_edit"], true);
+
+    // Revised and submitted again; approved; then locked.
+    let version = view["version"].as_i64().unwrap();
+    let mut revised = pegawai_plan(version, &parents, "Terlayaninya 500 izin usaha tepat waktu");
+    // Keep RHK ids stable: send them back.
+    let ids: Vec<i64> = view["rhk"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    revised = revised
+        .replacen("\"id\":null", &format!("\"id\":{}", ids[0]), 1)
+        .replacen("\"id\":null", &format!("\"id\":{}", ids[1]), 1);
+    let saved = json(&router, "save_skp_plan", &revised, Some(&pegawai)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let after = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert_eq!(
+        after["rhk"][0]["id"].as_i64(),
+        Some(ids[0]),
+        "RHK keep their ids across saves"
+    );
+    assert_eq!(
+        after["rhk"][0]["parent_text"],
+        "Meningkatnya kecepatan layanan perizinan usaha"
+    );
+    let v = saved.json().as_i64().unwrap();
+    assert_eq!(
+        call(
+            &router,
+            "submit_skp_plan",
+            &format!("year=2027&base_version={v}"),
+            Some(&pegawai)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(
+            &router,
+            "review_skp_plan",
+            &review("setujui", ""),
+            Some(&atasan)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let view = call(
+        &router,
+        "get_skp_plan",
+        &format!("employee_id={}&year=2027", demo.pegawai.0),
+        Some(&atasan),
+    )
+    .await
+    .json();
+    assert_eq!(
+        (view["status"].as_str(), view["can_edit"].as_bool()),
+        (Some("disetujui"), Some(false))
+    );
+    let v = view["version"].as_i64().unwrap();
+    let locked = json(
+        &router,
+        "save_skp_plan",
+        &pegawai_plan(v, &parents, "x").replacen("\"id\":null", &format!("\"id\":{}", ids[0]), 1),
+        Some(&pegawai),
+    )
+    .await;
+    assert!(
+        locked.error_message().contains("terkunci"),
+        "{}",
+        locked.body
+    );
+
+    // Nobody outside the line reads it; history and audit are complete.
+    assert_eq!(
+        call(
+            &router,
+            "get_skp_plan",
+            &format!("employee_id={}&year=2027", demo.pegawai.0),
+            Some(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK,
+        "admins read all"
+    );
+    let stranger = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let _ = stranger;
+    let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM skp_plan_versions v JOIN skp_plans p ON p.id = v.plan_id WHERE p.employee_id = $1")
+        .bind(demo.pegawai.0).fetch_one(state.db.pool()).await.unwrap();
+    assert_eq!(versions, 4, "submitted, returned, submitted, approved");
+    let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM audit_log WHERE entity = 'skp_plan' AND actor_id IN ($1, $2) ORDER BY id")
+        .bind(demo.pegawai.0).bind(demo.atasan.0).fetch_all(state.db.pool()).await.unwrap();
+    assert_eq!(
+        actions,
+        [
+            "skp.created",
+            "skp.created",
+            "skp.submitted",
+            "skp.returned",
+            "skp.saved",
+            "skp.submitted",
+            "skp.approved"
+        ]
+    );
+    let notes: Vec<String> = sqlx::query_scalar("SELECT kind FROM notifications ORDER BY id")
+        .fetch_all(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        notes,
+        [
+            "skp.submitted",
+            "skp.returned",
+            "skp.submitted",
+            "skp.approved"
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plans_outside_ones_reach_are_refused() {
+    let (_guard, state) = seeded_state().await;
+    let router = server::build_router(state.clone());
+    let demo = demo(&state).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    assert_eq!(
+        call(&router, "admin_open_year", "year=2027", Some(&admin))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    // A pegawai reading the atasan's plan (not theirs, not below them): refused.
+    let reply = call(
+        &router,
+        "get_skp_plan",
+        &format!("employee_id={}&year=2027", demo.atasan.0),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    // Nor may they approve anything, even their own.
+    let reply = call(
+        &router,
+        "review_skp_plan",
+        &format!("employee_id={}&year=2027&decision=setujui", demo.pegawai.0),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}

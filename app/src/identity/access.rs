@@ -51,6 +51,11 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
     rule("list_performance_years", Allowed::SignedIn),
+    // SKP: reach and ownership checked per plan
+    rule("get_skp_plan", Allowed::SignedIn),
+    rule("save_skp_plan", Allowed::SignedIn),
+    rule("submit_skp_plan", Allowed::SignedIn),
+    rule("review_skp_plan", Allowed::Roles(&[Role::Atasan])),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),

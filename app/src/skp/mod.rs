@@ -7,8 +7,12 @@ pub mod period_api;
 pub mod period_pages;
 pub mod period_types;
 pub mod periods;
+pub mod plan_api;
+pub mod plan_types;
 pub mod rules;
 pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod period_service;
+#[cfg(feature = "ssr")]
+pub mod plan_service;

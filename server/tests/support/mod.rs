@@ -156,6 +156,18 @@ pub async fn call(router: &Router, endpoint: &str, form: &str, cookie: Option<&s
     send(router, request.body(Body::from(form.to_owned())).unwrap()).await
 }
 
+/// A server function that takes JSON (nested input such as a whole plan).
+pub async fn call_json(router: &Router, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {
+    let mut request = Request::post(format!("/api/{endpoint}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ACCEPT, "application/json")
+        .header(header::ORIGIN, ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(router, request.body(Body::from(json.to_owned())).unwrap()).await
+}
+
 /// A multipart upload of `file` to a server function.
 pub async fn upload(router: &Router, endpoint: &str, file: &[u8], cookie: Option<&str>) -> Reply {
     let boundary = "sikapTestBoundary7MA4YWxkTrZu0gW";
@@ -239,6 +251,8 @@ pub async fn fingerprint(state: &AppState) -> Vec<i64> {
         "SELECT COUNT(*) FROM import_jobs",
         "SELECT COUNT(*) FROM units",
         "SELECT COUNT(*) FROM performance_years",
+        "SELECT COUNT(*) FROM skp_plans",
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM skp_plans",
         "SELECT COUNT(*) FROM periods WHERE status = 'open'",
         "SELECT COUNT(*) FROM positions",
         "SELECT COUNT(*) FROM employees",

@@ -1,0 +1,60 @@
+//! SKP server functions. Reading checks reach; saving and submitting are the
+//! owner's; returning and approving are the direct supervisor's (or PLT/PLH).
+
+use super::plan_types::{PlanSave, PlanView};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// A plan: the caller's own when `employee_id` is empty.
+#[server(prefix = "/api", endpoint = "get_skp_plan")]
+pub async fn get_skp_plan(employee_id: Option<i64>, year: i64) -> Result<PlanView, AppError> {
+    let user = crate::identity::guard::require("get_skp_plan")?;
+    let state = crate::platform::state::app_state()?;
+    let employee_id = employee_id.unwrap_or(user.employee_id());
+    super::plan_service::view(&state, &user, employee_id, year).await
+}
+
+/// Saves the caller's draft; answers the new version, or a conflict when someone
+/// saved since `base_version`.
+#[server(prefix = "/api", endpoint = "save_skp_plan", input = Json)]
+pub async fn save_skp_plan(plan: PlanSave) -> Result<i64, AppError> {
+    let user = crate::identity::guard::require("save_skp_plan")?;
+    let state = crate::platform::state::app_state()?;
+    super::plan_service::save(&state, &user, plan).await
+}
+
+#[server(prefix = "/api", endpoint = "submit_skp_plan")]
+pub async fn submit_skp_plan(year: i64, base_version: i64) -> Result<(), AppError> {
+    let user = crate::identity::guard::require("submit_skp_plan")?;
+    let state = crate::platform::state::app_state()?;
+    super::plan_service::submit(&state, &user, year, base_version).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
+    Ok(())
+}
+
+/// `decision`: "setujui" (approve) or "kembalikan" (return, with a reason).
+#[server(prefix = "/api", endpoint = "review_skp_plan")]
+pub async fn review_skp_plan(
+    employee_id: i64,
+    year: i64,
+    decision: String,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    use super::plan_service::Decision;
+    let user = crate::identity::guard::require("review_skp_plan")?;
+    let state = crate::platform::state::app_state()?;
+    let decision = match decision.as_str() {
+        "setujui" => Decision::Approve,
+        "kembalikan" => Decision::Return(reason.unwrap_or_default()),
+        _ => {
+            return Err(AppError::invalid(
+                "decision",
+                "Pilih setujui atau kembalikan.",
+            ))
+        }
+    };
+    super::plan_service::review(&state, &user, employee_id, year, decision).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
+    Ok(())
+}

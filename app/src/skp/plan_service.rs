@@ -1,0 +1,734 @@
+//! The plan's life on the server: reading within reach, saving drafts without
+//! silent overwrites, submitting, returning and approving. Every step runs in one
+//! transaction with its audit record; transitions notify the other party.
+
+use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView};
+use super::rules::{check_draft, check_submission, next_status, parse_target, Step};
+use super::types::{IkiDraft, Lampiran, PlanStatus};
+use crate::audit::chain::{self, Change};
+use crate::calendar::CivilDate;
+use crate::error::AppError;
+use crate::identity::roles::{reach, SessionUser};
+use crate::identity::types::Reach;
+use crate::platform::db::{now_millis, Db};
+use crate::platform::state::AppState;
+use serde_json::json;
+use sqlx::{Any, Row, Transaction};
+
+struct Owner {
+    name: String,
+    position_title: Option<String>,
+    is_jpt: bool,
+    parent_position: Option<i64>,
+}
+
+async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> {
+    let row = sqlx::query(
+        "SELECT e.name, p.title, p.kind, p.parent_id FROM employees e \
+         LEFT JOIN positions p ON p.id = e.position_id WHERE e.id = $1",
+    )
+    .bind(employee_id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let kind: Option<String> = row.try_get(2)?;
+    Ok(Owner {
+        name: row.try_get(0)?,
+        position_title: row.try_get(1)?,
+        is_jpt: matches!(kind.as_deref(), Some("jpt" | "kepala_daerah")),
+        parent_position: row.try_get(3)?,
+    })
+}
+
+/// Who supervises a position today: its holder, else an acting official.
+async fn supervisor(db: &Db, position: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    let today = CivilDate::wib_from_millis(now_millis()).to_iso();
+    let row = sqlx::query(
+        "SELECT id, name, 0 FROM employees WHERE position_id = $1 AND active = 1 \
+         UNION ALL \
+         SELECT e.id, e.name, 1 FROM acting_assignments a JOIN employees e ON e.id = a.employee_id \
+         WHERE a.position_id = $1 AND a.revoked_at IS NULL AND a.starts_on <= $2 AND a.ends_on >= $2 \
+         ORDER BY 3, 1 LIMIT 1",
+    )
+    .bind(position)
+    .bind(today)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+}
+
+/// The RHK of `employee_id`'s approved plan for `year`.
+async fn approved_rhk(db: &Db, employee_id: i64, year: i64) -> Result<Vec<RhkOption>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.text FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id \
+         WHERE p.employee_id = $1 AND p.year = $2 AND p.status = 'disetujui' ORDER BY r.sort_order",
+    )
+    .bind(employee_id)
+    .bind(year)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(RhkOption {
+                id: r.try_get(0)?,
+                text: r.try_get(1)?,
+            })
+        })
+        .collect()
+}
+
+async fn year_is_open(db: &Db, year: i64) -> Result<Option<bool>, sqlx::Error> {
+    sqlx::query("SELECT status FROM performance_years WHERE year = $1")
+        .bind(year)
+        .fetch_optional(db.pool())
+        .await?
+        .map(|r| r.try_get::<String, _>(0).map(|s| s == "open"))
+        .transpose()
+}
+
+/// The plan of `employee_id` for `year` as `user` may see it.
+pub async fn view(
+    state: &AppState,
+    user: &SessionUser,
+    employee_id: i64,
+    year: i64,
+) -> Result<PlanView, AppError> {
+    let db = &state.db;
+    let Some(reach) = reach(db, user, employee_id).await? else {
+        return Err(AppError::Forbidden);
+    };
+    let owner = owner(db, employee_id).await?;
+    let boss = match owner.parent_position {
+        Some(position) => supervisor(db, position).await?,
+        None => None,
+    };
+    let supervisor_rhk = match &boss {
+        Some((id, _)) if !owner.is_jpt => approved_rhk(db, *id, year).await?,
+        _ => Vec::new(),
+    };
+    let blocked_reason = match (&boss, owner.is_jpt) {
+        (_, true) => None,
+        (None, false) => Some("Jabatan atasan Anda sedang kosong tanpa Plt./Plh.; hubungi admin BKPSDM.".to_owned()),
+        (Some((_, name)), false) if supervisor_rhk.is_empty() => Some(format!(
+            "SKP atasan ({name}) tahun {year} belum disetujui, sehingga belum ada RHK atasan untuk didukung. SKP dapat disusun sebagai draf dan diajukan setelah SKP atasan disetujui."
+        )),
+        _ => None,
+    };
+    let plan = sqlx::query(
+        "SELECT id, status, version, approach, lampiran_json, return_reason, revision_requested_at \
+         FROM skp_plans WHERE employee_id = $1 AND year = $2",
+    )
+    .bind(employee_id)
+    .bind(year)
+    .fetch_optional(db.pool())
+    .await?;
+    let (plan_id, status, version, approach, lampiran, return_reason, revision_requested) =
+        match &plan {
+            Some(p) => (
+                Some(p.try_get::<i64, _>(0)?),
+                p.try_get::<String, _>(1)?,
+                p.try_get::<i64, _>(2)?,
+                p.try_get::<String, _>(3)?,
+                serde_json::from_str::<Lampiran>(&p.try_get::<String, _>(4)?).unwrap_or_default(),
+                p.try_get::<Option<String>, _>(5)?,
+                p.try_get::<Option<i64>, _>(6)?.is_some(),
+            ),
+            None => (
+                None,
+                PlanStatus::Draft.code().to_owned(),
+                0,
+                "kuantitatif".to_owned(),
+                Lampiran::default(),
+                None,
+                false,
+            ),
+        };
+    let rhk = match plan_id {
+        Some(id) => rhk_of(db, id).await?,
+        None => Vec::new(),
+    };
+    let open = year_is_open(db, year).await?.unwrap_or(false);
+    let editable_status = matches!(
+        PlanStatus::from_code(&status),
+        Some(PlanStatus::Draft | PlanStatus::Returned)
+    );
+    Ok(PlanView {
+        plan_id,
+        employee_id,
+        employee_name: owner.name,
+        position_title: owner.position_title,
+        year,
+        status: status.clone(),
+        version,
+        approach,
+        is_jpt: owner.is_jpt,
+        rhk,
+        lampiran,
+        return_reason,
+        revision_requested,
+        supervisor_rhk,
+        supervisor_name: boss.map(|(_, name)| name),
+        blocked_reason,
+        can_edit: reach == Reach::Own && open && editable_status,
+        can_review: reach == Reach::Direct
+            && (status == PlanStatus::Submitted.code() || revision_requested),
+    })
+}
+
+async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.kind, r.text, r.parent_rhk_id, pr.text, r.perspektif FROM skp_rhk r \
+         LEFT JOIN skp_rhk pr ON pr.id = r.parent_rhk_id WHERE r.plan_id = $1 ORDER BY r.sort_order",
+    )
+    .bind(plan_id)
+    .fetch_all(db.pool())
+    .await?;
+    let iki = sqlx::query(
+        "SELECT i.rhk_id, i.aspek, i.indicator, i.target, i.satuan FROM skp_iki i \
+         JOIN skp_rhk r ON r.id = i.rhk_id WHERE r.plan_id = $1 ORDER BY i.rhk_id, i.sort_order",
+    )
+    .bind(plan_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let id: i64 = r.try_get(0)?;
+            Ok(RhkView {
+                id,
+                kind: r.try_get(1)?,
+                text: r.try_get(2)?,
+                parent_rhk_id: r.try_get(3)?,
+                parent_text: r.try_get(4)?,
+                perspektif: r.try_get(5)?,
+                iki: iki
+                    .iter()
+                    .filter(|i| i.try_get::<i64, _>(0).ok() == Some(id))
+                    .map(|i| {
+                        Ok(IkiDraft {
+                            aspek: i.try_get(1)?,
+                            indicator: i.try_get(2)?,
+                            target: i.try_get(3)?,
+                            satuan: i.try_get(4)?,
+                        })
+                    })
+                    .collect::<Result<_, sqlx::Error>>()?,
+            })
+        })
+        .collect()
+}
+
+fn first_problem(problems: Vec<super::types::Problem>) -> Result<(), AppError> {
+    match problems.into_iter().next() {
+        Some(p) => Err(AppError::invalid(p.field, p.message)),
+        None => Ok(()),
+    }
+}
+
+fn conflict(version: i64) -> AppError {
+    AppError::Conflict {
+        message: "SKP ini sudah diubah di tempat lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru; perubahan Anda belum disimpan.".into(),
+        version,
+    }
+}
+
+/// Saves the owner's draft; returns the new version.
+pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Result<i64, AppError> {
+    let db = &state.db;
+    let employee_id = user.employee_id();
+    let owner = owner(db, employee_id).await?;
+    match year_is_open(db, input.year).await? {
+        None => {
+            return Err(AppError::invalid(
+                "year",
+                format!(
+                    "Tahun kinerja {} belum dibuka oleh admin BKPSDM.",
+                    input.year
+                ),
+            ))
+        }
+        Some(false) => {
+            return Err(AppError::invalid(
+                "year",
+                format!("Tahun kinerja {} sudah ditutup.", input.year),
+            ))
+        }
+        Some(true) => {}
+    }
+    first_problem(check_draft(&input.as_draft(), owner.is_jpt))?;
+    // A supported RHK must come from the supervisor's approved plan of this year.
+    let allowed: Vec<i64> = match owner.parent_position {
+        Some(position) if !owner.is_jpt => match supervisor(db, position).await? {
+            Some((boss, _)) => approved_rhk(db, boss, input.year)
+                .await?
+                .into_iter()
+                .map(|r| r.id)
+                .collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for (i, rhk) in input.rhk.iter().enumerate() {
+        if owner.is_jpt && rhk.parent_rhk_id.is_some() {
+            return Err(AppError::invalid(
+                format!("rhk.{i}.parent_rhk_id"),
+                "SKP JPT memakai perspektif, bukan RHK atasan.",
+            ));
+        }
+        if let Some(parent) = rhk.parent_rhk_id {
+            if !allowed.contains(&parent) {
+                return Err(AppError::invalid(
+                    format!("rhk.{i}.parent_rhk_id"),
+                    "RHK atasan yang dipilih bukan dari SKP atasan tahun ini yang sudah disetujui.",
+                ));
+            }
+        }
+    }
+    let now = now_millis();
+    let mut tx = db.pool().begin().await?;
+    let current = sqlx::query(
+        "SELECT id, status, version FROM skp_plans WHERE employee_id = $1 AND year = $2",
+    )
+    .bind(employee_id)
+    .bind(input.year)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let lampiran = serde_json::to_string(&input.lampiran).unwrap_or_else(|_| "{}".into());
+    let (plan_id, version, action) = match current {
+        None if input.base_version == 0 => {
+            let id: i64 = sqlx::query(
+                "INSERT INTO skp_plans (employee_id, year, position_id, approach, status, version, lampiran_json, created_at, updated_at) \
+                 SELECT id, $1, position_id, $2, 'draf', 1, $3, $4, $4 FROM employees WHERE id = $5 RETURNING id",
+            )
+            .bind(input.year)
+            .bind(&input.approach)
+            .bind(&lampiran)
+            .bind(now)
+            .bind(employee_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+            (id, 1, "skp.created")
+        }
+        None => return Err(conflict(0)),
+        Some(row) => {
+            let (id, status, version): (i64, String, i64) =
+                (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+            if input.base_version == 0 {
+                return Err(AppError::invalid(
+                    "year",
+                    format!(
+                        "Anda sudah memiliki SKP tahun {}; buka SKP itu untuk mengubahnya.",
+                        input.year
+                    ),
+                ));
+            }
+            if version != input.base_version {
+                return Err(conflict(version));
+            }
+            let status = PlanStatus::from_code(&status).unwrap_or(PlanStatus::Draft);
+            next_status(status, Step::Edit).map_err(|m| AppError::invalid("status", m))?;
+            let updated = sqlx::query(
+                "UPDATE skp_plans SET approach = $1, lampiran_json = $2, version = version + 1, updated_at = $3 \
+                 WHERE id = $4 AND version = $5",
+            )
+            .bind(&input.approach)
+            .bind(&lampiran)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if updated == 0 {
+                return Err(conflict(version + 1));
+            }
+            (id, version + 1, "skp.saved")
+        }
+    };
+    write_rhk(&mut tx, plan_id, &input, now).await?;
+    chain::append(
+        &mut tx,
+        db.backend(),
+        Change::by(employee_id, action, "skp_plan", plan_id, None, Some(json!({
+            "version": version, "rhk": input.rhk.len(), "iki": input.rhk.iter().map(|r| r.iki.len()).sum::<usize>(),
+        }))),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Updates RHK in place (their ids are what subordinates point at), inserts new
+/// ones, removes dropped ones unless another plan's RHK supports them.
+async fn write_rhk(
+    tx: &mut Transaction<'_, Any>,
+    plan_id: i64,
+    input: &PlanSave,
+    now: i64,
+) -> Result<(), AppError> {
+    let existing: Vec<i64> = sqlx::query("SELECT id FROM skp_rhk WHERE plan_id = $1")
+        .bind(plan_id)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect::<Result<_, _>>()?;
+    let kept: Vec<i64> = input.rhk.iter().filter_map(|r| r.id).collect();
+    for (i, id) in kept.iter().enumerate() {
+        if !existing.contains(id) {
+            return Err(AppError::invalid(
+                format!("rhk.{i}"),
+                "RHK ini bukan bagian dari SKP Anda; muat ulang halaman.",
+            ));
+        }
+    }
+    sqlx::query("DELETE FROM skp_iki WHERE rhk_id IN (SELECT id FROM skp_rhk WHERE plan_id = $1)")
+        .bind(plan_id)
+        .execute(&mut **tx)
+        .await?;
+    for id in existing.iter().filter(|id| !kept.contains(id)) {
+        let supported: i64 = sqlx::query("SELECT COUNT(*) FROM skp_rhk WHERE parent_rhk_id = $1")
+            .bind(*id)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?;
+        if supported > 0 {
+            return Err(AppError::invalid(
+                "rhk",
+                "RHK yang sudah didukung RHK bawahan tidak dapat dihapus; ubah rumusannya saja.",
+            ));
+        }
+        sqlx::query("DELETE FROM skp_rhk WHERE id = $1")
+            .bind(*id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (order, rhk) in input.rhk.iter().enumerate() {
+        let id = match rhk.id {
+            Some(id) => {
+                sqlx::query(
+                    "UPDATE skp_rhk SET sort_order = $1, kind = $2, text = $3, parent_rhk_id = $4, perspektif = $5, updated_at = $6 WHERE id = $7",
+                )
+                .bind(order as i64)
+                .bind(&rhk.kind)
+                .bind(rhk.text.trim())
+                .bind(rhk.parent_rhk_id)
+                .bind(&rhk.perspektif)
+                .bind(now)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+                id
+            }
+            None => sqlx::query(
+                "INSERT INTO skp_rhk (plan_id, sort_order, kind, text, parent_rhk_id, perspektif, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+            )
+            .bind(plan_id)
+            .bind(order as i64)
+            .bind(&rhk.kind)
+            .bind(rhk.text.trim())
+            .bind(rhk.parent_rhk_id)
+            .bind(&rhk.perspektif)
+            .bind(now)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?,
+        };
+        for (j, iki) in rhk.iki.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO skp_iki (rhk_id, sort_order, aspek, indicator, target, target_value, satuan) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(j as i64)
+            .bind(&iki.aspek)
+            .bind(iki.indicator.trim())
+            .bind(iki.target.trim())
+            .bind(parse_target(&iki.target).unwrap_or(0.0))
+            .bind(iki.satuan.trim())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn notify(
+    tx: &mut Transaction<'_, Any>,
+    employee_id: i64,
+    kind: &str,
+    text: String,
+    link: String,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO notifications (employee_id, kind, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(employee_id)
+        .bind(kind)
+        .bind(text)
+        .bind(link)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// One line of a plan's history.
+struct VersionEntry<'a> {
+    version: i64,
+    status: &'a str,
+    note: Option<&'a str>,
+    by: i64,
+}
+
+async fn snapshot(
+    tx: &mut Transaction<'_, Any>,
+    db: &Db,
+    plan_id: i64,
+    entry: VersionEntry<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let content = json!({ "rhk": rhk_of(db, plan_id).await? });
+    sqlx::query(
+        "INSERT INTO skp_plan_versions (plan_id, version, status, content_json, note, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(plan_id)
+    .bind(entry.version)
+    .bind(entry.status)
+    .bind(content.to_string())
+    .bind(entry.note)
+    .bind(entry.by)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Submits the owner's plan for approval.
+pub async fn submit(
+    state: &AppState,
+    user: &SessionUser,
+    year: i64,
+    base_version: i64,
+) -> Result<(), AppError> {
+    let db = &state.db;
+    let view = view(state, user, user.employee_id(), year).await?;
+    let Some(plan_id) = view.plan_id else {
+        return Err(AppError::invalid(
+            "year",
+            "Simpan SKP Anda dulu sebelum mengajukannya.",
+        ));
+    };
+    if view.version != base_version {
+        return Err(conflict(view.version));
+    }
+    if !view.can_edit {
+        let status = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
+        next_status(status, Step::Submit).map_err(|m| AppError::invalid("status", m))?;
+        return Err(AppError::invalid(
+            "year",
+            format!("Tahun kinerja {year} tidak terbuka."),
+        ));
+    }
+    if let Some(reason) = &view.blocked_reason {
+        return Err(AppError::invalid("rhk", reason.clone()));
+    }
+    let draft = super::types::PlanDraft {
+        approach: view.approach.clone(),
+        rhk: view
+            .rhk
+            .iter()
+            .map(|r| super::types::RhkDraft {
+                kind: r.kind.clone(),
+                text: r.text.clone(),
+                parent_rhk_id: r.parent_rhk_id,
+                perspektif: r.perspektif.clone(),
+                iki: r.iki.clone(),
+            })
+            .collect(),
+        lampiran: view.lampiran.clone(),
+    };
+    first_problem(check_submission(&draft, view.is_jpt))?;
+    let supported: Vec<i64> = view.supervisor_rhk.iter().map(|r| r.id).collect();
+    if let Some(i) = view
+        .rhk
+        .iter()
+        .position(|r| r.parent_rhk_id.is_some_and(|p| !supported.contains(&p)))
+    {
+        return Err(AppError::invalid(
+            format!("rhk.{i}.parent_rhk_id"),
+            "RHK atasan yang dipilih tidak lagi ada di SKP atasan yang disetujui; pilih ulang.",
+        ));
+    }
+    let now = now_millis();
+    let mut tx = db.pool().begin().await?;
+    let updated = sqlx::query(
+        "UPDATE skp_plans SET status = 'diajukan', submitted_at = $1, return_reason = NULL, version = version + 1, updated_at = $1 \
+         WHERE id = $2 AND version = $3 AND status IN ('draf', 'dikembalikan')",
+    )
+    .bind(now)
+    .bind(plan_id)
+    .bind(base_version)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        return Err(conflict(base_version + 1));
+    }
+    snapshot(
+        &mut tx,
+        db,
+        plan_id,
+        VersionEntry {
+            version: base_version + 1,
+            status: "diajukan",
+            note: None,
+            by: user.employee_id(),
+        },
+        now,
+    )
+    .await?;
+    if let Some(boss) = boss_id(db, user.employee_id()).await? {
+        notify(
+            &mut tx,
+            boss,
+            "skp.submitted",
+            format!("{} mengajukan SKP tahun {year}.", view.employee_name),
+            format!("/skp/{year}/pegawai/{}", user.employee_id()),
+            now,
+        )
+        .await?;
+    }
+    chain::append(
+        &mut tx,
+        db.backend(),
+        Change::by(
+            user.employee_id(),
+            "skp.submitted",
+            "skp_plan",
+            plan_id,
+            Some(json!({ "status": view.status })),
+            Some(json!({ "status": "diajukan" })),
+        ),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn boss_id(db: &Db, employee_id: i64) -> Result<Option<i64>, AppError> {
+    let owner = owner(db, employee_id).await?;
+    Ok(match owner.parent_position {
+        Some(position) => supervisor(db, position).await?.map(|(id, _)| id),
+        None => None,
+    })
+}
+
+/// The supervisor's decision on a submitted plan.
+pub enum Decision {
+    Approve,
+    Return(String),
+}
+
+pub async fn review(
+    state: &AppState,
+    user: &SessionUser,
+    employee_id: i64,
+    year: i64,
+    decision: Decision,
+) -> Result<(), AppError> {
+    let db = &state.db;
+    let view = view(state, user, employee_id, year).await?;
+    let Some(plan_id) = view.plan_id else {
+        return Err(AppError::NotFound);
+    };
+    if reach(db, user, employee_id).await? != Some(Reach::Direct) {
+        return Err(AppError::Forbidden);
+    }
+    let current = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
+    let (step, new_status, note) = match &decision {
+        Decision::Approve => (Step::Approve, "disetujui", None),
+        Decision::Return(reason) => {
+            let reason = reason.trim();
+            if reason.chars().count() < 10 {
+                return Err(AppError::invalid("reason", "Tuliskan alasan pengembalian (sekurang-kurangnya 10 karakter) agar pegawai tahu apa yang harus diperbaiki."));
+            }
+            (Step::Return, "dikembalikan", Some(reason.to_owned()))
+        }
+    };
+    next_status(current, step).map_err(|m| AppError::invalid("status", m))?;
+    let now = now_millis();
+    let mut tx = db.pool().begin().await?;
+    let updated = sqlx::query(
+        "UPDATE skp_plans SET status = $1, return_reason = $2, approved_at = CASE WHEN $1 = 'disetujui' THEN $3 ELSE approved_at END, \
+         approved_by = CASE WHEN $1 = 'disetujui' THEN $4 ELSE approved_by END, version = version + 1, updated_at = $3 \
+         WHERE id = $5 AND status = 'diajukan'",
+    )
+    .bind(new_status)
+    .bind(&note)
+    .bind(now)
+    .bind(user.employee_id())
+    .bind(plan_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        return Err(conflict(view.version + 1));
+    }
+    snapshot(
+        &mut tx,
+        db,
+        plan_id,
+        VersionEntry {
+            version: view.version + 1,
+            status: new_status,
+            note: note.as_deref(),
+            by: user.employee_id(),
+        },
+        now,
+    )
+    .await?;
+    let text = match &decision {
+        Decision::Approve => format!("SKP tahun {year} Anda disetujui oleh {}.", user.viewer.name),
+        Decision::Return(_) => format!(
+            "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki.",
+            user.viewer.name
+        ),
+    };
+    notify(
+        &mut tx,
+        employee_id,
+        if new_status == "disetujui" {
+            "skp.approved"
+        } else {
+            "skp.returned"
+        },
+        text,
+        format!("/skp/{year}"),
+        now,
+    )
+    .await?;
+    chain::append(
+        &mut tx,
+        db.backend(),
+        Change::by(
+            user.employee_id(),
+            if new_status == "disetujui" {
+                "skp.approved"
+            } else {
+                "skp.returned"
+            },
+            "skp_plan",
+            plan_id,
+            Some(json!({ "status": view.status })),
+            Some(json!({ "status": new_status, "reason": note })),
+        ),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

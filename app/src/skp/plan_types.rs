@@ -1,0 +1,88 @@
+use super::types::{IkiDraft, Lampiran};
+use serde::{Deserialize, Serialize};
+
+/// An RHK as stored, with the supervisor's RHK it supports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RhkView {
+    pub id: i64,
+    pub kind: String,
+    pub text: String,
+    pub parent_rhk_id: Option<i64>,
+    pub parent_text: Option<String>,
+    pub perspektif: Option<String>,
+    pub iki: Vec<IkiDraft>,
+}
+
+/// An RHK of the supervisor's approved plan that a subordinate may support.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RhkOption {
+    pub id: i64,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub plan_id: Option<i64>,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub position_title: Option<String>,
+    pub year: i64,
+    pub status: String,
+    pub version: i64,
+    pub approach: String,
+    pub is_jpt: bool,
+    pub rhk: Vec<RhkView>,
+    pub lampiran: Lampiran,
+    pub return_reason: Option<String>,
+    pub revision_requested: bool,
+    /// RHK of the supervisor's approved plan this year (empty: none approved yet).
+    pub supervisor_rhk: Vec<RhkOption>,
+    pub supervisor_name: Option<String>,
+    /// Why the plan cannot be submitted yet, if the supervisor has no approved plan.
+    pub blocked_reason: Option<String>,
+    pub can_edit: bool,
+    pub can_review: bool,
+}
+
+/// What the owner saves: the content and the version it was based on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSave {
+    pub year: i64,
+    /// 0 for a new plan.
+    pub base_version: i64,
+    pub approach: String,
+    pub rhk: Vec<RhkSave>,
+    pub lampiran: Lampiran,
+}
+
+/// An RHK as saved: `id` keeps it the same RHK (subordinates point at it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RhkSave {
+    pub id: Option<i64>,
+    pub kind: String,
+    pub text: String,
+    pub parent_rhk_id: Option<i64>,
+    pub perspektif: Option<String>,
+    pub iki: Vec<IkiDraft>,
+}
+
+impl PlanSave {
+    /// The content in the shape the shared rules check.
+    pub fn as_draft(&self) -> super::types::PlanDraft {
+        super::types::PlanDraft {
+            approach: self.approach.clone(),
+            rhk: self
+                .rhk
+                .iter()
+                .map(|r| super::types::RhkDraft {
+                    kind: r.kind.clone(),
+                    text: r.text.clone(),
+                    parent_rhk_id: r.parent_rhk_id,
+                    perspektif: r.perspektif.clone(),
+                    iki: r.iki.clone(),
+                })
+                .collect(),
+            lampiran: self.lampiran.clone(),
+        }
+    }
+}
