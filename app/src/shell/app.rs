@@ -14,6 +14,7 @@ use crate::identity::pages::{
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
 use crate::skp::period_pages::PeriodsPage;
+use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -87,6 +88,9 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/admin/impor") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/periode") view=PeriodsPage ssr=SsrMode::Async />
+                    <Route path=path!("/skp") view=SkpIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year") view=MyPlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id") view=ReviewPlanPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

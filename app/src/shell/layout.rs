@@ -91,6 +91,7 @@ fn RoleNavigation() -> impl IntoView {
                 let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
                 view! {
                     {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!("nav-me") /> })}
+                    {viewer.is_some().then(|| view! { <NavLink href="/skp" label=move_tr!("nav-skp") /> })}
                     {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!("nav-team") /> })}
                     {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!("nav-employees") /> })}
                     {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!("nav-admin") /> })}

@@ -8,6 +8,7 @@ pub mod period_pages;
 pub mod period_types;
 pub mod periods;
 pub mod plan_api;
+pub mod plan_pages;
 pub mod plan_types;
 pub mod rules;
 pub mod types;

@@ -1,0 +1,614 @@
+//! SKP pages: the years (`/skp`), the owner's editor (`/skp/:year`) with autosave,
+//! an unsaved-changes warning and the same rules as the server, and the
+//! supervisor's review (`/skp/:year/pegawai/:id`). Submit, return and approve are
+//! plain forms, so they work before (or without) the WASM.
+
+use super::period_api::list_performance_years;
+use super::plan_api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
+use super::plan_types::{PlanSave, PlanView, RhkSave};
+use super::rules::check_submission;
+use super::types::{IkiDraft, Lampiran};
+use crate::components::form::{
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+};
+use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::error::AppError;
+use crate::i18n::head_text;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::time::Duration;
+
+pub fn status_label(code: &str) -> String {
+    match code {
+        "draf" => tr!("skp-status-draf"),
+        "diajukan" => tr!("skp-status-diajukan"),
+        "disetujui" => tr!("skp-status-disetujui"),
+        "dikembalikan" => tr!("skp-status-dikembalikan"),
+        other => other.to_owned(),
+    }
+}
+
+#[component]
+fn StatusBadge(status: String) -> impl IntoView {
+    let class = match status.as_str() {
+        "disetujui" => "bg-emerald-100 text-emerald-900",
+        "diajukan" => "bg-sky-100 text-sky-900",
+        "dikembalikan" => "bg-amber-100 text-amber-900",
+        _ => "bg-slate-100 text-slate-800",
+    };
+    view! { <span class=format!("rounded-full px-3 py-1 text-sm font-medium {class}") data-testid="skp-status">{status_label(&status)}</span> }
+}
+
+/// `/skp`: the performance years, each linking to the caller's plan.
+#[component]
+pub fn SkpIndexPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let years = Resource::new(|| (), |_| list_performance_years());
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-title"), move_tr!(i18n, "skp-title")) />
+        <PageHeader title=move_tr!("skp-title")>
+            <p>{move_tr!("skp-lead")}</p>
+        </PageHeader>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match years.await {
+                    Ok(years) if years.is_empty() => view! { <p class="text-slate-600">{move_tr!("skp-no-year")}</p> }.into_any(),
+                    Ok(years) => view! {
+                        <ul class="space-y-2">
+                            {years.into_iter().map(|y| view! {
+                                <li>
+                                    <A href=format!("/skp/{}", y.year) attr:class="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-emerald-600" attr:data-testid=format!("skp-year-{}", y.year)>
+                                        {move_tr!("skp-year-link", { "year" => y.year.to_string() })}
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn year_param() -> Memo<i64> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("year")
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// `/skp/:year`: the signed-in person's own plan.
+#[component]
+pub fn MyPlanPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = year_param();
+    let reload = RwSignal::new(0_u32);
+    let plan = Resource::new(
+        move || (year.get(), reload.get()),
+        |(year, _)| get_skp_plan(None, year),
+    );
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-my-title"), move_tr!(i18n, "skp-my-title")) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match plan.await {
+                    Ok(view) => view! { <PlanScreen view reload /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// `/skp/:year/pegawai/:id`: a subordinate's plan, with the supervisor's decision.
+#[component]
+pub fn ReviewPlanPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = year_param();
+    let params = use_params_map();
+    let employee = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let plan = Resource::new(
+        move || (year.get(), employee()),
+        |(year, id)| async move {
+            match id {
+                Some(id) => get_skp_plan(Some(id), year).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-review-title"), move_tr!(i18n, "skp-review-title")) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match plan.await {
+                    Ok(view) => view! { <PlanHeader view=view.clone() /> <PlanTable view=view.clone() /> <ReviewForms view /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn PlanHeader(view: PlanView) -> impl IntoView {
+    view! {
+        <PageHeader title=Signal::stored(format!("SKP {} · {}", view.year, view.employee_name))>
+            <p class="flex flex-wrap items-center gap-2">
+                <StatusBadge status=view.status.clone() />
+                <span>{view.position_title.clone().unwrap_or_default()}</span>
+                {view.supervisor_name.clone().map(|name| view! { <span class="text-slate-500">{move_tr!("skp-supervisor", { "name" => name.clone() })}</span> })}
+            </p>
+        </PageHeader>
+        {view.return_reason.clone().map(|reason| view! {
+            <p class="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="skp-return-reason">
+                <strong>{move_tr!("skp-returned-because")}</strong> " " {reason}
+            </p>
+        })}
+    }
+}
+
+/// The plan as a read-only table (also what the supervisor reviews).
+#[component]
+fn PlanTable(view: PlanView) -> impl IntoView {
+    let lampiran = [
+        (
+            tr!("skp-lampiran-dukungan"),
+            view.lampiran.dukungan_sumber_daya.clone(),
+        ),
+        (
+            tr!("skp-lampiran-skema"),
+            view.lampiran.skema_pertanggungjawaban.clone(),
+        ),
+        (
+            tr!("skp-lampiran-konsekuensi"),
+            view.lampiran.konsekuensi.clone(),
+        ),
+    ];
+    view! {
+        <section class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="skp-table">
+            <table class="w-full text-left text-sm">
+                <thead class="bg-slate-50 text-slate-600">
+                    <tr>
+                        <th class="px-3 py-2">"No"</th>
+                        <th class="px-3 py-2">{if view.is_jpt { tr!("skp-col-perspektif") } else { tr!("skp-col-parent") }}</th>
+                        <th class="px-3 py-2">{tr!("skp-col-rhk")}</th>
+                        <th class="px-3 py-2">{tr!("skp-col-iki")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.rhk.iter().enumerate().map(|(i, r)| view! {
+                        <tr class="border-t border-slate-100 align-top">
+                            <td class="px-3 py-2">{i + 1}</td>
+                            <td class="px-3 py-2 text-slate-600">{r.parent_text.clone().or(r.perspektif.clone()).unwrap_or_else(|| "—".into())}</td>
+                            <td class="px-3 py-2">
+                                <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.clone()}</span>
+                                {r.text.clone()}
+                            </td>
+                            <td class="px-3 py-2">
+                                <ul>{r.iki.iter().map(|k| view! { <li>{format!("{} — {} {} ({})", k.indicator, k.target, k.satuan, k.aspek)}</li> }).collect_view()}</ul>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="grid gap-4 border-t border-slate-100 p-3 sm:grid-cols-3">
+                {lampiran.into_iter().map(|(title, items)| view! {
+                    <div>
+                        <h3 class="font-medium">{title}</h3>
+                        <ul class="list-disc pl-5 text-sm">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    </div>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewForms(view: PlanView) -> impl IntoView {
+    let review = ServerAction::<ReviewSkpPlan>::new();
+    let error = form_error(review, ReviewSkpPlan::PATH);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = review.value().get() {
+            crate::components::form::reload_to(format!(
+                "/skp/{}/pegawai/{}",
+                view.year, view.employee_id
+            ));
+        }
+    });
+    if !view.can_review {
+        return ().into_any();
+    }
+    let (id, year) = (view.employee_id, view.year);
+    view! {
+        <section class="mt-6 grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2" data-testid="skp-review">
+            <FormError error fields=&[] />
+            <ActionForm action=review attr:class="flex flex-col gap-2">
+                <input type="hidden" name="employee_id" value=id.to_string() />
+                <input type="hidden" name="year" value=year.to_string() />
+                <input type="hidden" name="decision" value="kembalikan" />
+                <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                    {move_tr!("skp-return-reason")}
+                    <textarea name="reason" rows="3" required class=INPUT_CLASS data-testid="skp-return-text"></textarea>
+                </label>
+                <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="skp-return">{move_tr!("skp-return")}</button>
+            </ActionForm>
+            <ActionForm action=review attr:class="flex flex-col justify-end gap-2">
+                <input type="hidden" name="employee_id" value=id.to_string() />
+                <input type="hidden" name="year" value=year.to_string() />
+                <input type="hidden" name="decision" value="setujui" />
+                <p class="text-sm text-slate-600">{move_tr!("skp-approve-note")}</p>
+                <button type="submit" class=BUTTON_CLASS data-testid="skp-approve">{move_tr!("skp-approve")}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The owner's screen: the editor when the plan is editable, else the table.
+#[component]
+fn PlanScreen(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
+    let editable = view.can_edit;
+    view! {
+        <PlanHeader view=view.clone() />
+        {view.blocked_reason.clone().map(|reason| view! {
+            <p class="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-blocked">{reason}</p>
+        })}
+        {if editable {
+            view! { <PlanEditor view reload /> }.into_any()
+        } else {
+            view! { <PlanTable view /> }.into_any()
+        }}
+    }
+}
+
+/// One RHK being edited; `key` stays with the row while others come and go.
+#[derive(Clone, Debug, PartialEq)]
+struct RowEdit {
+    key: u32,
+    rhk: RhkSave,
+}
+
+fn to_save(
+    year: i64,
+    base_version: i64,
+    approach: &str,
+    rows: &[RowEdit],
+    lampiran: &[String; 3],
+) -> PlanSave {
+    let lines = |text: &String| {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    PlanSave {
+        year,
+        base_version,
+        approach: approach.to_owned(),
+        rhk: rows.iter().map(|r| r.rhk.clone()).collect(),
+        lampiran: Lampiran {
+            dukungan_sumber_daya: lines(&lampiran[0]),
+            skema_pertanggungjawaban: lines(&lampiran[1]),
+            konsekuensi: lines(&lampiran[2]),
+        },
+    }
+}
+
+#[component]
+fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
+    let year = view.year;
+    let is_jpt = view.is_jpt;
+    let version = RwSignal::new(view.version);
+    let approach = RwSignal::new(view.approach.clone());
+    let next_key = StoredValue::new(view.rhk.len() as u32);
+    let rows = RwSignal::new(
+        view.rhk
+            .iter()
+            .enumerate()
+            .map(|(i, r)| RowEdit {
+                key: i as u32,
+                rhk: RhkSave {
+                    id: Some(r.id),
+                    kind: r.kind.clone(),
+                    text: r.text.clone(),
+                    parent_rhk_id: r.parent_rhk_id,
+                    perspektif: r.perspektif.clone(),
+                    iki: r.iki.clone(),
+                },
+            })
+            .collect::<Vec<_>>(),
+    );
+    let lampiran = RwSignal::new([
+        view.lampiran.dukungan_sumber_daya.join("\n"),
+        view.lampiran.skema_pertanggungjawaban.join("\n"),
+        view.lampiran.konsekuensi.join("\n"),
+    ]);
+    let dirty = RwSignal::new(false);
+    let save = ServerAction::<SaveSkpPlan>::new();
+    let save_error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let current = move || {
+        to_save(
+            year,
+            version.get(),
+            &approach.get(),
+            &rows.get(),
+            &lampiran.get(),
+        )
+    };
+    let problems = Memo::new(move |_| check_submission(&current().as_draft(), is_jpt));
+
+    let edit = move |f: &dyn Fn(&mut Vec<RowEdit>)| {
+        rows.update(|r| f(r));
+        dirty.set(true);
+    };
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(new_version)) => {
+            version.set(new_version);
+            dirty.set(false);
+        }
+        Some(Err(AppError::Conflict { .. })) => {}
+        _ => {}
+    });
+    // Autosave three seconds after the last edit.
+    let generation = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        if !dirty.get() {
+            return;
+        }
+        rows.track();
+        lampiran.track();
+        approach.track();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine
+                    && dirty.get_untracked()
+                    && !save.pending().get_untracked()
+                {
+                    save.dispatch(SaveSkpPlan { plan: current() });
+                }
+            },
+            Duration::from_secs(3),
+        );
+    });
+    // Leaving with unsaved edits asks first.
+    #[cfg(feature = "hydrate")]
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+
+    let supervisor_rhk = StoredValue::new(view.supervisor_rhk.clone());
+    let add_rhk = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        edit(&|r| {
+            r.push(RowEdit {
+                key,
+                rhk: RhkSave {
+                    id: None,
+                    kind: if r.is_empty() {
+                        "utama".into()
+                    } else {
+                        "tambahan".into()
+                    },
+                    text: String::new(),
+                    parent_rhk_id: None,
+                    perspektif: None,
+                    iki: vec![IkiDraft {
+                        aspek: "kuantitas".into(),
+                        ..Default::default()
+                    }],
+                },
+            })
+        });
+    };
+    let submit = ServerAction::<SubmitSkpPlan>::new();
+    let submit_error = form_error(submit, SubmitSkpPlan::PATH);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = submit.value().get() {
+            reload.update(|n| *n += 1);
+        }
+    });
+
+    view! {
+        <section class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-editor">
+            <label class="flex max-w-xs flex-col gap-1 text-sm font-medium text-slate-700">
+                {move_tr!("skp-approach")}
+                <select class=INPUT_CLASS prop:value=move || approach.get() on:change=move |ev| { approach.set(event_target_value(&ev)); dirty.set(true); }>
+                    <option value="kuantitatif">"Kuantitatif"</option>
+                    <option value="kualitatif">"Kualitatif"</option>
+                </select>
+            </label>
+            <h2 class="mt-4 text-lg font-semibold">{move_tr!("skp-col-rhk")}</h2>
+            <For each=move || rows.get() key=|row| (row.key, row.rhk.iki.len()) let:row>
+                <RhkEditor row rows dirty is_jpt supervisor_rhk />
+            </For>
+            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-3") on:click=add_rhk data-testid="skp-add-rhk">{move_tr!("skp-add-rhk")}</button>
+
+            <h2 class="mt-6 text-lg font-semibold">{move_tr!("skp-lampiran")}</h2>
+            <div class="mt-2 grid gap-3 sm:grid-cols-3">
+                {[(0, tr!("skp-lampiran-dukungan")), (1, tr!("skp-lampiran-skema")), (2, tr!("skp-lampiran-konsekuensi"))].into_iter().map(|(i, label)| view! {
+                    <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                        {label}
+                        <textarea rows="3" class=INPUT_CLASS prop:value=move || lampiran.get()[i].clone()
+                            on:input=move |ev| { lampiran.update(|l| l[i] = event_target_value(&ev)); dirty.set(true); }></textarea>
+                    </label>
+                }).collect_view()}
+            </div>
+            <p class="mt-1 text-xs text-slate-500">{move_tr!("skp-lampiran-hint")}</p>
+
+            <div class="mt-6 flex flex-wrap items-center gap-3">
+                <button type="button" class=BUTTON_CLASS data-testid="skp-save" disabled=move || save.pending().get()
+                    on:click=move |_| { save.dispatch(SaveSkpPlan { plan: current() }); }>
+                    {move_tr!("skp-save")}
+                </button>
+                <span class="text-sm text-slate-600" role="status" data-testid="skp-save-state">
+                    {move || if save.pending().get() { tr!("skp-saving") } else if dirty.get() { tr!("skp-unsaved") } else { tr!("skp-saved") }}
+                </span>
+            </div>
+            {move || save_error.get().map(|error| {
+                let conflict = matches!(error, AppError::Conflict { .. });
+                view! {
+                    <div class="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-red-800" role="alert" data-testid="skp-save-error">
+                        <p>{field_label(&error)} {error.to_string()}</p>
+                        {conflict.then(|| view! {
+                            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-2") on:click=move |_| reload.update(|n| *n += 1)>
+                                {move_tr!("skp-load-latest")}
+                            </button>
+                        })}
+                    </div>
+                }
+            })}
+        </section>
+
+        <section class="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-submit-box">
+            <h2 class="text-lg font-semibold">{move_tr!("skp-submit-title")}</h2>
+            {move || {
+                let list = problems.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="mt-2 list-disc pl-5 text-sm text-amber-900" data-testid="skp-problems">
+                        {list.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <FormError error=submit_error fields=&[] />
+            <ActionForm action=submit attr:class="mt-3">
+                <input type="hidden" name="year" value=year.to_string() />
+                <input type="hidden" name="base_version" prop:value=move || version.get().to_string() value=view.version.to_string() />
+                <button type="submit" class=BUTTON_CLASS data-testid="skp-submit"
+                    disabled=move || dirty.get() || !problems.get().is_empty() || submit.pending().get()>
+                    {move_tr!("skp-submit")}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// "RHK 2, indikator 1:" before a message about field `rhk.1.iki.0.target`.
+fn field_label(error: &AppError) -> String {
+    let AppError::Invalid { field, .. } = error else {
+        return String::new();
+    };
+    let parts: Vec<&str> = field.split('.').collect();
+    match parts.as_slice() {
+        ["rhk", i, "iki", j, ..] => format!(
+            "RHK {}, indikator {}: ",
+            i.parse::<usize>().map_or(0, |n| n + 1),
+            j.parse::<usize>().map_or(0, |n| n + 1)
+        ),
+        ["rhk", i, ..] => format!("RHK {}: ", i.parse::<usize>().map_or(0, |n| n + 1)),
+        _ => String::new(),
+    }
+}
+
+#[component]
+fn RhkEditor(
+    row: RowEdit,
+    rows: RwSignal<Vec<RowEdit>>,
+    dirty: RwSignal<bool>,
+    is_jpt: bool,
+    supervisor_rhk: StoredValue<Vec<super::plan_types::RhkOption>>,
+) -> impl IntoView {
+    let key = row.key;
+    let get = move |f: &dyn Fn(&RhkSave) -> String| {
+        rows.with(|r| {
+            r.iter()
+                .find(|x| x.key == key)
+                .map(|x| f(&x.rhk))
+                .unwrap_or_default()
+        })
+    };
+    let set = move |f: &dyn Fn(&mut RhkSave)| {
+        rows.update(|r| {
+            if let Some(x) = r.iter_mut().find(|x| x.key == key) {
+                f(&mut x.rhk);
+            }
+        });
+        dirty.set(true);
+    };
+    let iki_count = row.rhk.iki.len();
+    let parent_value = row
+        .rhk
+        .parent_rhk_id
+        .map(|p| p.to_string())
+        .unwrap_or_default();
+    let perspektif_value = row.rhk.perspektif.clone().unwrap_or_default();
+    view! {
+        <div class="mt-3 rounded-lg border border-slate-200 p-3" data-testid="skp-rhk">
+            <div class="grid gap-2 sm:grid-cols-4">
+                <select class=INPUT_CLASS prop:value=move || get(&|r| r.kind.clone()) on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.kind = v.clone()); }>
+                    <option value="utama">{move_tr!("skp-utama")}</option>
+                    <option value="tambahan">{move_tr!("skp-tambahan")}</option>
+                </select>
+                <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!("skp-rhk-placeholder") data-testid="skp-rhk-text"
+                    prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
+            </div>
+            {if is_jpt {
+                view! {
+                    <select class=format!("{INPUT_CLASS} mt-2") prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
+                        <option value="">{move_tr!("skp-choose-perspektif")}</option>
+                        <option value="penerima_layanan">"Penerima Layanan"</option>
+                        <option value="proses_bisnis">"Proses Bisnis"</option>
+                        <option value="penguatan_internal">"Penguatan Internal"</option>
+                        <option value="anggaran">"Anggaran"</option>
+                    </select>
+                }.into_any()
+            } else {
+                view! {
+                    <select class=format!("{INPUT_CLASS} mt-2") data-testid="skp-rhk-parent" prop:value=parent_value
+                        on:change=move |ev| { let v = event_target_value(&ev).parse::<i64>().ok(); set(&|r| r.parent_rhk_id = v); }>
+                        <option value="">{move_tr!("skp-choose-parent")}</option>
+                        {supervisor_rhk.get_value().into_iter().map(|o| view! { <option value=o.id.to_string()>{o.text}</option> }).collect_view()}
+                    </select>
+                }.into_any()
+            }}
+            {(0..iki_count).map(|j| view! {
+                <div class="mt-2 grid gap-2 sm:grid-cols-6" data-testid="skp-iki">
+                    <select class=INPUT_CLASS prop:value=move || get(&|r| r.iki.get(j).map(|k| k.aspek.clone()).unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.aspek = v.clone() }); }>
+                        <option value="kuantitas">"Kuantitas"</option>
+                        <option value="kualitas">"Kualitas"</option>
+                        <option value="waktu">"Waktu"</option>
+                        <option value="biaya">"Biaya"</option>
+                    </select>
+                    <input class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!("skp-iki-placeholder") data-testid="skp-iki-indicator"
+                        prop:value=move || get(&|r| r.iki.get(j).map(|k| k.indicator.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.indicator = v.clone() }); } />
+                    <input class=INPUT_CLASS inputmode="decimal" placeholder=move_tr!("skp-target") data-testid="skp-iki-target"
+                        prop:value=move || get(&|r| r.iki.get(j).map(|k| k.target.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.target = v.clone() }); } />
+                    <input class=INPUT_CLASS placeholder=move_tr!("skp-satuan") data-testid="skp-iki-satuan"
+                        prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
+                        on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.satuan = v.clone() }); } />
+                </div>
+            }).collect_view()}
+            <div class="mt-2 flex gap-3 text-sm">
+                <button type="button" class="text-emerald-800 underline" on:click=move |_| set(&|r| r.iki.push(IkiDraft { aspek: "kualitas".into(), ..Default::default() }))>
+                    {move_tr!("skp-add-iki")}
+                </button>
+                <button type="button" class="text-red-700 underline" on:click=move |_| { rows.update(|r| r.retain(|x| x.key != key)); dirty.set(true); }>
+                    {move_tr!("skp-remove-rhk")}
+                </button>
+            </div>
+        </div>
+    }
+}
