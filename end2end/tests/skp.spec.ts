@@ -39,6 +39,7 @@ test("a pegawai drafts an SKP that autosaves, and sees what submitting still nee
   await expect(page.getByTestId("skp-problems")).toContainText("Pilih RHK atasan");
   await expect(page.getByTestId("skp-submit")).toBeDisabled();
   // Autosave, then the draft survives a reload.
+  await expect(page.getByTestId("skp-save-state")).toContainText("belum disimpan");
   await expect(page.getByTestId("skp-save-state")).toHaveText("Semua perubahan tersimpan.", { timeout: 15_000 });
   await page.reload();
   await hydrated(page);
