@@ -11,15 +11,11 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use support::{
-    call, call_json, demo, fingerprint, get, get_as, log_in, seeded_state, send, upload, Demo,
-    TestDb, ORIGIN,
+    call, call_json, fingerprint, get, get_as, log_in, send, upload, Demo, TestDb, ORIGIN,
 };
 
 async fn seeded() -> (TestDb, app::platform::state::AppState, Router, Demo) {
-    let (guard, state) = seeded_state().await;
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
-    (guard, state, router, demo)
+    support::seeded_app(|_| {}).await
 }
 
 async fn scalar(state: &app::platform::state::AppState, sql: &str) -> i64 {
@@ -376,16 +372,11 @@ async fn state_changing_requests_from_other_sites_are_refused() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failed_logins_are_throttled_per_nip_and_per_address() {
-    let test_db = TestDb::new().await;
-    let mut settings = test_db.settings();
-    settings.login_max_failures_per_nip = 3;
-    settings.login_max_failures_per_address = 7;
-    let state = server::startup::prepare(settings).await.unwrap();
-    app::organisation::seed::seed(&state.db, Default::default(), |_| {})
-        .await
-        .unwrap();
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
+    let (_guard, state, router, demo) = support::seeded_app(|settings| {
+        settings.login_max_failures_per_nip = 3;
+        settings.login_max_failures_per_address = 7;
+    })
+    .await;
     let attempt = |nip: String, password: &'static str| {
         let router = router.clone();
         async move {

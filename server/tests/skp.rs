@@ -4,13 +4,11 @@ mod support;
 
 use app::organisation::seed::DEMO_PASSWORD;
 use axum::http::StatusCode;
-use support::{call, demo, log_in, seeded_state};
+use support::{call, log_in};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_opens_a_year_with_its_periods_and_closes_and_reopens_one() {
-    let (_guard, state) = seeded_state().await;
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
 
@@ -93,15 +91,10 @@ async fn an_admin_opens_a_year_with_its_periods_and_closes_and_reopens_one() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_monthly_scheme_from_the_settings_gives_twelve_months() {
-    let test_db = support::TestDb::new().await;
-    let mut settings = test_db.settings();
-    settings.period_scheme = app::platform::config::PeriodScheme::Monthly;
-    let state = server::startup::prepare(settings).await.unwrap();
-    app::organisation::seed::seed(&state.db, Default::default(), |_| {})
-        .await
-        .unwrap();
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
+    let (_guard, _state, router, demo) = support::seeded_app(|settings| {
+        settings.period_scheme = app::platform::config::PeriodScheme::Monthly;
+    })
+    .await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
     assert_eq!(
         call(&router, "admin_open_year", "year=2028", Some(&admin))
@@ -164,9 +157,7 @@ fn pegawai_plan(version: i64, parents: &[i64], first_text: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
-    let (_guard, state) = seeded_state().await;
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
     let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
@@ -471,9 +462,7 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plans_outside_ones_reach_are_refused() {
-    let (_guard, state) = seeded_state().await;
-    let router = server::build_router(state.clone());
-    let demo = demo(&state).await;
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
     assert_eq!(
         call(&router, "admin_open_year", "year=2027", Some(&admin))

@@ -75,12 +75,29 @@ impl TestDb {
 
 /// A migrated database loaded with the default demo dataset.
 pub async fn seeded_state() -> (TestDb, AppState) {
+    seeded_state_with(|_| {}).await
+}
+
+/// The same with adjusted settings (lower throttle limits, another period scheme).
+pub async fn seeded_state_with(adjust: impl FnOnce(&mut Settings)) -> (TestDb, AppState) {
     let test_db = TestDb::new().await;
-    let state = test_db.state().await;
+    let mut settings = test_db.settings();
+    adjust(&mut settings);
+    let state = server::startup::prepare(settings)
+        .await
+        .expect("database opens and migrates");
     app::organisation::seed::seed(&state.db, Default::default(), |_| {})
         .await
         .expect("demo data loads");
     (test_db, state)
+}
+
+/// A seeded instance with its router and the demo people.
+pub async fn seeded_app(adjust: impl FnOnce(&mut Settings)) -> (TestDb, AppState, Router, Demo) {
+    let (guard, state) = seeded_state_with(adjust).await;
+    let router = server::build_router(state.clone());
+    let demo = demo(&state).await;
+    (guard, state, router, demo)
 }
 
 /// The Origin a browser on the default `public_url` sends.
