@@ -282,6 +282,27 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
         Some(&pegawai),
     )
     .await;
+    // The supervisor's team page shows it waiting.
+    let team = call(&router, "get_team_plans", "", Some(&atasan))
+        .await
+        .json();
+    assert_eq!(team["year"], 2027);
+    let row = team["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["employee_id"] == demo.pegawai.0)
+        .cloned()
+        .unwrap();
+    assert_eq!(row["status"], "diajukan");
+    assert!(
+        team["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["status"].is_null()),
+        "colleagues without a plan are listed too"
+    );
     assert!(
         locked.error_message().contains("sedang diperiksa atasan"),
         "{}",

@@ -267,3 +267,5 @@ skp-saved = All changes saved.
 skp-load-latest = Load the latest version
 skp-submit-title = Submit to your supervisor
 skp-submit = Submit SKP
+team-plans = Direct reports' SKP for { $year }
+team-plan-none = not started

@@ -267,3 +267,5 @@ skp-saved = Semua perubahan tersimpan.
 skp-load-latest = Muat versi terbaru
 skp-submit-title = Ajukan kepada atasan
 skp-submit = Ajukan SKP
+team-plans = SKP bawahan langsung tahun { $year }
+team-plan-none = belum menyusun

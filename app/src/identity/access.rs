@@ -56,6 +56,7 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("save_skp_plan", Allowed::SignedIn),
     rule("submit_skp_plan", Allowed::SignedIn),
     rule("review_skp_plan", Allowed::Roles(&[Role::Atasan])),
+    rule("get_team_plans", Allowed::Roles(&[Role::Atasan])),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),

@@ -240,6 +240,38 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
     }
 }
 
+/// The direct reports' SKP status this year, each linking to the review page.
+#[component]
+fn TeamPlansSection() -> impl IntoView {
+    let plans = Resource::new(|| (), |_| crate::skp::plan_api::get_team_plans());
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let Ok(plans) = plans.await else { return ().into_any() };
+                let Some(year) = plans.year else { return ().into_any() };
+                view! {
+                    <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="team-plans">
+                        <h2 class="font-semibold">{move_tr!("team-plans", { "year" => year.to_string() })}</h2>
+                        <ul class="mt-2 divide-y divide-slate-100 text-sm">
+                            {plans.rows.into_iter().map(|r| {
+                                let status = r.status.as_deref().map(crate::skp::plan_pages::status_label).unwrap_or_else(|| tr!("team-plan-none"));
+                                let waiting = r.status.as_deref() == Some("diajukan");
+                                view! {
+                                    <li class="flex flex-wrap items-center justify-between gap-2 py-2">
+                                        <A href=format!("/skp/{year}/pegawai/{}", r.employee_id) attr:class="text-emerald-800 underline">{r.name.clone()}</A>
+                                        <span class=if waiting { "font-semibold text-sky-800" } else { "text-slate-600" }>{status}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+                .into_any()
+            })}
+        </Transition>
+    }
+}
+
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -249,6 +281,7 @@ pub fn TeamPage() -> impl IntoView {
         <PageHeader title=move_tr!("team-title")>
             <p>{move_tr!("team-lead")}</p>
         </PageHeader>
+        <TeamPlansSection />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match team.await {

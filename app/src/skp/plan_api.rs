@@ -1,7 +1,7 @@
 //! SKP server functions. Reading checks reach; saving and submitting are the
 //! owner's; returning and approving are the direct supervisor's (or PLT/PLH).
 
-use super::plan_types::{PlanSave, PlanView};
+use super::plan_types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -57,4 +57,12 @@ pub async fn review_skp_plan(
     super::plan_service::review(&state, &user, employee_id, year, decision).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
     Ok(())
+}
+
+/// The direct reports' plan status in the newest open year (for the team page).
+#[server(prefix = "/api", endpoint = "get_team_plans")]
+pub async fn get_team_plans() -> Result<TeamPlans, AppError> {
+    let user = crate::identity::guard::require("get_team_plans")?;
+    let state = crate::platform::state::app_state()?;
+    super::plan_service::team_plans(&state.db, &user).await
 }

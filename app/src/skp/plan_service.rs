@@ -2,7 +2,7 @@
 //! silent overwrites, submitting, returning and approving. Every step runs in one
 //! transaction with its audit record; transitions notify the other party.
 
-use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView};
+use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlanRow, TeamPlans};
 use super::rules::{check_draft, check_submission, next_status, parse_target, Step};
 use super::types::{IkiDraft, Lampiran, PlanStatus};
 use crate::audit::chain::{self, Change};
@@ -731,4 +731,53 @@ pub async fn review(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The plan status of each direct report in the newest open year.
+pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppError> {
+    let year: Option<i64> =
+        sqlx::query("SELECT MAX(year) FROM performance_years WHERE status = 'open'")
+            .fetch_one(db.pool())
+            .await?
+            .try_get(0)?;
+    let Some(year) = year else {
+        return Ok(TeamPlans {
+            year: None,
+            rows: Vec::new(),
+        });
+    };
+    let positions = &user.supervising_positions;
+    if positions.is_empty() {
+        return Ok(TeamPlans {
+            year: Some(year),
+            rows: Vec::new(),
+        });
+    }
+    let sql = format!(
+        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
+         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
+         WHERE e.active = 1 AND e.id <> $2 AND p.parent_id IN ({}) ORDER BY e.name",
+        crate::identity::roles::placeholders(3, positions.len())
+    );
+    let mut query = sqlx::query(&sql).bind(year).bind(user.employee_id());
+    for id in positions {
+        query = query.bind(*id);
+    }
+    let rows = query
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(TeamPlanRow {
+                employee_id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                position_title: r.try_get(2)?,
+                status: r.try_get(3)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(TeamPlans {
+        year: Some(year),
+        rows,
+    })
 }

@@ -86,3 +86,20 @@ impl PlanSave {
         }
     }
 }
+
+/// One direct report's plan status in a year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamPlanRow {
+    pub employee_id: i64,
+    pub name: String,
+    pub position_title: Option<String>,
+    /// `None`: no plan yet.
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamPlans {
+    /// The newest open performance year, if any.
+    pub year: Option<i64>,
+    pub rows: Vec<TeamPlanRow>,
+}
