@@ -13,6 +13,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod identity;
+pub mod notifications;
 pub mod organisation;
 pub mod pimpinan;
 pub mod shell;

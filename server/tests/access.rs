@@ -56,7 +56,7 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         f.pegawai_unit_code, f.demo.atasan.1
     );
     Input::Form(match endpoint {
-        "get_instance_info" | "get_organisation_overview" | "get_viewer" | "log_out" | "get_team_plans"
+        "get_instance_info" | "get_organisation_overview" | "get_viewer" | "log_out" | "get_team_plans" | "list_notifications" | "mark_notifications_read"
         | "get_my_team" | "verify_audit" | "get_leadership_overview" | "list_audit" => String::new(),
         "search_units" => "query=dinas".into(),
         "log_in" => format!("nip={}&password={DEMO_PASSWORD}", f.demo.pegawai.1),

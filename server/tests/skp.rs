@@ -303,6 +303,38 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
             .any(|r| r["status"].is_null()),
         "colleagues without a plan are listed too"
     );
+    // The supervisor is told in the app, and only they read it.
+    let viewer = call(&router, "get_viewer", "", Some(&atasan)).await.json();
+    assert_eq!(viewer["unread_notifications"], 1);
+    let notes = call(&router, "list_notifications", "", Some(&atasan))
+        .await
+        .json();
+    assert!(
+        notes[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("mengajukan SKP tahun 2027"),
+        "{notes}"
+    );
+    assert_eq!(
+        call(&router, "list_notifications", "", Some(&pegawai))
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        call(&router, "mark_notifications_read", "", Some(&atasan))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(&router, "get_viewer", "", Some(&atasan)).await.json()["unread_notifications"],
+        0
+    );
     assert!(
         locked.error_message().contains("sedang diperiksa atasan"),
         "{}",

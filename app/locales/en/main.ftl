@@ -269,3 +269,6 @@ skp-submit-title = Submit to your supervisor
 skp-submit = Submit SKP
 team-plans = Direct reports' SKP for { $year }
 team-plan-none = not started
+notifications-title = Notifications
+notifications-lead = News about your SKP and your team's: submitted, returned, approved.
+notifications-mark-read = Mark all as read

@@ -269,3 +269,6 @@ skp-submit-title = Ajukan kepada atasan
 skp-submit = Ajukan SKP
 team-plans = SKP bawahan langsung tahun { $year }
 team-plan-none = belum menyusun
+notifications-title = Pemberitahuan
+notifications-lead = Kabar tentang SKP Anda dan SKP tim Anda: diajukan, dikembalikan, disetujui.
+notifications-mark-read = Tandai semua sudah dibaca

@@ -41,6 +41,8 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("change_password", Allowed::SignedInEvenBeforePasswordChange),
     // People: reach checked per record
     rule("get_employee_profile", Allowed::SignedIn),
+    rule("list_notifications", Allowed::SignedIn),
+    rule("mark_notifications_read", Allowed::SignedIn),
     rule("get_my_team", Allowed::Roles(&[Role::Atasan])),
     rule(
         "search_employees",

@@ -43,7 +43,8 @@ pub async fn load_user(
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT e.nip, e.name, e.position_id, a.must_change_password, p.title, u.name, \
-                p.kind, pp.kind, (SELECT COUNT(*) FROM admin_grants g WHERE g.employee_id = e.id) \
+                p.kind, pp.kind, (SELECT COUNT(*) FROM admin_grants g WHERE g.employee_id = e.id), \
+                (SELECT COUNT(*) FROM notifications n WHERE n.employee_id = e.id AND n.read_at IS NULL) \
          FROM employees e JOIN accounts a ON a.employee_id = e.id \
          LEFT JOIN positions p ON p.id = e.position_id \
          LEFT JOIN units u ON u.id = p.unit_id \
@@ -119,6 +120,7 @@ pub async fn load_user(
             roles,
             acting,
             must_change_password: row.try_get::<i64, _>(3)? != 0,
+            unread_notifications: row.try_get(9)?,
         },
         position_id,
         supervising_positions: supervising,

@@ -59,6 +59,7 @@ pub struct Viewer {
     pub acting: Vec<ActingSummary>,
     /// Set for new, imported and reset accounts: only the password change is open.
     pub must_change_password: bool,
+    pub unread_notifications: i64,
 }
 
 impl Viewer {

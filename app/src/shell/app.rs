@@ -11,6 +11,7 @@ use crate::i18n::{head_text, I18nProvider};
 use crate::identity::pages::{
     ChangePasswordPage, EmployeePage, EmployeeSearchPage, LoginPage, MyPage, TeamPage,
 };
+use crate::notifications::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
 use crate::skp::period_pages::PeriodsPage;
@@ -89,6 +90,7 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/periode") view=PeriodsPage ssr=SsrMode::Async />
                     <Route path=path!("/skp") view=SkpIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/pemberitahuan") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year") view=MyPlanPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id") view=ReviewPlanPage ssr=SsrMode::Async />
                 </Routes>

@@ -119,6 +119,15 @@ fn AccountBox() -> impl IntoView {
                 viewer.await.ok().flatten().map(|v| view! {
                     <div class="flex min-w-0 items-center gap-2">
                         <span class="hidden truncate text-sm text-emerald-100 sm:inline" data-testid="viewer-name">{v.name.clone()}</span>
+                        <a href="/pemberitahuan" class="relative rounded-md px-2 py-1.5 text-sm text-white hover:bg-emerald-700" data-testid="notifications-link"
+                            aria-label=move_tr!("notifications-title")>
+                            "🔔"
+                            {(v.unread_notifications > 0).then(|| view! {
+                                <span class="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-emerald-950" data-testid="notifications-unread">
+                                    {v.unread_notifications}
+                                </span>
+                            })}
+                        </a>
                         <ActionForm action>
                             <button type="submit" data-testid="logout" class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">
                                 {move_tr!("nav-logout")}
