@@ -204,15 +204,7 @@ pub async fn create_employee(
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;
-    sqlx::query(
-        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
-         VALUES ($1, $2, 1, $3, $3)",
-    )
-    .bind(id)
-    .bind(hash)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    crate::identity::service::set_one_time_password(&mut tx, id, hash, now).await?;
     let after = employee_snapshot(&mut tx, id).await?;
     audit(
         &mut tx,
@@ -270,17 +262,7 @@ pub async fn reset_password(
         .map_err(|e| AppError::internal("hash password", e))?;
     let now = now_millis();
     let mut tx = db.pool().begin().await?;
-    sqlx::query(
-        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
-         VALUES ($1, $2, 1, $3, $3) \
-         ON CONFLICT (employee_id) DO UPDATE SET password_hash = excluded.password_hash, \
-           must_change_password = 1, updated_at = excluded.updated_at",
-    )
-    .bind(employee_id)
-    .bind(hash)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    crate::identity::service::set_one_time_password(&mut tx, employee_id, hash, now).await?;
     session::end_all(&mut tx, employee_id).await?;
     audit(
         &mut tx,

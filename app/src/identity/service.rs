@@ -177,6 +177,28 @@ pub async fn change_password(
     Ok(token)
 }
 
+/// Gives an account (new or existing) a one-time password hash that must be
+/// changed at the next log-in.
+pub async fn set_one_time_password(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    employee_id: i64,
+    password_hash: String,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
+         VALUES ($1, $2, 1, $3, $3) \
+         ON CONFLICT (employee_id) DO UPDATE SET password_hash = excluded.password_hash, \
+           must_change_password = 1, updated_at = excluded.updated_at",
+    )
+    .bind(employee_id)
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
 /// Where to go after log-in: a local path only, never another site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {

@@ -535,22 +535,7 @@ pub async fn submit(
     if let Some(reason) = &view.blocked_reason {
         return Err(AppError::invalid("rhk", reason.clone()));
     }
-    let draft = super::types::PlanDraft {
-        approach: view.approach.clone(),
-        rhk: view
-            .rhk
-            .iter()
-            .map(|r| super::types::RhkDraft {
-                kind: r.kind.clone(),
-                text: r.text.clone(),
-                parent_rhk_id: r.parent_rhk_id,
-                perspektif: r.perspektif.clone(),
-                iki: r.iki.clone(),
-            })
-            .collect(),
-        lampiran: view.lampiran.clone(),
-    };
-    first_problem(check_submission(&draft, view.is_jpt))?;
+    first_problem(check_submission(&view.as_draft(), view.is_jpt))?;
     let supported: Vec<i64> = view.supervisor_rhk.iter().map(|r| r.id).collect();
     if let Some(i) = view
         .rhk

@@ -44,6 +44,27 @@ pub struct PlanView {
     pub can_review: bool,
 }
 
+impl PlanView {
+    /// The stored content in the shape the shared rules check.
+    pub fn as_draft(&self) -> super::types::PlanDraft {
+        super::types::PlanDraft {
+            approach: self.approach.clone(),
+            rhk: self
+                .rhk
+                .iter()
+                .map(|r| super::types::RhkDraft {
+                    kind: r.kind.clone(),
+                    text: r.text.clone(),
+                    parent_rhk_id: r.parent_rhk_id,
+                    perspektif: r.perspektif.clone(),
+                    iki: r.iki.clone(),
+                })
+                .collect(),
+            lampiran: self.lampiran.clone(),
+        }
+    }
+}
+
 /// What the owner saves: the content and the version it was based on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanSave {

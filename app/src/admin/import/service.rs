@@ -545,15 +545,7 @@ pub async fn apply(
                     .await?
                     .try_get(0)?;
                     let (password, hash) = passwords.next().expect("one password per new employee");
-                    sqlx::query(
-                        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
-                         VALUES ($1, $2, 1, $3, $3)",
-                    )
-                    .bind(id)
-                    .bind(hash)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
+                    crate::identity::service::set_one_time_password(&mut tx, id, hash, now).await?;
                     issued.push(IssuedPassword { employee_id: id, nip: r.nip.as_str().to_owned(), name: r.name.clone(), password });
                     audit.push(Change::by(actor.employee_id(), "employee.created", "employee", id, None, Some(after)));
                 }
