@@ -322,14 +322,7 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
             .enumerate()
             .map(|(i, r)| RowEdit {
                 key: i as u32,
-                rhk: RhkSave {
-                    id: Some(r.id),
-                    kind: r.kind.clone(),
-                    text: r.text.clone(),
-                    parent_rhk_id: r.parent_rhk_id,
-                    perspektif: r.perspektif.clone(),
-                    iki: r.iki.clone(),
-                },
+                rhk: r.to_save(),
             })
             .collect::<Vec<_>>(),
     );

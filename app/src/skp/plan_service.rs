@@ -169,6 +169,7 @@ pub async fn view(
         supervisor_rhk,
         supervisor_name: boss.map(|(_, name)| name),
         blocked_reason,
+        reach,
         can_edit: reach == Reach::Own && open && editable_status,
         can_review: reach == Reach::Direct
             && (status == PlanStatus::Submitted.code() || revision_requested),
@@ -215,6 +216,14 @@ async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::Error> {
             })
         })
         .collect()
+}
+
+/// The first RHK that supports an RHK outside `allowed` (the supervisor's approved plan).
+fn foreign_link(parents: impl Iterator<Item = Option<i64>>, allowed: &[i64]) -> Option<usize> {
+    parents
+        .enumerate()
+        .find(|(_, parent)| parent.is_some_and(|p| !allowed.contains(&p)))
+        .map(|(i, _)| i)
 }
 
 fn first_problem(problems: Vec<super::types::Problem>) -> Result<(), AppError> {
@@ -274,14 +283,12 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
                 "SKP JPT memakai perspektif, bukan RHK atasan.",
             ));
         }
-        if let Some(parent) = rhk.parent_rhk_id {
-            if !allowed.contains(&parent) {
-                return Err(AppError::invalid(
-                    format!("rhk.{i}.parent_rhk_id"),
-                    "RHK atasan yang dipilih bukan dari SKP atasan tahun ini yang sudah disetujui.",
-                ));
-            }
-        }
+    }
+    if let Some(i) = foreign_link(input.rhk.iter().map(|r| r.parent_rhk_id), &allowed) {
+        return Err(AppError::invalid(
+            format!("rhk.{i}.parent_rhk_id"),
+            "RHK atasan yang dipilih bukan dari SKP atasan tahun ini yang sudah disetujui.",
+        ));
     }
     let now = now_millis();
     let mut tx = db.pool().begin().await?;
@@ -537,11 +544,7 @@ pub async fn submit(
     }
     first_problem(check_submission(&view.as_draft(), view.is_jpt))?;
     let supported: Vec<i64> = view.supervisor_rhk.iter().map(|r| r.id).collect();
-    if let Some(i) = view
-        .rhk
-        .iter()
-        .position(|r| r.parent_rhk_id.is_some_and(|p| !supported.contains(&p)))
-    {
+    if let Some(i) = foreign_link(view.rhk.iter().map(|r| r.parent_rhk_id), &supported) {
         return Err(AppError::invalid(
             format!("rhk.{i}.parent_rhk_id"),
             "RHK atasan yang dipilih tidak lagi ada di SKP atasan yang disetujui; pilih ulang.",
@@ -630,7 +633,8 @@ pub async fn review(
     let Some(plan_id) = view.plan_id else {
         return Err(AppError::NotFound);
     };
-    if reach(db, user, employee_id).await? != Some(Reach::Direct) {
+    // Only the direct supervisor (or a PLT/PLH of that position) decides.
+    if view.reach != Reach::Direct {
         return Err(AppError::Forbidden);
     }
     let current = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);

@@ -40,28 +40,37 @@ pub struct PlanView {
     pub supervisor_name: Option<String>,
     /// Why the plan cannot be submitted yet, if the supervisor has no approved plan.
     pub blocked_reason: Option<String>,
+    /// How the viewer relates to the plan's owner.
+    pub reach: crate::identity::types::Reach,
     pub can_edit: bool,
     pub can_review: bool,
+}
+
+impl RhkView {
+    /// The RHK as the editor sends it back (same id, so it stays the same RHK).
+    pub fn to_save(&self) -> RhkSave {
+        RhkSave {
+            id: Some(self.id),
+            kind: self.kind.clone(),
+            text: self.text.clone(),
+            parent_rhk_id: self.parent_rhk_id,
+            perspektif: self.perspektif.clone(),
+            iki: self.iki.clone(),
+        }
+    }
 }
 
 impl PlanView {
     /// The stored content in the shape the shared rules check.
     pub fn as_draft(&self) -> super::types::PlanDraft {
-        super::types::PlanDraft {
+        PlanSave {
+            year: self.year,
+            base_version: self.version,
             approach: self.approach.clone(),
-            rhk: self
-                .rhk
-                .iter()
-                .map(|r| super::types::RhkDraft {
-                    kind: r.kind.clone(),
-                    text: r.text.clone(),
-                    parent_rhk_id: r.parent_rhk_id,
-                    perspektif: r.perspektif.clone(),
-                    iki: r.iki.clone(),
-                })
-                .collect(),
+            rhk: self.rhk.iter().map(RhkView::to_save).collect(),
             lampiran: self.lampiran.clone(),
         }
+        .as_draft()
     }
 }
 
