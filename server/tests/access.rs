@@ -35,7 +35,13 @@ enum Input {
 
 /// Allowed calls whose sample input is refused for a business reason (the plan
 /// is a draft, or has no RHK yet), which still proves the call passed the gate.
-const DOMAIN_REFUSALS: &[&str] = &["submit_skp_plan", "review_skp_plan"];
+const DOMAIN_REFUSALS: &[&str] = &[
+    "submit_skp_plan",
+    "review_skp_plan",
+    "request_skp_revision",
+    "decide_skp_revision",
+    "save_skp_expectations",
+];
 
 struct Fixture {
     demo: Demo,
@@ -101,6 +107,11 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         }
         "submit_skp_plan" => "year=2030&base_version=1".into(),
         "review_skp_plan" => "employee_id=REPORT&year=2030&decision=setujui".into(),
+        "request_skp_revision" => "year=2030&reason=Target+perlu+disesuaikan".into(),
+        "decide_skp_revision" => "employee_id=REPORT&year=2030&decision=tolak".into(),
+        "save_skp_expectations" => "employee_id=REPORT&year=2030&akuntabel=Laporan+tepat+waktu".into(),
+        "get_skp_matrix" => "year=2030".into(),
+        "get_skp_cascade" => "year=2030".into(),
         "admin_open_year" => "year=2031".into(),
         "admin_set_period_open" => format!("period_id={}&open=false", f.period_id),
         other => panic!("no sample input for server function {other}: add one to this test"),

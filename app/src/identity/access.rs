@@ -59,6 +59,14 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("submit_skp_plan", Allowed::SignedIn),
     rule("review_skp_plan", Allowed::Roles(&[Role::Atasan])),
     rule("get_team_plans", Allowed::Roles(&[Role::Atasan])),
+    rule("request_skp_revision", Allowed::SignedIn),
+    rule("decide_skp_revision", Allowed::Roles(&[Role::Atasan])),
+    rule("save_skp_expectations", Allowed::Roles(&[Role::Atasan])),
+    rule("get_skp_matrix", Allowed::SignedIn),
+    rule(
+        "get_skp_cascade",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),

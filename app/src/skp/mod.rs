@@ -6,14 +6,24 @@ pub mod berakhlak;
 pub mod period_api;
 pub mod period_pages;
 pub mod period_types;
+pub mod overview_api;
+pub mod overview_pages;
+pub mod overview_types;
 pub mod periods;
 pub mod plan_api;
 pub mod plan_pages;
+pub mod plan_sections;
 pub mod plan_types;
 pub mod rules;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod expectation_service;
+#[cfg(feature = "ssr")]
+pub mod overview_service;
+#[cfg(feature = "ssr")]
 pub mod period_service;
 #[cfg(feature = "ssr")]
 pub mod plan_service;
+#[cfg(feature = "ssr")]
+pub mod workflow_service;

@@ -28,7 +28,7 @@ pub async fn save_skp_plan(plan: PlanSave) -> Result<i64, AppError> {
 pub async fn submit_skp_plan(year: i64, base_version: i64) -> Result<(), AppError> {
     let user = crate::identity::guard::require("submit_skp_plan")?;
     let state = crate::platform::state::app_state()?;
-    super::plan_service::submit(&state, &user, year, base_version).await?;
+    super::workflow_service::submit(&state, &user, year, base_version).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
     Ok(())
 }
@@ -41,7 +41,7 @@ pub async fn review_skp_plan(
     decision: String,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    use super::plan_service::Decision;
+    use super::workflow_service::Decision;
     let user = crate::identity::guard::require("review_skp_plan")?;
     let state = crate::platform::state::app_state()?;
     let decision = match decision.as_str() {
@@ -54,7 +54,7 @@ pub async fn review_skp_plan(
             ))
         }
     };
-    super::plan_service::review(&state, &user, employee_id, year, decision).await?;
+    super::workflow_service::review(&state, &user, employee_id, year, decision).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
     Ok(())
 }
@@ -65,4 +65,68 @@ pub async fn get_team_plans() -> Result<TeamPlans, AppError> {
     let user = crate::identity::guard::require("get_team_plans")?;
     let state = crate::platform::state::app_state()?;
     super::plan_service::team_plans(&state.db, &user).await
+}
+
+/// The owner asks to change their approved plan.
+#[server(prefix = "/api", endpoint = "request_skp_revision")]
+pub async fn request_skp_revision(year: i64, reason: String) -> Result<(), AppError> {
+    let user = crate::identity::guard::require("request_skp_revision")?;
+    let state = crate::platform::state::app_state()?;
+    super::workflow_service::request_revision(&state, &user, year, &reason).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
+    Ok(())
+}
+
+/// `decision`: "setujui" (the plan becomes a draft again) or "tolak".
+#[server(prefix = "/api", endpoint = "decide_skp_revision")]
+pub async fn decide_skp_revision(
+    employee_id: i64,
+    year: i64,
+    decision: String,
+) -> Result<(), AppError> {
+    let user = crate::identity::guard::require("decide_skp_revision")?;
+    let state = crate::platform::state::app_state()?;
+    let grant = match decision.as_str() {
+        "setujui" => true,
+        "tolak" => false,
+        _ => return Err(AppError::invalid("decision", "Pilih setujui atau tolak.")),
+    };
+    super::workflow_service::decide_revision(&state, &user, employee_id, year, grant).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
+    Ok(())
+}
+
+/// The supervisor's ekspektasi khusus pimpinan, one field per BerAKHLAK value
+/// (a plain form works without JavaScript); an empty field removes it.
+#[server(prefix = "/api", endpoint = "save_skp_expectations")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_skp_expectations(
+    employee_id: i64,
+    year: i64,
+    berorientasi_pelayanan: Option<String>,
+    akuntabel: Option<String>,
+    kompeten: Option<String>,
+    harmonis: Option<String>,
+    loyal: Option<String>,
+    adaptif: Option<String>,
+    kolaboratif: Option<String>,
+) -> Result<(), AppError> {
+    use super::berakhlak::CoreValue::*;
+    let user = crate::identity::guard::require("save_skp_expectations")?;
+    let state = crate::platform::state::app_state()?;
+    let texts = [
+        (BerorientasiPelayanan, berorientasi_pelayanan),
+        (Akuntabel, akuntabel),
+        (Kompeten, kompeten),
+        (Harmonis, harmonis),
+        (Loyal, loyal),
+        (Adaptif, adaptif),
+        (Kolaboratif, kolaboratif),
+    ]
+    .into_iter()
+    .map(|(value, text)| (value, text.unwrap_or_default()))
+    .collect();
+    super::expectation_service::save(&state, &user, employee_id, year, texts).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
+    Ok(())
 }

@@ -5,9 +5,13 @@
 
 use super::period_api::list_performance_years;
 use super::plan_api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
+use super::plan_sections::{
+    reload_on_success, DocumentLinks, HistorySection, PerilakuSection, RevisionDecision,
+    RevisionRequest,
+};
 use super::plan_types::{PlanSave, PlanView, RhkSave};
 use super::rules::check_submission;
-use super::types::{IkiDraft, Lampiran};
+use super::types::{IkiDraft, Lampiran, Problem};
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
@@ -60,10 +64,11 @@ pub fn SkpIndexPage() -> impl IntoView {
                     Ok(years) => view! {
                         <ul class="space-y-2">
                             {years.into_iter().map(|y| view! {
-                                <li>
-                                    <A href=format!("/skp/{}", y.year) attr:class="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-emerald-600" attr:data-testid=format!("skp-year-{}", y.year)>
+                                <li class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-emerald-600">
+                                    <A href=format!("/skp/{}", y.year) attr:class="block font-medium" attr:data-testid=format!("skp-year-{}", y.year)>
                                         {move_tr!("skp-year-link", { "year" => y.year.to_string() })}
                                     </A>
+                                    <OverviewLinks year=y.year />
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -75,7 +80,28 @@ pub fn SkpIndexPage() -> impl IntoView {
     }
 }
 
-fn year_param() -> Memo<i64> {
+/// The matrix (for supervisors) and the cascade (admin, pimpinan) of a year.
+#[component]
+fn OverviewLinks(year: i64) -> impl IntoView {
+    use crate::identity::types::Role;
+    let viewer = crate::shell::layout::use_viewer();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let viewer = viewer.await.ok().flatten();
+                let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
+                view! {
+                    <p class="mt-1 flex flex-wrap gap-3 text-sm">
+                        {has(Role::Atasan).then(|| view! { <A href=format!("/skp/{year}/matriks") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-matrix">{move_tr!("skp-link-matrix")}</A> })}
+                        {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <A href=format!("/skp/{year}/kaskade") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-cascade">{move_tr!("skp-link-cascade")}</A> })}
+                    </p>
+                }
+            })}
+        </Suspense>
+    }
+}
+
+pub fn year_param() -> Memo<i64> {
     let params = use_params_map();
     Memo::new(move |_| {
         params
@@ -135,7 +161,15 @@ pub fn ReviewPlanPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(view) => view! { <PlanHeader view=view.clone() /> <PlanTable view=view.clone() /> <ReviewForms view /> }.into_any(),
+                    Ok(view) => view! {
+                        <PlanHeader view=view.clone() />
+                        <PlanTable view=view.clone() />
+                        <ReviewForms view=view.clone() />
+                        <RevisionDecision view=view.clone() />
+                        <PerilakuSection view=view.clone() />
+                        <DocumentLinks view=view.clone() />
+                        <HistorySection view />
+                    }.into_any(),
                     Err(error) => view! { <AccessProblem error /> }.into_any(),
                 }
             })}
@@ -221,14 +255,10 @@ fn PlanTable(view: PlanView) -> impl IntoView {
 fn ReviewForms(view: PlanView) -> impl IntoView {
     let review = ServerAction::<ReviewSkpPlan>::new();
     let error = form_error(review, ReviewSkpPlan::PATH);
-    Effect::new(move |_| {
-        if let Some(Ok(())) = review.value().get() {
-            crate::components::form::reload_to(format!(
-                "/skp/{}/pegawai/{}",
-                view.year, view.employee_id
-            ));
-        }
-    });
+    reload_on_success(
+        review,
+        format!("/skp/{}/pegawai/{}", view.year, view.employee_id),
+    );
     if !view.can_review {
         return ().into_any();
     }
@@ -268,10 +298,14 @@ fn PlanScreen(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
             <p class="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-blocked">{reason}</p>
         })}
         {if editable {
-            view! { <PlanEditor view reload /> }.into_any()
+            view! { <PlanEditor view=view.clone() reload /> }.into_any()
         } else {
-            view! { <PlanTable view /> }.into_any()
+            view! { <PlanTable view=view.clone() /> }.into_any()
         }}
+        <RevisionRequest view=view.clone() />
+        <PerilakuSection view=view.clone() />
+        <DocumentLinks view=view.clone() />
+        <HistorySection view />
     }
 }
 
@@ -344,17 +378,34 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
         )
     };
     let problems = Memo::new(move |_| check_submission(&current().as_draft(), is_jpt));
+    // What to show next to each field: the shared rules, plus the server's answer.
+    let field_problems = Signal::derive(move || {
+        let mut list = problems.get();
+        if let Some(AppError::Invalid { field, message }) = save_error.get() {
+            list.insert(0, Problem { field, message });
+        }
+        list
+    });
 
     let edit = move |f: &dyn Fn(&mut Vec<RowEdit>)| {
         rows.update(|r| f(r));
         dirty.set(true);
     };
+    // On a conflict the saved version is fetched and shown beside the unsaved edits.
+    let latest = RwSignal::new(None::<PlanView>);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(new_version)) => {
             version.set(new_version);
             dirty.set(false);
+            latest.set(None);
         }
-        Some(Err(AppError::Conflict { .. })) => {}
+        Some(Err(AppError::Conflict { .. })) => {
+            leptos::task::spawn_local(async move {
+                if let Ok(saved) = get_skp_plan(None, year).await {
+                    latest.set(Some(saved));
+                }
+            });
+        }
         _ => {}
     });
     // Autosave three seconds after the last edit.
@@ -433,7 +484,7 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
             </label>
             <h2 class="mt-4 text-lg font-semibold">{move_tr!("skp-col-rhk")}</h2>
             <For each=move || rows.get() key=|row| (row.key, row.rhk.iki.len()) let:row>
-                <RhkEditor row rows dirty is_jpt supervisor_rhk />
+                <RhkEditor row rows dirty is_jpt supervisor_rhk problems=field_problems />
             </For>
             <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-3") on:click=add_rhk data-testid="skp-add-rhk">{move_tr!("skp-add-rhk")}</button>
 
@@ -469,6 +520,13 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
                             </button>
                         })}
                     </div>
+                    {move || latest.get().filter(|_| conflict).map(|saved| view! {
+                        <div class="mt-3" data-testid="skp-conflict-saved">
+                            <h3 class="font-medium">{move_tr!("skp-conflict-saved", { "version" => saved.version })}</h3>
+                            <p class="text-sm text-slate-600">{move_tr!("skp-conflict-hint")}</p>
+                            <PlanTable view=saved />
+                        </div>
+                    })}
                 }
             })}
         </section>
@@ -520,8 +578,29 @@ fn RhkEditor(
     dirty: RwSignal<bool>,
     is_jpt: bool,
     supervisor_rhk: StoredValue<Vec<super::plan_types::RhkOption>>,
+    problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let key = row.key;
+    // Messages for this RHK's fields whose name starts with `name` ("text", "iki.0.").
+    let notes = move |name: String| {
+        let messages: Vec<String> = rows
+            .with(|r| r.iter().position(|x| x.key == key))
+            .map(|i| {
+                let field = format!("rhk.{i}.{name}");
+                problems.with(|list| {
+                    list.iter()
+                        .filter(|p| p.field == field || (name.ends_with('.') && p.field.starts_with(&field)))
+                        .map(|p| p.message.clone())
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
+        (!messages.is_empty()).then(|| view! {
+            <ul class="mt-1 text-xs text-red-700" data-testid="skp-field-error">
+                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        })
+    };
     let get = move |f: &dyn Fn(&RhkSave) -> String| {
         rows.with(|r| {
             r.iter()
@@ -555,6 +634,7 @@ fn RhkEditor(
                 <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!("skp-rhk-placeholder") data-testid="skp-rhk-text"
                     prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
             </div>
+            {move || notes("text".into())}
             {if is_jpt {
                 view! {
                     <select class=format!("{INPUT_CLASS} mt-2") prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
@@ -572,6 +652,7 @@ fn RhkEditor(
                         <option value="">{move_tr!("skp-choose-parent")}</option>
                         {supervisor_rhk.get_value().into_iter().map(|o| view! { <option value=o.id.to_string()>{o.text}</option> }).collect_view()}
                     </select>
+                    {move || notes("parent_rhk_id".into())}
                 }.into_any()
             }}
             {(0..iki_count).map(|j| view! {
@@ -593,6 +674,7 @@ fn RhkEditor(
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.satuan = v.clone() }); } />
                 </div>
+                {move || notes(format!("iki.{j}."))}
             }).collect_view()}
             <div class="mt-2 flex gap-3 text-sm">
                 <button type="button" class="text-emerald-800 underline" on:click=move |_| set(&|r| r.iki.push(IkiDraft { aspek: "kualitas".into(), ..Default::default() }))>

@@ -3,7 +3,7 @@
 //! transaction with its audit record; transitions notify the other party.
 
 use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlanRow, TeamPlans};
-use super::rules::{check_draft, check_submission, next_status, parse_target, Step};
+use super::rules::{check_draft, next_status, parse_target, Step};
 use super::types::{IkiDraft, Lampiran, PlanStatus};
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
@@ -15,14 +15,14 @@ use crate::platform::state::AppState;
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
-struct Owner {
-    name: String,
-    position_title: Option<String>,
-    is_jpt: bool,
-    parent_position: Option<i64>,
+pub(super) struct Owner {
+    pub name: String,
+    pub position_title: Option<String>,
+    pub is_jpt: bool,
+    pub parent_position: Option<i64>,
 }
 
-async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> {
+pub(super) async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> {
     let row = sqlx::query(
         "SELECT e.name, p.title, p.kind, p.parent_id FROM employees e \
          LEFT JOIN positions p ON p.id = e.position_id WHERE e.id = $1",
@@ -41,7 +41,7 @@ async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> {
 }
 
 /// Who supervises a position today: its holder, else an acting official.
-async fn supervisor(db: &Db, position: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+pub(super) async fn supervisor(db: &Db, position: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
     let today = CivilDate::wib_from_millis(now_millis()).to_iso();
     let row = sqlx::query(
         "SELECT id, name, 0 FROM employees WHERE position_id = $1 AND active = 1 \
@@ -77,7 +77,7 @@ async fn approved_rhk(db: &Db, employee_id: i64, year: i64) -> Result<Vec<RhkOpt
         .collect()
 }
 
-async fn year_is_open(db: &Db, year: i64) -> Result<Option<bool>, sqlx::Error> {
+pub(super) async fn year_is_open(db: &Db, year: i64) -> Result<Option<bool>, sqlx::Error> {
     sqlx::query("SELECT status FROM performance_years WHERE year = $1")
         .bind(year)
         .fetch_optional(db.pool())
@@ -114,44 +114,23 @@ pub async fn view(
         )),
         _ => None,
     };
-    let plan = sqlx::query(
-        "SELECT id, status, version, approach, lampiran_json, return_reason, revision_requested_at \
-         FROM skp_plans WHERE employee_id = $1 AND year = $2",
-    )
-    .bind(employee_id)
-    .bind(year)
-    .fetch_optional(db.pool())
-    .await?;
-    let (plan_id, status, version, approach, lampiran, return_reason, revision_requested) =
-        match &plan {
-            Some(p) => (
-                Some(p.try_get::<i64, _>(0)?),
-                p.try_get::<String, _>(1)?,
-                p.try_get::<i64, _>(2)?,
-                p.try_get::<String, _>(3)?,
-                serde_json::from_str::<Lampiran>(&p.try_get::<String, _>(4)?).unwrap_or_default(),
-                p.try_get::<Option<String>, _>(5)?,
-                p.try_get::<Option<i64>, _>(6)?.is_some(),
-            ),
-            None => (
-                None,
-                PlanStatus::Draft.code().to_owned(),
-                0,
-                "kuantitatif".to_owned(),
-                Lampiran::default(),
-                None,
-                false,
-            ),
-        };
-    let rhk = match plan_id {
-        Some(id) => rhk_of(db, id).await?,
-        None => Vec::new(),
+    let stored = stored_plan(db, employee_id, year).await?;
+    let plan_id = stored.as_ref().map(|p| p.id);
+    let status = stored
+        .as_ref()
+        .map_or_else(|| PlanStatus::Draft.code().to_owned(), |p| p.status.clone());
+    let (rhk, expectations, history) = match plan_id {
+        Some(id) => (
+            rhk_of(db, id).await?,
+            super::expectation_service::of_plan(db, id).await?,
+            super::workflow_service::history(db, id).await?,
+        ),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let open = year_is_open(db, year).await?.unwrap_or(false);
-    let editable_status = matches!(
-        PlanStatus::from_code(&status),
-        Some(PlanStatus::Draft | PlanStatus::Returned)
-    );
+    let current = PlanStatus::from_code(&status);
+    let revision_requested = stored.as_ref().is_some_and(|p| p.revision_reason.is_some());
+    let direct = reach == Reach::Direct;
     Ok(PlanView {
         plan_id,
         employee_id,
@@ -159,24 +138,71 @@ pub async fn view(
         position_title: owner.position_title,
         year,
         status: status.clone(),
-        version,
-        approach,
+        version: stored.as_ref().map_or(0, |p| p.version),
+        approach: stored
+            .as_ref()
+            .map_or_else(|| "kuantitatif".to_owned(), |p| p.approach.clone()),
         is_jpt: owner.is_jpt,
         rhk,
-        lampiran,
-        return_reason,
+        lampiran: stored.as_ref().map(|p| p.lampiran.clone()).unwrap_or_default(),
+        return_reason: stored.as_ref().and_then(|p| p.return_reason.clone()),
+        revision_reason: stored.as_ref().and_then(|p| p.revision_reason.clone()),
         revision_requested,
+        expectations,
+        history,
         supervisor_rhk,
         supervisor_name: boss.map(|(_, name)| name),
         blocked_reason,
         reach,
-        can_edit: reach == Reach::Own && open && editable_status,
-        can_review: reach == Reach::Direct
-            && (status == PlanStatus::Submitted.code() || revision_requested),
+        can_edit: reach == Reach::Own
+            && open
+            && matches!(current, Some(PlanStatus::Draft | PlanStatus::Returned)),
+        can_review: direct && current == Some(PlanStatus::Submitted),
+        can_decide_revision: direct && revision_requested,
+        can_write_expectations: direct
+            && open
+            && plan_id.is_some()
+            && current != Some(PlanStatus::Approved),
+        can_request_revision: reach == Reach::Own
+            && open
+            && current == Some(PlanStatus::Approved)
+            && !revision_requested,
     })
 }
 
-async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::Error> {
+/// The stored plan row of an employee and year.
+struct StoredPlan {
+    id: i64,
+    status: String,
+    version: i64,
+    approach: String,
+    lampiran: Lampiran,
+    return_reason: Option<String>,
+    revision_reason: Option<String>,
+}
+
+async fn stored_plan(db: &Db, employee_id: i64, year: i64) -> Result<Option<StoredPlan>, AppError> {
+    let row = sqlx::query(
+        "SELECT id, status, version, approach, lampiran_json, return_reason, revision_reason \
+         FROM skp_plans WHERE employee_id = $1 AND year = $2",
+    )
+    .bind(employee_id)
+    .bind(year)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(p) = row else { return Ok(None) };
+    Ok(Some(StoredPlan {
+        id: p.try_get(0)?,
+        status: p.try_get(1)?,
+        version: p.try_get(2)?,
+        approach: p.try_get(3)?,
+        lampiran: serde_json::from_str(&p.try_get::<String, _>(4)?).unwrap_or_default(),
+        return_reason: p.try_get(5)?,
+        revision_reason: p.try_get(6)?,
+    }))
+}
+
+pub(super) async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.id, r.kind, r.text, r.parent_rhk_id, pr.text, r.perspektif FROM skp_rhk r \
          LEFT JOIN skp_rhk pr ON pr.id = r.parent_rhk_id WHERE r.plan_id = $1 ORDER BY r.sort_order",
@@ -219,21 +245,21 @@ async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::Error> {
 }
 
 /// The first RHK that supports an RHK outside `allowed` (the supervisor's approved plan).
-fn foreign_link(parents: impl Iterator<Item = Option<i64>>, allowed: &[i64]) -> Option<usize> {
+pub(super) fn foreign_link(parents: impl Iterator<Item = Option<i64>>, allowed: &[i64]) -> Option<usize> {
     parents
         .enumerate()
         .find(|(_, parent)| parent.is_some_and(|p| !allowed.contains(&p)))
         .map(|(i, _)| i)
 }
 
-fn first_problem(problems: Vec<super::types::Problem>) -> Result<(), AppError> {
+pub(super) fn first_problem(problems: Vec<super::types::Problem>) -> Result<(), AppError> {
     match problems.into_iter().next() {
         Some(p) => Err(AppError::invalid(p.field, p.message)),
         None => Ok(()),
     }
 }
 
-fn conflict(version: i64) -> AppError {
+pub(super) fn conflict(version: i64) -> AppError {
     AppError::Conflict {
         message: "SKP ini sudah diubah di tempat lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru; perubahan Anda belum disimpan.".into(),
         version,
@@ -459,266 +485,6 @@ async fn write_rhk(
             .await?;
         }
     }
-    Ok(())
-}
-
-async fn notify(
-    tx: &mut Transaction<'_, Any>,
-    employee_id: i64,
-    kind: &str,
-    text: String,
-    link: String,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO notifications (employee_id, kind, text, link, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(employee_id)
-        .bind(kind)
-        .bind(text)
-        .bind(link)
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
-}
-
-/// One line of a plan's history.
-struct VersionEntry<'a> {
-    version: i64,
-    status: &'a str,
-    note: Option<&'a str>,
-    by: i64,
-}
-
-async fn snapshot(
-    tx: &mut Transaction<'_, Any>,
-    db: &Db,
-    plan_id: i64,
-    entry: VersionEntry<'_>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let content = json!({ "rhk": rhk_of(db, plan_id).await? });
-    sqlx::query(
-        "INSERT INTO skp_plan_versions (plan_id, version, status, content_json, note, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(plan_id)
-    .bind(entry.version)
-    .bind(entry.status)
-    .bind(content.to_string())
-    .bind(entry.note)
-    .bind(entry.by)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
-}
-
-/// Submits the owner's plan for approval.
-pub async fn submit(
-    state: &AppState,
-    user: &SessionUser,
-    year: i64,
-    base_version: i64,
-) -> Result<(), AppError> {
-    let db = &state.db;
-    let view = view(state, user, user.employee_id(), year).await?;
-    let Some(plan_id) = view.plan_id else {
-        return Err(AppError::invalid(
-            "year",
-            "Simpan SKP Anda dulu sebelum mengajukannya.",
-        ));
-    };
-    if view.version != base_version {
-        return Err(conflict(view.version));
-    }
-    if !view.can_edit {
-        let status = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
-        next_status(status, Step::Submit).map_err(|m| AppError::invalid("status", m))?;
-        return Err(AppError::invalid(
-            "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
-        ));
-    }
-    if let Some(reason) = &view.blocked_reason {
-        return Err(AppError::invalid("rhk", reason.clone()));
-    }
-    first_problem(check_submission(&view.as_draft(), view.is_jpt))?;
-    let supported: Vec<i64> = view.supervisor_rhk.iter().map(|r| r.id).collect();
-    if let Some(i) = foreign_link(view.rhk.iter().map(|r| r.parent_rhk_id), &supported) {
-        return Err(AppError::invalid(
-            format!("rhk.{i}.parent_rhk_id"),
-            "RHK atasan yang dipilih tidak lagi ada di SKP atasan yang disetujui; pilih ulang.",
-        ));
-    }
-    let now = now_millis();
-    let mut tx = db.pool().begin().await?;
-    let updated = sqlx::query(
-        "UPDATE skp_plans SET status = 'diajukan', submitted_at = $1, return_reason = NULL, version = version + 1, updated_at = $1 \
-         WHERE id = $2 AND version = $3 AND status IN ('draf', 'dikembalikan')",
-    )
-    .bind(now)
-    .bind(plan_id)
-    .bind(base_version)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
-        return Err(conflict(base_version + 1));
-    }
-    snapshot(
-        &mut tx,
-        db,
-        plan_id,
-        VersionEntry {
-            version: base_version + 1,
-            status: "diajukan",
-            note: None,
-            by: user.employee_id(),
-        },
-        now,
-    )
-    .await?;
-    if let Some(boss) = boss_id(db, user.employee_id()).await? {
-        notify(
-            &mut tx,
-            boss,
-            "skp.submitted",
-            format!("{} mengajukan SKP tahun {year}.", view.employee_name),
-            format!("/skp/{year}/pegawai/{}", user.employee_id()),
-            now,
-        )
-        .await?;
-    }
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            "skp.submitted",
-            "skp_plan",
-            plan_id,
-            Some(json!({ "status": view.status })),
-            Some(json!({ "status": "diajukan" })),
-        ),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-async fn boss_id(db: &Db, employee_id: i64) -> Result<Option<i64>, AppError> {
-    let owner = owner(db, employee_id).await?;
-    Ok(match owner.parent_position {
-        Some(position) => supervisor(db, position).await?.map(|(id, _)| id),
-        None => None,
-    })
-}
-
-/// The supervisor's decision on a submitted plan.
-pub enum Decision {
-    Approve,
-    Return(String),
-}
-
-pub async fn review(
-    state: &AppState,
-    user: &SessionUser,
-    employee_id: i64,
-    year: i64,
-    decision: Decision,
-) -> Result<(), AppError> {
-    let db = &state.db;
-    let view = view(state, user, employee_id, year).await?;
-    let Some(plan_id) = view.plan_id else {
-        return Err(AppError::NotFound);
-    };
-    // Only the direct supervisor (or a PLT/PLH of that position) decides.
-    if view.reach != Reach::Direct {
-        return Err(AppError::Forbidden);
-    }
-    let current = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
-    let (step, new_status, note) = match &decision {
-        Decision::Approve => (Step::Approve, "disetujui", None),
-        Decision::Return(reason) => {
-            let reason = reason.trim();
-            if reason.chars().count() < 10 {
-                return Err(AppError::invalid("reason", "Tuliskan alasan pengembalian (sekurang-kurangnya 10 karakter) agar pegawai tahu apa yang harus diperbaiki."));
-            }
-            (Step::Return, "dikembalikan", Some(reason.to_owned()))
-        }
-    };
-    next_status(current, step).map_err(|m| AppError::invalid("status", m))?;
-    let now = now_millis();
-    let mut tx = db.pool().begin().await?;
-    let updated = sqlx::query(
-        "UPDATE skp_plans SET status = $1, return_reason = $2, approved_at = CASE WHEN $1 = 'disetujui' THEN $3 ELSE approved_at END, \
-         approved_by = CASE WHEN $1 = 'disetujui' THEN $4 ELSE approved_by END, version = version + 1, updated_at = $3 \
-         WHERE id = $5 AND status = 'diajukan'",
-    )
-    .bind(new_status)
-    .bind(&note)
-    .bind(now)
-    .bind(user.employee_id())
-    .bind(plan_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if updated == 0 {
-        return Err(conflict(view.version + 1));
-    }
-    snapshot(
-        &mut tx,
-        db,
-        plan_id,
-        VersionEntry {
-            version: view.version + 1,
-            status: new_status,
-            note: note.as_deref(),
-            by: user.employee_id(),
-        },
-        now,
-    )
-    .await?;
-    let text = match &decision {
-        Decision::Approve => format!("SKP tahun {year} Anda disetujui oleh {}.", user.viewer.name),
-        Decision::Return(_) => format!(
-            "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki.",
-            user.viewer.name
-        ),
-    };
-    notify(
-        &mut tx,
-        employee_id,
-        if new_status == "disetujui" {
-            "skp.approved"
-        } else {
-            "skp.returned"
-        },
-        text,
-        format!("/skp/{year}"),
-        now,
-    )
-    .await?;
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            if new_status == "disetujui" {
-                "skp.approved"
-            } else {
-                "skp.returned"
-            },
-            "skp_plan",
-            plan_id,
-            Some(json!({ "status": view.status })),
-            Some(json!({ "status": new_status, "reason": note })),
-        ),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
     Ok(())
 }
 

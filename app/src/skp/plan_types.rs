@@ -34,7 +34,13 @@ pub struct PlanView {
     pub rhk: Vec<RhkView>,
     pub lampiran: Lampiran,
     pub return_reason: Option<String>,
+    /// The owner's reason when they asked to change the approved plan.
+    pub revision_reason: Option<String>,
     pub revision_requested: bool,
+    /// The supervisor's ekspektasi khusus pimpinan, one per BerAKHLAK value written.
+    pub expectations: Vec<ExpectationText>,
+    /// Snapshots at each submission, return, approval and reopening, newest first.
+    pub history: Vec<PlanVersionView>,
     /// RHK of the supervisor's approved plan this year (empty: none approved yet).
     pub supervisor_rhk: Vec<RhkOption>,
     pub supervisor_name: Option<String>,
@@ -43,7 +49,32 @@ pub struct PlanView {
     /// How the viewer relates to the plan's owner.
     pub reach: crate::identity::types::Reach,
     pub can_edit: bool,
+    /// The direct supervisor may approve or return a submitted plan.
     pub can_review: bool,
+    /// The direct supervisor may grant or refuse a pending revision request.
+    pub can_decide_revision: bool,
+    /// The direct supervisor may write expectations until the plan is approved.
+    pub can_write_expectations: bool,
+    /// The owner may ask to change an approved plan.
+    pub can_request_revision: bool,
+}
+
+/// The supervisor's expectation for one core value (`value` is its code).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectationText {
+    pub value: String,
+    pub text: String,
+}
+
+/// One readable snapshot of the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVersionView {
+    pub version: i64,
+    pub status: String,
+    pub note: Option<String>,
+    pub by_name: Option<String>,
+    pub at_millis: i64,
+    pub rhk: Vec<RhkView>,
 }
 
 impl RhkView {

@@ -1,0 +1,280 @@
+//! `/skp/:year/matriks`: the supervisor's Matriks Peran Hasil, and
+//! `/skp/:year/kaskade?unit=…`: the cascade tree with plan status per unit.
+
+use super::overview_api::{get_skp_cascade, get_skp_matrix};
+use super::overview_types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
+use super::plan_pages::{status_label, year_param};
+use crate::components::{format_count, AccessProblem, Loading, PageHeader};
+use crate::i18n::head_text;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+fn query_id(name: &'static str) -> Memo<Option<i64>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name).and_then(|v| v.parse().ok()))
+}
+
+#[component]
+pub fn MatrixPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = year_param();
+    let employee = query_id("pegawai");
+    let matrix = Resource::new(
+        move || (year.get(), employee.get()),
+        |(year, employee)| get_skp_matrix(employee, year),
+    );
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-matrix-title"), move_tr!(i18n, "skp-matrix-title")) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match matrix.await {
+                    Ok(m) => view! { <MatrixTable m /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MatrixTable(m: MatrixView) -> impl IntoView {
+    let title = format!("{} · {} {}", tr!("skp-matrix-title"), m.name, m.year);
+    let unsupported = m.rows.iter().filter(|r| r.unsupported()).count();
+    let without_plan = m.columns.iter().filter(|c| c.status.is_none()).count();
+    let empty = if m.rows.is_empty() {
+        Some(tr!("skp-matrix-no-rhk"))
+    } else if m.columns.is_empty() {
+        Some(tr!("skp-matrix-no-team"))
+    } else {
+        None
+    };
+    view! {
+        <PageHeader title=Signal::stored(title)>
+            <p>{move_tr!("skp-matrix-lead")}</p>
+            <p class="mt-1 text-sm" data-testid="skp-matrix-summary">
+                {move_tr!("skp-matrix-summary", { "unsupported" => unsupported, "without_plan" => without_plan })}
+            </p>
+        </PageHeader>
+        {empty.map(|text| view! { <p class="mb-4 text-slate-600">{text}</p> })}
+        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table class="min-w-full text-left text-sm" data-testid="skp-matrix">
+                <thead class="bg-slate-50 align-bottom text-slate-700">
+                    <tr>
+                        <th class="sticky left-0 bg-slate-50 px-3 py-2">{tr!("skp-matrix-own-rhk")}</th>
+                        {m.columns.iter().map(|c| {
+                            let missing = c.status.is_none();
+                            let class = if missing { "min-w-48 bg-red-50 px-3 py-2 text-red-900" } else { "min-w-48 px-3 py-2" };
+                            let status = c.status.as_deref().map(status_label).unwrap_or_else(|| tr!("skp-matrix-no-plan"));
+                            view! {
+                                <th class=class data-testid="skp-matrix-column" data-missing=missing.to_string()>
+                                    <a class="underline" href=format!("/skp/{}/pegawai/{}", m.year, c.employee_id)>{c.name.clone()}</a>
+                                    <span class="block text-xs font-normal">{c.position_title.clone().unwrap_or_default()}</span>
+                                    <span class="block text-xs font-normal">{status}</span>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {m.rows.iter().map(|r| {
+                        let lonely = r.unsupported();
+                        let class = if lonely { "border-t border-slate-100 bg-amber-50 align-top" } else { "border-t border-slate-100 align-top" };
+                        let warning = lonely.then(|| view! { <span class="mt-1 block text-xs font-medium text-amber-900">{tr!("skp-matrix-unsupported")}</span> });
+                        view! {
+                            <tr class=class data-testid="skp-matrix-row" data-unsupported=lonely.to_string()>
+                                <th class="sticky left-0 bg-inherit px-3 py-2 font-normal">
+                                    <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.clone()}</span>
+                                    {r.text.clone()}
+                                    {warning}
+                                </th>
+                                {r.cells.iter().map(|cell| view! {
+                                    <td class="px-3 py-2">
+                                        <ul class="list-disc pl-4">{cell.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                                    </td>
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn CascadePage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = year_param();
+    let unit = query_id("unit");
+    let cascade = Resource::new(
+        move || (year.get(), unit.get()),
+        |(year, unit)| get_skp_cascade(year, unit),
+    );
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-cascade-title"), move_tr!(i18n, "skp-cascade-title")) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match cascade.await {
+                    Ok(c) => view! { <CascadeScreen c /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The five plan states in the order a plan moves through them, with their colours.
+const STATES: [(&str, &str); 5] = [
+    ("disetujui", "fill-emerald-600"),
+    ("diajukan", "fill-sky-500"),
+    ("dikembalikan", "fill-amber-500"),
+    ("draf", "fill-slate-400"),
+    ("belum", "fill-red-300"),
+];
+
+fn count_of(c: &StatusCounts, state: &str) -> i64 {
+    match state {
+        "disetujui" => c.disetujui,
+        "diajukan" => c.diajukan,
+        "dikembalikan" => c.dikembalikan,
+        "draf" => c.draf,
+        _ => c.belum,
+    }
+}
+
+fn state_label(state: &str) -> String {
+    if state == "belum" {
+        tr!("skp-cascade-none")
+    } else {
+        status_label(state)
+    }
+}
+
+/// A stacked bar of the plan states (SVG: the CSP allows no inline styles).
+#[component]
+fn StatusBar(counts: StatusCounts) -> impl IntoView {
+    let total = counts.total().max(1) as f64;
+    let mut x = 0.0;
+    let parts = STATES
+        .iter()
+        .map(|(state, fill)| {
+            let width = count_of(&counts, state) as f64 / total * 100.0;
+            let rect = view! { <rect class=*fill x=format!("{x:.2}") width=format!("{width:.2}") height="1" /> };
+            x += width;
+            rect
+        })
+        .collect_view();
+    view! {
+        <svg class="block h-3 w-full rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">{parts}</svg>
+    }
+}
+
+#[component]
+fn CountsLine(counts: StatusCounts) -> impl IntoView {
+    view! {
+        <p class="text-xs text-slate-600">
+            {STATES.iter().map(|(state, _)| format!("{}: {}", state_label(state), format_count(count_of(&counts, state)))).collect::<Vec<_>>().join(" · ")}
+        </p>
+    }
+}
+
+#[component]
+fn CascadeScreen(c: CascadeView) -> impl IntoView {
+    let year = c.year;
+    let title = match &c.unit {
+        Some((_, name)) => format!("{} · {name} {year}", tr!("skp-cascade-title")),
+        None => format!("{} · {} {year}", tr!("skp-cascade-title"), tr!("skp-cascade-kabupaten")),
+    };
+    let up = match (&c.unit, &c.parent_unit) {
+        (Some(_), Some((id, name))) => Some((format!("/skp/{year}/kaskade?unit={id}"), name.clone())),
+        (Some(_), None) => Some((format!("/skp/{year}/kaskade"), tr!("skp-cascade-kabupaten"))),
+        _ => None,
+    };
+    let legend = STATES
+        .iter()
+        .map(|(state, fill)| view! {
+            <span class="inline-flex items-center gap-1">
+                <svg class="h-3 w-3" viewBox="0 0 1 1" aria-hidden="true"><rect class=*fill width="1" height="1" /></svg>
+                {state_label(state)}
+            </span>
+        })
+        .collect_view();
+    view! {
+        <PageHeader title=Signal::stored(title)>
+            <p>{move_tr!("skp-cascade-lead")}</p>
+            {up.map(|(href, name)| view! { <p class="mt-1 text-sm"><A href=href attr:class="underline">{format!("↑ {name}")}</A></p> })}
+        </PageHeader>
+        <section class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="skp-cascade-total">
+            <h2 class="font-semibold">{format!("{} · {} {}", tr!("skp-cascade-progress"), format_count(c.total.total()), tr!("skp-cascade-employees"))}</h2>
+            <div class="mt-2"><StatusBar counts=c.total.clone() /></div>
+            <CountsLine counts=c.total.clone() />
+            <p class="mt-2 flex flex-wrap gap-3 text-xs">{legend}</p>
+        </section>
+        {(!c.units.is_empty()).then(move || view! {
+            <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                <h2 class="font-semibold">{tr!("skp-cascade-units")}</h2>
+                <ul class="mt-2 space-y-3" data-testid="skp-cascade-units">
+                    {c.units.into_iter().map(|u| view! {
+                        <li data-testid="skp-cascade-unit">
+                            <A href=format!("/skp/{year}/kaskade?unit={}", u.unit_id) attr:class="text-sm font-medium underline">{u.name.clone()}</A>
+                            <StatusBar counts=u.counts.clone() />
+                            <CountsLine counts=u.counts.clone() />
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {(!c.pending.is_empty()).then(move || view! {
+            <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="skp-cascade-pending">
+                <h2 class="font-semibold">{tr!("skp-cascade-pending")}</h2>
+                <ul class="mt-2 divide-y divide-slate-100 text-sm">
+                    {c.pending.into_iter().map(|p| view! {
+                        <li class="flex justify-between gap-2 py-1">
+                            <a class="underline" href=format!("/skp/{year}/pegawai/{}", p.employee_id)>{p.name.clone()}</a>
+                            <span class="text-slate-600">{p.position_title.clone().unwrap_or_default()} " · " {p.status.as_deref().map(status_label).unwrap_or_else(|| tr!("skp-cascade-none"))}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 class="font-semibold">{tr!("skp-cascade-tree")}</h2>
+            {c.roots.is_empty().then(|| view! { <p class="text-sm text-slate-600">{tr!("skp-cascade-empty")}</p> })}
+            <ul class="mt-2 text-sm" data-testid="skp-cascade-tree">
+                {c.roots.into_iter().map(|n| view! { <Node n depth=0 year /> }).collect_view()}
+            </ul>
+            {(c.hidden_rhk > 0).then(|| view! { <p class="mt-2 text-xs text-slate-600">{move_tr!("skp-cascade-hidden", { "count" => c.hidden_rhk })}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Node(n: CascadeNode, depth: usize, year: i64) -> impl IntoView {
+    let label = view! {
+        <span data-testid="skp-cascade-rhk">{n.text.clone()}</span>
+        <span class="text-xs text-slate-600">
+            " — " <a class="underline" href=format!("/skp/{year}/pegawai/{}", n.employee_id)>{n.employee_name.clone()}</a>
+            {n.position_title.clone().map(|t| format!(", {t}"))} " · " {status_label(&n.status)}
+        </span>
+    };
+    if n.children.is_empty() {
+        return view! { <li class="py-0.5 pl-5">{label}</li> }.into_any();
+    }
+    let children = n
+        .children
+        .into_iter()
+        .map(|c| view! { <Node n=c depth=depth + 1 year /> }.into_any())
+        .collect_view();
+    view! {
+        <li class="py-0.5">
+            <details open=depth < 1>
+                <summary class="cursor-pointer">{label}</summary>
+                <ul class="ml-3 border-l border-slate-200 pl-2">{children}</ul>
+            </details>
+        </li>
+    }
+    .into_any()
+}

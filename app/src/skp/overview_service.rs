@@ -1,0 +1,352 @@
+//! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
+
+use super::overview_types::{
+    CascadeNode, CascadeView, MatrixColumn, MatrixRow, MatrixView, PendingPlan, StatusCounts,
+    UnitProgress,
+};
+use crate::error::AppError;
+use crate::identity::roles::{placeholders, reach, SessionUser};
+use crate::identity::types::Reach;
+use crate::platform::db::Db;
+use sqlx::Row;
+use std::collections::HashMap;
+
+/// Most RHK one cascade page shows; the kabupaten view also stops at `KABUPATEN_DEPTH`.
+pub const MAX_CASCADE_NODES: usize = 2_500;
+pub const KABUPATEN_DEPTH: usize = 3;
+
+/// The Matriks Peran Hasil of `employee_id` (the caller when `None`).
+pub async fn matrix(
+    db: &Db,
+    user: &SessionUser,
+    employee_id: Option<i64>,
+    year: i64,
+) -> Result<MatrixView, AppError> {
+    let employee_id = employee_id.unwrap_or(user.employee_id());
+    let Some(reach) = reach(db, user, employee_id).await? else {
+        return Err(AppError::Forbidden);
+    };
+    // One's own matrix includes positions held as PLT/PLH today.
+    let positions: Vec<i64> = if reach == Reach::Own {
+        user.supervising_positions.clone()
+    } else {
+        sqlx::query("SELECT position_id FROM employees WHERE id = $1 AND position_id IS NOT NULL")
+            .bind(employee_id)
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<Result<_, _>>()?
+    };
+    let head = sqlx::query(
+        "SELECT e.name, s.status FROM employees e LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $2 WHERE e.id = $1",
+    )
+    .bind(employee_id)
+    .bind(year)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let own_rhk = sqlx::query(
+        "SELECT r.id, r.kind, r.text FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id \
+         WHERE s.employee_id = $1 AND s.year = $2 ORDER BY r.sort_order",
+    )
+    .bind(employee_id)
+    .bind(year)
+    .fetch_all(db.pool())
+    .await?;
+    let columns = subordinates(db, &positions, employee_id, year).await?;
+    let mut rows: Vec<MatrixRow> = own_rhk
+        .iter()
+        .map(|r| {
+            Ok(MatrixRow {
+                rhk_id: r.try_get(0)?,
+                kind: r.try_get(1)?,
+                text: r.try_get(2)?,
+                cells: vec![Vec::new(); columns.len()],
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    if !rows.is_empty() && !columns.is_empty() {
+        let column_of: HashMap<i64, usize> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.employee_id, i))
+            .collect();
+        let row_of: HashMap<i64, usize> =
+            rows.iter().enumerate().map(|(i, r)| (r.rhk_id, i)).collect();
+        let sql = format!(
+            "SELECT r.parent_rhk_id, s.employee_id, r.text FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id \
+             WHERE r.parent_rhk_id IN ({}) ORDER BY r.sort_order",
+            placeholders(1, rows.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for row in &rows {
+            query = query.bind(row.rhk_id);
+        }
+        for link in query.fetch_all(db.pool()).await? {
+            let (parent, owner): (i64, i64) = (link.try_get(0)?, link.try_get(1)?);
+            if let (Some(&r), Some(&c)) = (row_of.get(&parent), column_of.get(&owner)) {
+                rows[r].cells[c].push(link.try_get(2)?);
+            }
+        }
+    }
+    Ok(MatrixView {
+        year,
+        employee_id,
+        name: head.try_get(0)?,
+        plan_status: head.try_get(1)?,
+        rows,
+        columns,
+    })
+}
+
+/// Active employees in positions directly under `positions`, with their plan status.
+async fn subordinates(
+    db: &Db,
+    positions: &[i64],
+    except: i64,
+    year: i64,
+) -> Result<Vec<MatrixColumn>, sqlx::Error> {
+    if positions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
+         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
+         WHERE e.active = 1 AND e.id <> $2 AND p.parent_id IN ({}) ORDER BY p.title, e.name",
+        placeholders(3, positions.len())
+    );
+    let mut query = sqlx::query(&sql).bind(year).bind(except);
+    for id in positions {
+        query = query.bind(*id);
+    }
+    query
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(MatrixColumn {
+                employee_id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                position_title: r.try_get(2)?,
+                status: r.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
+struct UnitRow {
+    id: i64,
+    parent: Option<i64>,
+    name: String,
+}
+
+/// The cascade of a unit (with its sub-units) or of the whole kabupaten.
+pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<CascadeView, AppError> {
+    let units: Vec<UnitRow> = sqlx::query("SELECT id, parent_id, name FROM units WHERE active = 1 ORDER BY name")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(UnitRow {
+                id: r.try_get(0)?,
+                parent: r.try_get(1)?,
+                name: r.try_get(2)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    let children_of = |id: Option<i64>| units.iter().filter(move |u| u.parent == id);
+    let unit = match unit_id {
+        Some(id) => Some(units.iter().find(|u| u.id == id).ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    // The kabupaten view lists the units under the top unit (the pemda).
+    let listed: Vec<&UnitRow> = match unit {
+        Some(u) => children_of(Some(u.id)).collect(),
+        None => children_of(None)
+            .flat_map(|top| children_of(Some(top.id)))
+            .collect(),
+    };
+    let subtree = |root: i64| {
+        let mut ids = vec![root];
+        let mut i = 0;
+        while i < ids.len() {
+            let parent = ids[i];
+            ids.extend(children_of(Some(parent)).map(|u| u.id));
+            i += 1;
+        }
+        ids
+    };
+    let mut per_unit: HashMap<i64, StatusCounts> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT p.unit_id, s.status, COUNT(*) FROM employees e JOIN positions p ON p.id = e.position_id \
+         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 WHERE e.active = 1 GROUP BY p.unit_id, s.status",
+    )
+    .bind(year)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let status: Option<String> = r.try_get(1)?;
+        per_unit
+            .entry(r.try_get(0)?)
+            .or_default()
+            .add(status.as_deref(), r.try_get(2)?);
+    }
+    let sum = |ids: &[i64]| {
+        let mut total = StatusCounts::default();
+        for id in ids {
+            if let Some(c) = per_unit.get(id) {
+                total.merge(c);
+            }
+        }
+        total
+    };
+    let scope: Option<Vec<i64>> = unit.map(|u| subtree(u.id));
+    let total = match &scope {
+        Some(ids) => sum(ids),
+        None => sum(&units.iter().map(|u| u.id).collect::<Vec<_>>()),
+    };
+    let unit_rows = listed
+        .iter()
+        .map(|u| UnitProgress {
+            unit_id: u.id,
+            name: u.name.clone(),
+            counts: sum(&subtree(u.id)),
+        })
+        .collect();
+    let (roots, hidden_rhk) = rhk_tree(db, year, scope.as_deref()).await?;
+    let pending = match &scope {
+        Some(ids) => pending_plans(db, year, ids).await?,
+        None => Vec::new(),
+    };
+    let parent_unit = unit
+        .and_then(|u| u.parent)
+        .and_then(|p| units.iter().find(|x| x.id == p))
+        .map(|p| (p.id, p.name.clone()));
+    Ok(CascadeView {
+        year,
+        unit: unit.map(|u| (u.id, u.name.clone())),
+        parent_unit,
+        total,
+        units: unit_rows,
+        roots,
+        hidden_rhk,
+        pending,
+    })
+}
+
+struct RhkRow {
+    id: i64,
+    parent: Option<i64>,
+    node: CascadeNode,
+}
+
+/// The RHK of the year as a forest: roots support nothing inside the scope.
+async fn rhk_tree(
+    db: &Db,
+    year: i64,
+    scope: Option<&[i64]>,
+) -> Result<(Vec<CascadeNode>, usize), AppError> {
+    let within = match scope {
+        Some(ids) => format!("AND p.unit_id IN ({})", placeholders(2, ids.len())),
+        None => String::new(),
+    };
+    let sql = format!(
+        "SELECT r.id, r.parent_rhk_id, r.text, e.id, e.name, p.title, s.status \
+         FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id JOIN employees e ON e.id = s.employee_id \
+         JOIN positions p ON p.id = e.position_id WHERE s.year = $1 {within} ORDER BY p.id, r.sort_order"
+    );
+    let mut query = sqlx::query(&sql).bind(year);
+    for id in scope.unwrap_or_default() {
+        query = query.bind(*id);
+    }
+    let rows: Vec<RhkRow> = query
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(RhkRow {
+            id: r.try_get(0)?,
+            parent: r.try_get(1)?,
+            node: CascadeNode {
+                rhk_id: r.try_get(0)?,
+                text: r.try_get(2)?,
+                employee_id: r.try_get(3)?,
+                employee_name: r.try_get(4)?,
+                position_title: r.try_get(5)?,
+                status: r.try_get(6)?,
+                children: Vec::new(),
+            },
+        })
+    })
+    .collect::<Result<_, sqlx::Error>>()?;
+    let present: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+    let mut children: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        match r.parent.filter(|p| present.contains(p)) {
+            Some(p) => children.entry(p).or_default().push(i),
+            None => roots.push(i),
+        }
+    }
+    let depth_limit = if scope.is_some() { usize::MAX } else { KABUPATEN_DEPTH };
+    let mut shown = 0;
+    fn build(
+        i: usize,
+        depth: usize,
+        rows: &[RhkRow],
+        children: &HashMap<i64, Vec<usize>>,
+        limit: usize,
+        shown: &mut usize,
+    ) -> CascadeNode {
+        *shown += 1;
+        let mut node = rows[i].node.clone();
+        if depth < limit {
+            for &c in children.get(&rows[i].id).into_iter().flatten() {
+                if *shown >= MAX_CASCADE_NODES {
+                    break;
+                }
+                node.children
+                    .push(build(c, depth + 1, rows, children, limit, shown));
+            }
+        }
+        node
+    }
+    // Roots that nobody supports and that support nothing (e.g. a lone draft) still count.
+    let mut forest = Vec::new();
+    for &i in &roots {
+        if shown >= MAX_CASCADE_NODES {
+            break;
+        }
+        forest.push(build(i, 1, &rows, &children, depth_limit, &mut shown));
+    }
+    Ok((forest, rows.len().saturating_sub(shown)))
+}
+
+/// Active employees in `units` whose plan is not approved, oldest problem first.
+async fn pending_plans(db: &Db, year: i64, units: &[i64]) -> Result<Vec<PendingPlan>, sqlx::Error> {
+    let sql = format!(
+        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
+         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
+         WHERE e.active = 1 AND (s.status IS NULL OR s.status <> 'disetujui') AND p.unit_id IN ({}) \
+         ORDER BY CASE WHEN s.status IS NULL THEN 0 ELSE 1 END, e.name LIMIT 300",
+        placeholders(2, units.len())
+    );
+    let mut query = sqlx::query(&sql).bind(year);
+    for id in units {
+        query = query.bind(*id);
+    }
+    query
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PendingPlan {
+                employee_id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                position_title: r.try_get(2)?,
+                status: r.try_get(3)?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,120 @@
+//! The planning overviews: the supervisor's Matriks Peran Hasil and the cascade
+//! tree of a unit or the whole kabupaten with plan status counts.
+
+use serde::{Deserialize, Serialize};
+
+/// A supervisor's RHK as rows, direct subordinates as columns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixView {
+    pub year: i64,
+    pub employee_id: i64,
+    pub name: String,
+    /// The supervisor's own plan status (`None`: no plan yet).
+    pub plan_status: Option<String>,
+    pub rows: Vec<MatrixRow>,
+    pub columns: Vec<MatrixColumn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixRow {
+    pub rhk_id: i64,
+    pub kind: String,
+    pub text: String,
+    /// Per column (same order as `columns`): the subordinate RHK supporting this one.
+    pub cells: Vec<Vec<String>>,
+}
+
+impl MatrixRow {
+    /// No subordinate supports this RHK.
+    pub fn unsupported(&self) -> bool {
+        self.cells.iter().all(Vec::is_empty)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixColumn {
+    pub employee_id: i64,
+    pub name: String,
+    pub position_title: Option<String>,
+    /// `None`: no plan this year.
+    pub status: Option<String>,
+}
+
+/// Plan status counts of the active employees in a unit and its sub-units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    pub belum: i64,
+    pub draf: i64,
+    pub diajukan: i64,
+    pub dikembalikan: i64,
+    pub disetujui: i64,
+}
+
+impl StatusCounts {
+    pub fn total(&self) -> i64 {
+        self.belum + self.draf + self.diajukan + self.dikembalikan + self.disetujui
+    }
+
+    pub fn add(&mut self, status: Option<&str>, count: i64) {
+        match status {
+            Some("draf") => self.draf += count,
+            Some("diajukan") => self.diajukan += count,
+            Some("dikembalikan") => self.dikembalikan += count,
+            Some("disetujui") => self.disetujui += count,
+            _ => self.belum += count,
+        }
+    }
+
+    pub fn merge(&mut self, other: &StatusCounts) {
+        self.belum += other.belum;
+        self.draf += other.draf;
+        self.diajukan += other.diajukan;
+        self.dikembalikan += other.dikembalikan;
+        self.disetujui += other.disetujui;
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitProgress {
+    pub unit_id: i64,
+    pub name: String,
+    pub counts: StatusCounts,
+}
+
+/// One RHK in the cascade with the RHK that support it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeNode {
+    pub rhk_id: i64,
+    pub text: String,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub position_title: Option<String>,
+    pub status: String,
+    pub children: Vec<CascadeNode>,
+}
+
+/// An employee in the unit whose plan is not approved yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingPlan {
+    pub employee_id: i64,
+    pub name: String,
+    pub position_title: Option<String>,
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeView {
+    pub year: i64,
+    /// The unit shown (`None`: the whole kabupaten).
+    pub unit: Option<(i64, String)>,
+    /// Its parent, to go back up.
+    pub parent_unit: Option<(i64, String)>,
+    pub total: StatusCounts,
+    /// The sub-units, each with counts over its own sub-tree.
+    pub units: Vec<UnitProgress>,
+    pub roots: Vec<CascadeNode>,
+    /// RHK left out to keep the page small (deeper levels of the kabupaten view).
+    pub hidden_rhk: usize,
+    /// For a unit: who has no approved plan yet.
+    pub pending: Vec<PendingPlan>,
+}

@@ -1,0 +1,215 @@
+//! Parts of a plan page beyond its RHK table: the perilaku kerja with the
+//! supervisor's expectations, the revision request and its decision, the version
+//! history and the links to the official document. All forms are plain forms.
+
+use super::berakhlak::CoreValue;
+use super::plan_api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
+use super::plan_types::PlanView;
+use crate::audit::pages::format_wib;
+use crate::components::form::{
+    form_error, reload_to, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_fluent::{move_tr, tr};
+
+const SECTION_CLASS: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+
+/// Reloads `target` once `action` succeeds (the page then shows the new state).
+pub fn reload_on_success<I>(action: ServerAction<I>, target: String)
+where
+    I: ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload_to(target.clone());
+        }
+    });
+}
+
+/// The seven BerAKHLAK values with their guides and the supervisor's expectation;
+/// a form for the direct supervisor while the plan is not yet approved.
+#[component]
+pub fn PerilakuSection(view: PlanView) -> impl IntoView {
+    let save = ServerAction::<SaveSkpExpectations>::new();
+    let error = form_error(save, SaveSkpExpectations::PATH);
+    let target = format!("/skp/{}/pegawai/{}", view.year, view.employee_id);
+    reload_on_success(save, target);
+    let text_of = |value: CoreValue| {
+        view.expectations
+            .iter()
+            .find(|e| e.value == value.code())
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
+    };
+    let rows = CoreValue::ALL.map(|value| (value, text_of(value)));
+    let editable = view.can_write_expectations;
+    let none_label = tr!("skp-expectation-none");
+    let list = rows
+        .iter()
+        .map(|(value, text)| {
+            let field = (editable).then(|| {
+                view! {
+                    <textarea name=value.code() rows="2" class=INPUT_CLASS maxlength="1000"
+                        data-testid=format!("skp-expectation-{}", value.code())>{text.clone()}</textarea>
+                }
+            });
+            let shown = (!editable).then(|| {
+                if text.is_empty() {
+                    view! { <p class="text-sm text-slate-500">{none_label.clone()}</p> }.into_any()
+                } else {
+                    view! { <p class="text-sm" data-testid="skp-expectation-text">{text.clone()}</p> }.into_any()
+                }
+            });
+            view! {
+                <li class="border-t border-slate-100 py-3">
+                    <h3 class="font-medium">{value.name()}</h3>
+                    <ul class="list-disc pl-5 text-xs text-slate-600">
+                        {value.guides().into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                    </ul>
+                    {field}
+                    {shown}
+                </li>
+            }
+        })
+        .collect_view();
+    let body = if editable {
+        view! {
+            <ActionForm action=save attr:class="flex flex-col">
+                <input type="hidden" name="employee_id" value=view.employee_id.to_string() />
+                <input type="hidden" name="year" value=view.year.to_string() />
+                <ul>{list}</ul>
+                <FormError error fields=&[] />
+                <button type="submit" class=format!("{BUTTON_CLASS} self-start") data-testid="skp-expectations-save">{move_tr!("skp-expectations-save")}</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! { <ul>{list}</ul> }.into_any()
+    };
+    view! {
+        <section class=SECTION_CLASS data-testid="skp-perilaku">
+            <h2 class="text-lg font-semibold">{move_tr!("skp-perilaku")}</h2>
+            <p class="text-sm text-slate-600">{move_tr!("skp-perilaku-hint")}</p>
+            {body}
+        </section>
+    }
+}
+
+/// The owner's request to change an approved plan, or the pending request.
+#[component]
+pub fn RevisionRequest(view: PlanView) -> impl IntoView {
+    let request = ServerAction::<RequestSkpRevision>::new();
+    let error = form_error(request, RequestSkpRevision::PATH);
+    reload_on_success(request, format!("/skp/{}", view.year));
+    if let Some(reason) = view.revision_reason.clone() {
+        return view! {
+            <p class="mt-6 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-revision-pending">
+                <strong>{move_tr!("skp-revision-pending")}</strong> " " {reason}
+            </p>
+        }
+        .into_any();
+    }
+    if !view.can_request_revision {
+        return ().into_any();
+    }
+    view! {
+        <section class=SECTION_CLASS data-testid="skp-revision-request">
+            <h2 class="text-lg font-semibold">{move_tr!("skp-revision-title")}</h2>
+            <p class="text-sm text-slate-600">{move_tr!("skp-revision-hint")}</p>
+            <FormError error fields=&[] />
+            <ActionForm action=request attr:class="mt-2 flex flex-col gap-2">
+                <input type="hidden" name="year" value=view.year.to_string() />
+                <textarea name="reason" rows="3" required class=INPUT_CLASS data-testid="skp-revision-reason"></textarea>
+                <button type="submit" class=format!("{SECONDARY_BUTTON_CLASS} self-start") data-testid="skp-revision-send">{move_tr!("skp-revision-send")}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The supervisor grants or refuses a pending revision request.
+#[component]
+pub fn RevisionDecision(view: PlanView) -> impl IntoView {
+    let decide = ServerAction::<DecideSkpRevision>::new();
+    let error = form_error(decide, DecideSkpRevision::PATH);
+    reload_on_success(
+        decide,
+        format!("/skp/{}/pegawai/{}", view.year, view.employee_id),
+    );
+    if !view.can_decide_revision {
+        return ().into_any();
+    }
+    let (id, year) = (view.employee_id, view.year);
+    let form = move |decision: &'static str, label: String, class: &'static str| {
+        view! {
+            <ActionForm action=decide>
+                <input type="hidden" name="employee_id" value=id.to_string() />
+                <input type="hidden" name="year" value=year.to_string() />
+                <input type="hidden" name="decision" value=decision />
+                <button type="submit" class=class data-testid=format!("skp-revision-{decision}")>{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <section class=SECTION_CLASS data-testid="skp-revision-decision">
+            <h2 class="text-lg font-semibold">{move_tr!("skp-revision-decide-title")}</h2>
+            <p class="text-sm">{view.revision_reason.clone().unwrap_or_default()}</p>
+            <FormError error fields=&[] />
+            <div class="mt-3 flex flex-wrap gap-3">
+                {form("setujui", tr!("skp-revision-grant"), BUTTON_CLASS)}
+                {form("tolak", tr!("skp-revision-refuse"), SECONDARY_BUTTON_CLASS)}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Every snapshot of the plan, newest first, each readable in full.
+#[component]
+pub fn HistorySection(view: PlanView) -> impl IntoView {
+    if view.history.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class=SECTION_CLASS data-testid="skp-history">
+            <h2 class="text-lg font-semibold">{move_tr!("skp-history")}</h2>
+            <ol class="mt-2">
+                {view.history.into_iter().map(|v| view! {
+                    <li class="border-t border-slate-100 py-2">
+                        <details>
+                            <summary class="cursor-pointer text-sm">
+                                {format!("Versi {} · {} · {} · {}", v.version, super::plan_pages::status_label(&v.status), v.by_name.clone().unwrap_or_default(), format_wib(v.at_millis))}
+                            </summary>
+                            {v.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-600">{n}</p> })}
+                            <ol class="mt-1 list-decimal pl-5 text-sm">
+                                {v.rhk.into_iter().map(|r| view! {
+                                    <li>{r.text}<ul class="list-disc pl-5 text-slate-600">
+                                        {r.iki.into_iter().map(|k| view! { <li>{format!("{} — {} {}", k.indicator, k.target, k.satuan)}</li> }).collect_view()}
+                                    </ul></li>
+                                }).collect_view()}
+                            </ol>
+                        </details>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// Links to the printable SKP document and its PDF.
+#[component]
+pub fn DocumentLinks(view: PlanView) -> impl IntoView {
+    if view.plan_id.is_none() {
+        return ().into_any();
+    }
+    let base = format!("/skp/{}/pegawai/{}/dokumen", view.year, view.employee_id);
+    view! {
+        <p class="mt-6 flex flex-wrap gap-3 text-sm">
+            <a class="text-emerald-800 underline" href=base.clone() data-testid="skp-document-link">{move_tr!("skp-document")}</a>
+            <a class="text-emerald-800 underline" href=format!("{base}.pdf") download data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+        </p>
+    }
+    .into_any()
+}
