@@ -544,3 +544,215 @@ async fn plans_outside_ones_reach_are_refused() {
     .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 }
+
+/// The pegawai's plan for 2027 supporting only the supervisor's first RHK, submitted.
+async fn submitted_plan(router: &axum::Router, pegawai: &str, parents: &[i64]) {
+    let saved = support::call_json(
+        router,
+        "save_skp_plan",
+        &pegawai_plan(0, &[parents[0], parents[0]], "Terlayaninya izin usaha"),
+        Some(pegawai),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let submitted = call(
+        router,
+        "submit_skp_plan",
+        "year=2027&base_version=1",
+        Some(pegawai),
+    )
+    .await;
+    assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expectations_matrix_cascade_and_a_revision_after_approval() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    call(&router, "admin_open_year", "year=2027", Some(&admin)).await;
+    let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    submitted_plan(&router, &pegawai, &parents).await;
+    let me = demo.pegawai.0;
+
+    // The supervisor writes expectations; too long is refused per value.
+    let long = "a".repeat(1001);
+    let reply = call(
+        &router,
+        "save_skp_expectations",
+        &format!("employee_id={me}&year=2027&akuntabel={long}"),
+        Some(&atasan),
+    )
+    .await;
+    assert!(
+        reply.body.contains("expectation.akuntabel") && reply.error_message().contains("Akuntabel"),
+        "{}",
+        reply.body
+    );
+    let expectations = format!(
+        "employee_id={me}&year=2027&akuntabel=Laporan+izin+tepat+waktu+setiap+bulan&kolaboratif=&loyal=Menjaga+kerahasiaan+data+pemohon"
+    );
+    let reply = call(&router, "save_skp_expectations", &expectations, Some(&atasan)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        call(&router, "save_skp_expectations", &expectations, Some(&pegawai))
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "a pegawai writes no expectations"
+    );
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    let values: Vec<&str> = view["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["akuntabel", "loyal"], "BerAKHLAK order, empty ones dropped");
+
+    // Matriks Peran Hasil: the second RHK is supported by no one.
+    let matrix = call(&router, "get_skp_matrix", "year=2027", Some(&atasan))
+        .await
+        .json();
+    let column = matrix["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["employee_id"] == me)
+        .unwrap();
+    assert_eq!(matrix["rows"][0]["cells"][column].as_array().unwrap().len(), 2);
+    assert!(matrix["rows"][1]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c.as_array().unwrap().is_empty()));
+    assert!(
+        matrix["columns"].as_array().unwrap().iter().any(|c| c["status"].is_null()),
+        "subordinates without a plan are columns too"
+    );
+    assert_eq!(
+        call(
+            &router,
+            "get_skp_matrix",
+            &format!("employee_id={}&year=2027", demo.atasan.0),
+            Some(&pegawai)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The cascade: counts for the kabupaten, the tree inside the pegawai's unit.
+    let whole = call(&router, "get_skp_cascade", "year=2027", Some(&admin))
+        .await
+        .json();
+    assert_eq!(whole["total"]["disetujui"], 1);
+    assert_eq!(whole["total"]["diajukan"], 1);
+    let unit: i64 = sqlx::query_scalar(
+        "SELECT p.unit_id FROM employees e JOIN positions p ON p.id = e.position_id WHERE e.id = $1",
+    )
+    .bind(demo.atasan.0)
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    let inside = call(
+        &router,
+        "get_skp_cascade",
+        &format!("year=2027&unit_id={unit}"),
+        Some(&admin),
+    )
+    .await
+    .json();
+    let root = inside["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["rhk_id"] == parents[0])
+        .cloned()
+        .unwrap_or_else(|| panic!("{inside}"));
+    assert_eq!(root["children"].as_array().unwrap().len(), 2);
+    assert!(inside["pending"].as_array().unwrap().iter().any(|p| p["employee_id"] == me));
+    assert_eq!(
+        call(&router, "get_skp_cascade", "year=2027", Some(&pegawai))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Approved: locked, expectations too; a revision is asked, refused, asked, granted.
+    let review = format!("employee_id={me}&year=2027&decision=setujui");
+    assert_eq!(
+        call(&router, "review_skp_plan", &review, Some(&atasan)).await.status,
+        StatusCode::OK
+    );
+    assert!(call(&router, "save_skp_expectations", &expectations, Some(&atasan))
+        .await
+        .error_message()
+        .contains("terkunci"));
+    let ask = |reason: &str| format!("year=2027&reason={reason}");
+    assert!(call(&router, "request_skp_revision", &ask("ubah"), Some(&pegawai))
+        .await
+        .error_message()
+        .contains("10 karakter"));
+    let why = "Target+izin+naik+karena+loket+baru+dibuka";
+    assert_eq!(
+        call(&router, "request_skp_revision", &ask(why), Some(&pegawai)).await.status,
+        StatusCode::OK
+    );
+    assert!(call(&router, "request_skp_revision", &ask(why), Some(&pegawai))
+        .await
+        .error_message()
+        .contains("sudah diajukan"));
+    let decide = |d: &str| format!("employee_id={me}&year=2027&decision={d}");
+    assert_eq!(
+        call(&router, "decide_skp_revision", &decide("setujui"), Some(&pegawai)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call(&router, "decide_skp_revision", &decide("tolak"), Some(&atasan)).await.status,
+        StatusCode::OK
+    );
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai)).await.json();
+    assert_eq!((view["status"].as_str(), view["can_request_revision"].as_bool()), (Some("disetujui"), Some(true)));
+    call(&router, "request_skp_revision", &ask(why), Some(&pegawai)).await;
+    let shown = call(&router, "get_skp_plan", &format!("employee_id={me}&year=2027"), Some(&atasan))
+        .await
+        .json();
+    assert_eq!(
+        (shown["can_decide_revision"].as_bool(), shown["revision_reason"].as_str()),
+        (Some(true), Some("Target izin naik karena loket baru dibuka"))
+    );
+    assert_eq!(
+        call(&router, "decide_skp_revision", &decide("setujui"), Some(&atasan)).await.status,
+        StatusCode::OK
+    );
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai)).await.json();
+    assert_eq!((view["status"].as_str(), view["can_edit"].as_bool()), (Some("draf"), Some(true)));
+    let history: Vec<&str> = view["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(history, ["draf", "disetujui", "diajukan"], "newest first, the approved one kept");
+    assert_eq!(view["history"][1]["rhk"].as_array().unwrap().len(), 2);
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'skp.revision%' OR action = 'skp.expectations_saved' ORDER BY id",
+    )
+    .fetch_all(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        actions,
+        [
+            "skp.expectations_saved",
+            "skp.revision_requested",
+            "skp.revision_refused",
+            "skp.revision_requested",
+            "skp.revision_granted"
+        ]
+    );
+}
