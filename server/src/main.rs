@@ -78,7 +78,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
                 employees,
                 force,
             };
-            run_seed(&state.db, options, if_empty).await
+            run_seed(&state, options, if_empty).await
         }
         Command::AuditVerify => {
             let state = startup::prepare(settings)
@@ -112,8 +112,27 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     }
 }
 
+/// Prints seeding progress on one line per stage, every 5 %.
+fn progress_printer() -> impl FnMut(seed::Progress) {
+    let mut last_percent = None;
+    move |p| {
+        let percent = p.done * 100 / p.total.max(1);
+        if last_percent != Some((p.stage, percent / 5)) || p.done == p.total {
+            last_percent = Some((p.stage, percent / 5));
+            eprint!(
+                "\r  {:<18} {:>7}/{:<7} {:>3}%",
+                p.stage, p.done, p.total, percent
+            );
+            if p.done == p.total {
+                eprintln!();
+            }
+            let _ = std::io::stderr().flush();
+        }
+    }
+}
+
 async fn run_seed(
-    db: &app::platform::db::Db,
+    state: &app::platform::state::AppState,
     options: SeedOptions,
     if_empty: bool,
 ) -> Result<(), String> {
@@ -122,23 +141,7 @@ async fn run_seed(
         "Memuat data demo: {} pegawai, benih {}…",
         options.employees, options.seed
     );
-    let mut last_percent = None;
-    let result = seed::seed(db, options, |p| {
-        let percent = p.done * 100 / p.total.max(1);
-        if last_percent != Some((p.stage, percent / 5)) || p.done == p.total {
-            last_percent = Some((p.stage, percent / 5));
-            eprint!(
-                "\r  {:<14} {:>7}/{:<7} {:>3}%",
-                p.stage, p.done, p.total, percent
-            );
-            if p.done == p.total {
-                eprintln!();
-            }
-            let _ = std::io::stderr().flush();
-        }
-    })
-    .await;
-    match result {
+    match seed::seed(&state.db, options, progress_printer()).await {
         Ok(plan) => {
             eprintln!(
                 "Selesai dalam {:.1} detik: {} unit, {} jabatan, {} pegawai.",
@@ -147,14 +150,39 @@ async fn run_seed(
                 plan.positions.len(),
                 plan.employees.len() - 1
             );
-            Ok(())
         }
         Err(SeedError::AlreadySeeded(count)) if if_empty => {
             eprintln!("Data demo sudah ada ({count} pegawai); tidak dimuat ulang.");
-            Ok(())
+            return Ok(());
         }
-        Err(error) => Err(error.to_string()),
+        Err(error) => return Err(error.to_string()),
     }
+    // SKP plans for the current year in every state, so the views have content.
+    let started = Instant::now();
+    let year = i64::from(
+        app::calendar::CivilDate::wib_from_millis(app::platform::db::now_millis()).year(),
+    );
+    eprintln!("Memuat SKP demo tahun {year}…");
+    let counts = app::skp::demo::seed_demo_plans(
+        &state.db,
+        year,
+        state.settings.period_scheme,
+        state.settings.period_filing_days,
+        options.seed,
+        progress_printer(),
+    )
+    .await
+    .map_err(|e| format!("Gagal menulis SKP demo: {e}"))?;
+    eprintln!(
+        "Selesai dalam {:.1} detik: {} disetujui, {} diajukan, {} dikembalikan, {} draf ({} RHK).",
+        started.elapsed().as_secs_f64(),
+        counts.disetujui,
+        counts.diajukan,
+        counts.dikembalikan,
+        counts.draf,
+        counts.rhk
+    );
+    Ok(())
 }
 
 async fn print_demo_accounts(db: &app::platform::db::Db) {

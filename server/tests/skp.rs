@@ -593,12 +593,23 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
     let expectations = format!(
         "employee_id={me}&year=2027&akuntabel=Laporan+izin+tepat+waktu+setiap+bulan&kolaboratif=&loyal=Menjaga+kerahasiaan+data+pemohon"
     );
-    let reply = call(&router, "save_skp_expectations", &expectations, Some(&atasan)).await;
+    let reply = call(
+        &router,
+        "save_skp_expectations",
+        &expectations,
+        Some(&atasan),
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_eq!(
-        call(&router, "save_skp_expectations", &expectations, Some(&pegawai))
-            .await
-            .status,
+        call(
+            &router,
+            "save_skp_expectations",
+            &expectations,
+            Some(&pegawai)
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN,
         "a pegawai writes no expectations"
     );
@@ -611,7 +622,11 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
         .iter()
         .map(|e| e["value"].as_str().unwrap())
         .collect();
-    assert_eq!(values, ["akuntabel", "loyal"], "BerAKHLAK order, empty ones dropped");
+    assert_eq!(
+        values,
+        ["akuntabel", "loyal"],
+        "BerAKHLAK order, empty ones dropped"
+    );
 
     // Matriks Peran Hasil: the second RHK is supported by no one.
     let matrix = call(&router, "get_skp_matrix", "year=2027", Some(&atasan))
@@ -623,14 +638,21 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
         .iter()
         .position(|c| c["employee_id"] == me)
         .unwrap();
-    assert_eq!(matrix["rows"][0]["cells"][column].as_array().unwrap().len(), 2);
+    assert_eq!(
+        matrix["rows"][0]["cells"][column].as_array().unwrap().len(),
+        2
+    );
     assert!(matrix["rows"][1]["cells"]
         .as_array()
         .unwrap()
         .iter()
         .all(|c| c.as_array().unwrap().is_empty()));
     assert!(
-        matrix["columns"].as_array().unwrap().iter().any(|c| c["status"].is_null()),
+        matrix["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["status"].is_null()),
         "subordinates without a plan are columns too"
     );
     assert_eq!(
@@ -674,7 +696,11 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
         .cloned()
         .unwrap_or_else(|| panic!("{inside}"));
     assert_eq!(root["children"].as_array().unwrap().len(), 2);
-    assert!(inside["pending"].as_array().unwrap().iter().any(|p| p["employee_id"] == me));
+    assert!(inside["pending"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["employee_id"] == me));
     assert_eq!(
         call(&router, "get_skp_cascade", "year=2027", Some(&pegawai))
             .await
@@ -685,59 +711,124 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
     // Approved: locked, expectations too; a revision is asked, refused, asked, granted.
     let review = format!("employee_id={me}&year=2027&decision=setujui");
     assert_eq!(
-        call(&router, "review_skp_plan", &review, Some(&atasan)).await.status,
+        call(&router, "review_skp_plan", &review, Some(&atasan))
+            .await
+            .status,
         StatusCode::OK
     );
-    assert!(call(&router, "save_skp_expectations", &expectations, Some(&atasan))
-        .await
-        .error_message()
-        .contains("terkunci"));
+    assert!(call(
+        &router,
+        "save_skp_expectations",
+        &expectations,
+        Some(&atasan)
+    )
+    .await
+    .error_message()
+    .contains("terkunci"));
     let ask = |reason: &str| format!("year=2027&reason={reason}");
-    assert!(call(&router, "request_skp_revision", &ask("ubah"), Some(&pegawai))
-        .await
-        .error_message()
-        .contains("10 karakter"));
+    assert!(call(
+        &router,
+        "request_skp_revision",
+        &ask("ubah"),
+        Some(&pegawai)
+    )
+    .await
+    .error_message()
+    .contains("10 karakter"));
     let why = "Target+izin+naik+karena+loket+baru+dibuka";
     assert_eq!(
-        call(&router, "request_skp_revision", &ask(why), Some(&pegawai)).await.status,
+        call(&router, "request_skp_revision", &ask(why), Some(&pegawai))
+            .await
+            .status,
         StatusCode::OK
     );
-    assert!(call(&router, "request_skp_revision", &ask(why), Some(&pegawai))
-        .await
-        .error_message()
-        .contains("sudah diajukan"));
+    assert!(
+        call(&router, "request_skp_revision", &ask(why), Some(&pegawai))
+            .await
+            .error_message()
+            .contains("sudah diajukan")
+    );
     let decide = |d: &str| format!("employee_id={me}&year=2027&decision={d}");
     assert_eq!(
-        call(&router, "decide_skp_revision", &decide("setujui"), Some(&pegawai)).await.status,
+        call(
+            &router,
+            "decide_skp_revision",
+            &decide("setujui"),
+            Some(&pegawai)
+        )
+        .await
+        .status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        call(&router, "decide_skp_revision", &decide("tolak"), Some(&atasan)).await.status,
+        call(
+            &router,
+            "decide_skp_revision",
+            &decide("tolak"),
+            Some(&atasan)
+        )
+        .await
+        .status,
         StatusCode::OK
     );
-    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai)).await.json();
-    assert_eq!((view["status"].as_str(), view["can_request_revision"].as_bool()), (Some("disetujui"), Some(true)));
-    call(&router, "request_skp_revision", &ask(why), Some(&pegawai)).await;
-    let shown = call(&router, "get_skp_plan", &format!("employee_id={me}&year=2027"), Some(&atasan))
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
         .await
         .json();
     assert_eq!(
-        (shown["can_decide_revision"].as_bool(), shown["revision_reason"].as_str()),
-        (Some(true), Some("Target izin naik karena loket baru dibuka"))
+        (
+            view["status"].as_str(),
+            view["can_request_revision"].as_bool()
+        ),
+        (Some("disetujui"), Some(true))
+    );
+    call(&router, "request_skp_revision", &ask(why), Some(&pegawai)).await;
+    let shown = call(
+        &router,
+        "get_skp_plan",
+        &format!("employee_id={me}&year=2027"),
+        Some(&atasan),
+    )
+    .await
+    .json();
+    assert_eq!(
+        (
+            shown["can_decide_revision"].as_bool(),
+            shown["revision_reason"].as_str()
+        ),
+        (
+            Some(true),
+            Some("Target izin naik karena loket baru dibuka")
+        )
     );
     assert_eq!(
-        call(&router, "decide_skp_revision", &decide("setujui"), Some(&atasan)).await.status,
+        call(
+            &router,
+            "decide_skp_revision",
+            &decide("setujui"),
+            Some(&atasan)
+        )
+        .await
+        .status,
         StatusCode::OK
     );
-    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai)).await.json();
-    assert_eq!((view["status"].as_str(), view["can_edit"].as_bool()), (Some("draf"), Some(true)));
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert_eq!(
+        (view["status"].as_str(), view["can_edit"].as_bool()),
+        (Some("draf"), Some(true))
+    );
     let history: Vec<&str> = view["history"]
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v["status"].as_str().unwrap())
         .collect();
-    assert_eq!(history, ["draf", "disetujui", "diajukan"], "newest first, the approved one kept");
+    assert_eq!(
+        history,
+        ["draf", "disetujui", "diajukan"],
+        "newest first, the approved one kept"
+    );
     assert_eq!(view["history"][1]["rhk"].as_array().unwrap().len(), 2);
     let actions: Vec<String> = sqlx::query_scalar(
         "SELECT action FROM audit_log WHERE action LIKE 'skp.revision%' OR action = 'skp.expectations_saved' ORDER BY id",
@@ -754,5 +845,95 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
             "skp.revision_requested",
             "skp.revision_granted"
         ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_plans_cover_every_state_and_never_outrun_the_supervisor() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let counts = app::skp::demo::seed_demo_plans(
+        &state.db,
+        2029,
+        app::platform::config::PeriodScheme::Quarterly,
+        10,
+        7,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(
+        counts.disetujui > 0 && counts.diajukan > 0 && counts.dikembalikan > 0 && counts.draf > 0,
+        "{counts:?}"
+    );
+    let status_of = |id: i64| {
+        let pool = state.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT status FROM skp_plans WHERE employee_id = $1 AND year = 2029",
+            )
+            .bind(id)
+            .fetch_optional(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(
+        status_of(demo.pegawai.0).await,
+        None,
+        "the demo pegawai drafts their own"
+    );
+    assert_eq!(status_of(demo.atasan.0).await.as_deref(), Some("disetujui"));
+    // No RHK supports one from a plan that is not approved, and nothing beyond a
+    // draft sits under a supervisor without an approved plan.
+    let bad_links: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM skp_rhk r JOIN skp_rhk p ON p.id = r.parent_rhk_id \
+         JOIN skp_plans pp ON pp.id = p.plan_id WHERE pp.status <> 'disetujui'",
+    )
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(bad_links, 0);
+    let unsupported_submissions: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM skp_plans s JOIN skp_rhk r ON r.plan_id = s.id JOIN employees e ON e.id = s.employee_id \
+         JOIN positions p ON p.id = e.position_id \
+         WHERE s.status <> 'draf' AND p.kind NOT IN ('jpt', 'kepala_daerah') AND r.parent_rhk_id IS NULL",
+    )
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        unsupported_submissions, 0,
+        "every submitted non-JPT RHK names the RHK it supports"
+    );
+    // The views read them: the kabupaten cascade counts every active employee.
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let cascade = call(&router, "get_skp_cascade", "year=2029", Some(&admin))
+        .await
+        .json();
+    let total = &cascade["total"];
+    let active: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM employees e WHERE e.active = 1 AND e.position_id IS NOT NULL",
+    )
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    let sum: i64 = ["belum", "draf", "diajukan", "dikembalikan", "disetujui"]
+        .iter()
+        .map(|k| total[k].as_i64().unwrap())
+        .sum();
+    assert_eq!(sum, active);
+    assert_eq!(
+        total["disetujui"].as_i64().unwrap() as usize,
+        counts.disetujui
+    );
+    assert!(!cascade["roots"].as_array().unwrap().is_empty());
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    let matrix = call(&router, "get_skp_matrix", "year=2029", Some(&atasan))
+        .await
+        .json();
+    assert!(
+        !matrix["rows"].as_array().unwrap().is_empty()
+            && !matrix["columns"].as_array().unwrap().is_empty(),
+        "{matrix}"
     );
 }

@@ -3,12 +3,12 @@
 //! workflow. Pure rules here compile for both the browser and the server.
 
 pub mod berakhlak;
-pub mod period_api;
-pub mod period_pages;
-pub mod period_types;
 pub mod overview_api;
 pub mod overview_pages;
 pub mod overview_types;
+pub mod period_api;
+pub mod period_pages;
+pub mod period_types;
 pub mod periods;
 pub mod plan_api;
 pub mod plan_pages;
@@ -17,6 +17,8 @@ pub mod plan_types;
 pub mod rules;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod expectation_service;
 #[cfg(feature = "ssr")]

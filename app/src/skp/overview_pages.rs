@@ -186,10 +186,16 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
     let year = c.year;
     let title = match &c.unit {
         Some((_, name)) => format!("{} · {name} {year}", tr!("skp-cascade-title")),
-        None => format!("{} · {} {year}", tr!("skp-cascade-title"), tr!("skp-cascade-kabupaten")),
+        None => format!(
+            "{} · {} {year}",
+            tr!("skp-cascade-title"),
+            tr!("skp-cascade-kabupaten")
+        ),
     };
     let up = match (&c.unit, &c.parent_unit) {
-        (Some(_), Some((id, name))) => Some((format!("/skp/{year}/kaskade?unit={id}"), name.clone())),
+        (Some(_), Some((id, name))) => {
+            Some((format!("/skp/{year}/kaskade?unit={id}"), name.clone()))
+        }
         (Some(_), None) => Some((format!("/skp/{year}/kaskade"), tr!("skp-cascade-kabupaten"))),
         _ => None,
     };

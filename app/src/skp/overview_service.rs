@@ -72,8 +72,11 @@ pub async fn matrix(
             .enumerate()
             .map(|(i, c)| (c.employee_id, i))
             .collect();
-        let row_of: HashMap<i64, usize> =
-            rows.iter().enumerate().map(|(i, r)| (r.rhk_id, i)).collect();
+        let row_of: HashMap<i64, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.rhk_id, i))
+            .collect();
         let sql = format!(
             "SELECT r.parent_rhk_id, s.employee_id, r.text FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id \
              WHERE r.parent_rhk_id IN ({}) ORDER BY r.sort_order",
@@ -143,21 +146,27 @@ struct UnitRow {
 
 /// The cascade of a unit (with its sub-units) or of the whole kabupaten.
 pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<CascadeView, AppError> {
-    let units: Vec<UnitRow> = sqlx::query("SELECT id, parent_id, name FROM units WHERE active = 1 ORDER BY name")
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(UnitRow {
-                id: r.try_get(0)?,
-                parent: r.try_get(1)?,
-                name: r.try_get(2)?,
+    let units: Vec<UnitRow> =
+        sqlx::query("SELECT id, parent_id, name FROM units WHERE active = 1 ORDER BY name")
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(UnitRow {
+                    id: r.try_get(0)?,
+                    parent: r.try_get(1)?,
+                    name: r.try_get(2)?,
+                })
             })
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+            .collect::<Result<_, sqlx::Error>>()?;
     let children_of = |id: Option<i64>| units.iter().filter(move |u| u.parent == id);
     let unit = match unit_id {
-        Some(id) => Some(units.iter().find(|u| u.id == id).ok_or(AppError::NotFound)?),
+        Some(id) => Some(
+            units
+                .iter()
+                .find(|u| u.id == id)
+                .ok_or(AppError::NotFound)?,
+        ),
         None => None,
     };
     // The kabupaten view lists the units under the top unit (the pemda).
@@ -261,25 +270,25 @@ async fn rhk_tree(
         query = query.bind(*id);
     }
     let rows: Vec<RhkRow> = query
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(RhkRow {
-            id: r.try_get(0)?,
-            parent: r.try_get(1)?,
-            node: CascadeNode {
-                rhk_id: r.try_get(0)?,
-                text: r.try_get(2)?,
-                employee_id: r.try_get(3)?,
-                employee_name: r.try_get(4)?,
-                position_title: r.try_get(5)?,
-                status: r.try_get(6)?,
-                children: Vec::new(),
-            },
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(RhkRow {
+                id: r.try_get(0)?,
+                parent: r.try_get(1)?,
+                node: CascadeNode {
+                    rhk_id: r.try_get(0)?,
+                    text: r.try_get(2)?,
+                    employee_id: r.try_get(3)?,
+                    employee_name: r.try_get(4)?,
+                    position_title: r.try_get(5)?,
+                    status: r.try_get(6)?,
+                    children: Vec::new(),
+                },
+            })
         })
-    })
-    .collect::<Result<_, sqlx::Error>>()?;
+        .collect::<Result<_, sqlx::Error>>()?;
     let present: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
     let mut children: HashMap<i64, Vec<usize>> = HashMap::new();
     let mut roots = Vec::new();
@@ -289,7 +298,11 @@ async fn rhk_tree(
             None => roots.push(i),
         }
     }
-    let depth_limit = if scope.is_some() { usize::MAX } else { KABUPATEN_DEPTH };
+    let depth_limit = if scope.is_some() {
+        usize::MAX
+    } else {
+        KABUPATEN_DEPTH
+    };
     let mut shown = 0;
     fn build(
         i: usize,

@@ -61,10 +61,8 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
             "Tahun harus antara 2000 dan 2100.",
         ));
     }
-    let (scheme, code) = match state.settings.period_scheme {
-        PeriodScheme::Quarterly => (Scheme::Quarterly, "quarterly"),
-        PeriodScheme::Monthly => (Scheme::Monthly, "monthly"),
-    };
+    let scheme = state.settings.period_scheme;
+    let code = scheme_code(scheme);
     let db = &state.db;
     let now = now_millis();
     let mut tx = db.pool().begin().await?;
@@ -79,17 +77,64 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
             format!("Tahun kinerja {year} sudah dibuka."),
         ));
     }
+    let count = insert_year(
+        &mut tx,
+        year,
+        scheme,
+        state.settings.period_filing_days,
+        Some(actor.employee_id()),
+        now,
+    )
+    .await?;
+    chain::append(
+        &mut tx,
+        db.backend(),
+        Change::by(
+            actor.employee_id(),
+            "year.opened",
+            "performance_year",
+            year,
+            None,
+            Some(json!({ "scheme": code, "periods": count })),
+        ),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn scheme_code(scheme: PeriodScheme) -> &'static str {
+    match scheme {
+        PeriodScheme::Quarterly => "quarterly",
+        PeriodScheme::Monthly => "monthly",
+    }
+}
+
+/// Writes an open year and its periods; returns how many periods.
+pub async fn insert_year(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    year: i64,
+    scheme: PeriodScheme,
+    filing_days: u32,
+    opened_by: Option<i64>,
+    now: i64,
+) -> Result<usize, sqlx::Error> {
     sqlx::query(
         "INSERT INTO performance_years (year, scheme, status, opened_by, created_at, updated_at) \
          VALUES ($1, $2, 'open', $3, $4, $4)",
     )
     .bind(year)
-    .bind(code)
-    .bind(actor.employee_id())
+    .bind(scheme_code(scheme))
+    .bind(opened_by)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    let plan = periods(year as i32, scheme, state.settings.period_filing_days);
+    let scheme = match scheme {
+        PeriodScheme::Quarterly => Scheme::Quarterly,
+        PeriodScheme::Monthly => Scheme::Monthly,
+    };
+    let plan = periods(year as i32, scheme, filing_days);
     for p in &plan {
         sqlx::query(
             "INSERT INTO periods (year, kind, number, name, starts_on, ends_on, deadline, status, created_at, updated_at) \
@@ -106,25 +151,10 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
         .bind(p.ends_on.to_iso())
         .bind(p.deadline.to_iso())
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            actor.employee_id(),
-            "year.opened",
-            "performance_year",
-            year,
-            None,
-            Some(json!({ "scheme": code, "periods": plan.len() })),
-        ),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(plan.len())
 }
 
 /// Closes or reopens one period; reopening is audited like any change.

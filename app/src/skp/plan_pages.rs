@@ -589,16 +589,20 @@ fn RhkEditor(
                 let field = format!("rhk.{i}.{name}");
                 problems.with(|list| {
                     list.iter()
-                        .filter(|p| p.field == field || (name.ends_with('.') && p.field.starts_with(&field)))
+                        .filter(|p| {
+                            p.field == field || (name.ends_with('.') && p.field.starts_with(&field))
+                        })
                         .map(|p| p.message.clone())
                         .collect()
                 })
             })
             .unwrap_or_default();
-        (!messages.is_empty()).then(|| view! {
-            <ul class="mt-1 text-xs text-red-700" data-testid="skp-field-error">
-                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-            </ul>
+        (!messages.is_empty()).then(|| {
+            view! {
+                <ul class="mt-1 text-xs text-red-700" data-testid="skp-field-error">
+                    {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            }
         })
     };
     let get = move |f: &dyn Fn(&RhkSave) -> String| {

@@ -41,7 +41,10 @@ pub(super) async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> 
 }
 
 /// Who supervises a position today: its holder, else an acting official.
-pub(super) async fn supervisor(db: &Db, position: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+pub(super) async fn supervisor(
+    db: &Db,
+    position: i64,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
     let today = CivilDate::wib_from_millis(now_millis()).to_iso();
     let row = sqlx::query(
         "SELECT id, name, 0 FROM employees WHERE position_id = $1 AND active = 1 \
@@ -144,7 +147,10 @@ pub async fn view(
             .map_or_else(|| "kuantitatif".to_owned(), |p| p.approach.clone()),
         is_jpt: owner.is_jpt,
         rhk,
-        lampiran: stored.as_ref().map(|p| p.lampiran.clone()).unwrap_or_default(),
+        lampiran: stored
+            .as_ref()
+            .map(|p| p.lampiran.clone())
+            .unwrap_or_default(),
         return_reason: stored.as_ref().and_then(|p| p.return_reason.clone()),
         revision_reason: stored.as_ref().and_then(|p| p.revision_reason.clone()),
         revision_requested,
@@ -245,7 +251,10 @@ pub(super) async fn rhk_of(db: &Db, plan_id: i64) -> Result<Vec<RhkView>, sqlx::
 }
 
 /// The first RHK that supports an RHK outside `allowed` (the supervisor's approved plan).
-pub(super) fn foreign_link(parents: impl Iterator<Item = Option<i64>>, allowed: &[i64]) -> Option<usize> {
+pub(super) fn foreign_link(
+    parents: impl Iterator<Item = Option<i64>>,
+    allowed: &[i64],
+) -> Option<usize> {
     parents
         .enumerate()
         .find(|(_, parent)| parent.is_some_and(|p| !allowed.contains(&p)))

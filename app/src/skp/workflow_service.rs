@@ -272,7 +272,6 @@ pub async fn review(
     Ok(())
 }
 
-
 /// The owner asks to change an approved plan; the supervisor decides.
 pub async fn request_revision(
     state: &AppState,
@@ -299,7 +298,10 @@ pub async fn request_revision(
             format!("Tahun kinerja {year} tidak terbuka."),
         ));
     }
-    let reason = written_reason(reason, "Tuliskan apa yang ingin diubah dan mengapa (sekurang-kurangnya 10 karakter).")?;
+    let reason = written_reason(
+        reason,
+        "Tuliskan apa yang ingin diubah dan mengapa (sekurang-kurangnya 10 karakter).",
+    )?;
     let now = now_millis();
     let mut tx = db.pool().begin().await?;
     let updated = sqlx::query(
@@ -418,7 +420,10 @@ pub async fn decide_revision(
     let (action, text) = if grant {
         (
             "skp.revision_granted",
-            format!("Permintaan revisi SKP tahun {year} disetujui oleh {}; SKP kembali menjadi draf.", user.viewer.name),
+            format!(
+                "Permintaan revisi SKP tahun {year} disetujui oleh {}; SKP kembali menjadi draf.",
+                user.viewer.name
+            ),
         )
     } else {
         (
@@ -426,7 +431,15 @@ pub async fn decide_revision(
             format!("Permintaan revisi SKP tahun {year} tidak disetujui oleh {}; SKP yang disetujui tetap berlaku.", user.viewer.name),
         )
     };
-    notify(&mut tx, employee_id, action, text, format!("/skp/{year}"), now).await?;
+    notify(
+        &mut tx,
+        employee_id,
+        action,
+        text,
+        format!("/skp/{year}"),
+        now,
+    )
+    .await?;
     chain::append(
         &mut tx,
         db.backend(),

@@ -70,6 +70,22 @@ pub async fn employee_count(db: &Db) -> Result<i64, sqlx::Error> {
         .try_get(0)
 }
 
+/// The demo accounts' employee ids by role.
+pub async fn demo_account_ids(
+    db: &Db,
+) -> Result<std::collections::HashMap<DemoRole, i64>, sqlx::Error> {
+    let rows = sqlx::query("SELECT role, employee_id FROM demo_accounts")
+        .fetch_all(db.pool())
+        .await?;
+    let mut ids = std::collections::HashMap::new();
+    for r in rows {
+        if let Some(role) = DemoRole::from_code(&r.try_get::<String, _>(0)?) {
+            ids.insert(role, r.try_get(1)?);
+        }
+    }
+    Ok(ids)
+}
+
 /// Generates and writes the dataset; `progress` is called after every batch.
 pub async fn seed(
     db: &Db,
@@ -247,7 +263,7 @@ pub async fn seed(
     Ok(plan)
 }
 
-async fn insert_batched<T>(
+pub(crate) async fn insert_batched<T>(
     tx: &mut sqlx::Transaction<'_, Any>,
     table: &'static str,
     // `Some(now)` fills created_at and updated_at after the given columns.
