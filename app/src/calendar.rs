@@ -26,6 +26,22 @@ impl From<CivilDate> for String {
     }
 }
 
+/// Month names as Indonesian documents print them.
+pub const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -60,6 +76,16 @@ impl CivilDate {
     }
 
     /// ISO 8601 form, the way dates are stored in the database (`YYYY-MM-DD`).
+    /// "28 November 2026".
+    pub fn to_indonesian(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day(),
+            MONTHS[usize::from(self.month().clamp(1, 12)) - 1],
+            self.year()
+        )
+    }
+
     pub fn to_iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

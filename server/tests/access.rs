@@ -41,6 +41,7 @@ const DOMAIN_REFUSALS: &[&str] = &[
     "request_skp_revision",
     "decide_skp_revision",
     "save_skp_expectations",
+    "get_skp_document",
 ];
 
 struct Fixture {
@@ -111,6 +112,7 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         "decide_skp_revision" => "employee_id=REPORT&year=2030&decision=tolak".into(),
         "save_skp_expectations" => "employee_id=REPORT&year=2030&akuntabel=Laporan+tepat+waktu".into(),
         "get_skp_matrix" => "year=2030".into(),
+        "get_skp_document" => "employee_id=SELF&year=2030".into(),
         "get_skp_cascade" => "year=2030".into(),
         "admin_open_year" => "year=2031".into(),
         "admin_set_period_open" => format!("period_id={}&open=false", f.period_id),

@@ -309,3 +309,5 @@ skp-cascade-empty = No RHK this year yet.
 skp-cascade-hidden = { $count } RHK at lower levels are not shown here; open a unit for the details.
 skp-link-matrix = Results Role Matrix
 skp-link-cascade = Performance cascade
+skp-document-print = Print
+skp-document-not-approved = This SKP is not approved yet; this document is only a preview.

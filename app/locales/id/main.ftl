@@ -309,3 +309,5 @@ skp-cascade-empty = Belum ada RHK tahun ini.
 skp-cascade-hidden = { $count } RHK di tingkat lebih bawah tidak ditampilkan di sini; buka unit kerja untuk rinciannya.
 skp-link-matrix = Matriks Peran Hasil
 skp-link-cascade = Kaskade kinerja
+skp-document-print = Cetak
+skp-document-not-approved = SKP ini belum disetujui; dokumen ini hanya pratinjau.

@@ -63,6 +63,7 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("decide_skp_revision", Allowed::Roles(&[Role::Atasan])),
     rule("save_skp_expectations", Allowed::Roles(&[Role::Atasan])),
     rule("get_skp_matrix", Allowed::SignedIn),
+    rule("get_skp_document", Allowed::SignedIn),
     rule(
         "get_skp_cascade",
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod nip;
 pub mod pages;
+pub mod pangkat;
 pub mod types;
 
 #[cfg(feature = "ssr")]

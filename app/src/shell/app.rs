@@ -14,6 +14,7 @@ use crate::identity::pages::{
 use crate::notifications::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
+use crate::skp::document_pages::SkpDocumentPage;
 use crate::skp::overview_pages::{CascadePage, MatrixPage};
 use crate::skp::period_pages::PeriodsPage;
 use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
@@ -94,6 +95,7 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/pemberitahuan") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year") view=MyPlanPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id") view=ReviewPlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id/dokumen") view=SkpDocumentPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/matriks") view=MatrixPage ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/kaskade") view=CascadePage ssr=SsrMode::Async />
                 </Routes>

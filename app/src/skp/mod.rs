@@ -3,6 +3,9 @@
 //! workflow. Pure rules here compile for both the browser and the server.
 
 pub mod berakhlak;
+pub mod document_api;
+pub mod document_pages;
+pub mod document_types;
 pub mod overview_api;
 pub mod overview_pages;
 pub mod overview_types;
@@ -19,6 +22,8 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod document_service;
 #[cfg(feature = "ssr")]
 pub mod expectation_service;
 #[cfg(feature = "ssr")]

@@ -28,20 +28,7 @@ pub struct PeriodPlan {
     pub deadline: CivilDate,
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+use crate::calendar::MONTHS;
 
 /// The periods of `year` under `scheme`, then the annual evaluation.
 pub fn periods(year: i32, scheme: Scheme, filing_days: u32) -> Vec<PeriodPlan> {

@@ -160,7 +160,7 @@ pub async fn submit(
     Ok(())
 }
 
-pub(super) async fn boss_id(db: &Db, employee_id: i64) -> Result<Option<i64>, AppError> {
+pub async fn boss_id(db: &Db, employee_id: i64) -> Result<Option<i64>, AppError> {
     let owner = owner(db, employee_id).await?;
     Ok(match owner.parent_position {
         Some(position) => supervisor(db, position).await?.map(|(id, _)| id),

@@ -1,0 +1,231 @@
+//! `/skp/:year/pegawai/:id/dokumen`: the SKP in the official layout, for the
+//! screen and for paper (navigation hides when printing), with the PDF link.
+
+use super::document_api::get_skp_document;
+use super::document_types::{DocumentRhk, Signatory, SkpDocument};
+use super::plan_pages::year_param;
+use crate::components::form::BUTTON_CLASS;
+use crate::components::{AccessProblem, Loading};
+use crate::i18n::head_text;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
+
+#[component]
+pub fn SkpDocumentPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = year_param();
+    let params = use_params_map();
+    let employee = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let document = Resource::new(
+        move || (year.get(), employee()),
+        |(year, id)| async move {
+            match id {
+                Some(id) => get_skp_document(id, year).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=head_text(tr!(i18n, "skp-document"), move_tr!(i18n, "skp-document")) />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match document.await {
+                    Ok(doc) => view! { <Document doc /> }.into_any(),
+                    Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Document(doc: SkpDocument) -> impl IntoView {
+    let pdf = format!("/skp/{}/pegawai/{}/dokumen.pdf", doc.year, doc.employee_id);
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        let _ = window().print();
+    };
+    let heading = if doc.is_jpt {
+        "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+    } else {
+        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+    };
+    let context_title = if doc.is_jpt {
+        "Perspektif"
+    } else {
+        "RHK Atasan yang Diintervensi"
+    };
+    let (utama, tambahan): (Vec<DocumentRhk>, Vec<DocumentRhk>) =
+        doc.rhk.iter().cloned().partition(|r| r.kind == "Utama");
+    let draft_note = (doc.status != "disetujui").then(|| view! {
+        <p class="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 print:border-slate-400 print:bg-white" data-testid="skp-document-draft">
+            {move_tr!("skp-document-not-approved")}
+        </p>
+    });
+    view! {
+        <div class="mb-4 flex flex-wrap gap-3 print:hidden">
+            <button type="button" class=BUTTON_CLASS on:click=print>{move_tr!("skp-document-print")}</button>
+            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+        </div>
+        <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
+            {draft_note}
+            <header class="text-center font-bold">
+                <p>"SASARAN KINERJA PEGAWAI"</p>
+                <p>{format!("PENDEKATAN HASIL KERJA {}", doc.approach.to_uppercase())}</p>
+                <p>{heading}</p>
+            </header>
+            <div class="mt-3 flex justify-between gap-4">
+                <p>{doc.instansi.to_uppercase()}</p>
+                <p>{format!("PERIODE PENILAIAN: {}", doc.period.to_uppercase())}</p>
+            </div>
+            <table class="mt-2 w-full border-collapse">
+                <thead>
+                    <tr>
+                        <th class=CELL>"No"</th><th class=CELL colspan="2">"PEGAWAI YANG DINILAI"</th>
+                        <th class=CELL>"No"</th><th class=CELL colspan="2">"PEJABAT PENILAI KINERJA"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <IdentityRows pegawai=doc.pegawai.clone() penilai=doc.penilai.clone().unwrap_or_default() />
+                </tbody>
+            </table>
+            <table class="mt-4 w-full border-collapse" data-testid="skp-document-hasil">
+                <thead>
+                    <tr><th class=CELL colspan="6">"HASIL KERJA"</th></tr>
+                    <tr>
+                        <th class=CELL>"No"</th>
+                        <th class=CELL>{context_title}</th>
+                        <th class=CELL>"Rencana Hasil Kerja"</th>
+                        <th class=CELL>"Aspek"</th>
+                        <th class=CELL>"Indikator Kinerja Individu"</th>
+                        <th class=CELL>"Target"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <RhkRows title="A. Utama" rows=utama />
+                    <RhkRows title="B. Tambahan" rows=tambahan />
+                </tbody>
+            </table>
+            <table class="mt-4 w-full border-collapse">
+                <thead>
+                    <tr><th class=CELL colspan="3">"PERILAKU KERJA"</th></tr>
+                    <tr><th class=CELL>"No"</th><th class=CELL>"Perilaku Kerja"</th><th class=CELL>"Ekspektasi Khusus Pimpinan"</th></tr>
+                </thead>
+                <tbody>
+                    {doc.perilaku.iter().enumerate().map(|(i, v)| view! {
+                        <tr>
+                            <td class=CELL>{i + 1}</td>
+                            <td class=CELL>
+                                <strong>{v.name.clone()}</strong>
+                                <ul class="list-disc pl-5">{v.guides.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
+                            </td>
+                            <td class=CELL>{v.expectation.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <Signatures doc=doc.clone() />
+            <section class="mt-6 break-before-page">
+                <h2 class="text-center font-bold">"LAMPIRAN SASARAN KINERJA PEGAWAI"</h2>
+                {[("DUKUNGAN SUMBER DAYA", doc.lampiran.dukungan_sumber_daya.clone()),
+                  ("SKEMA PERTANGGUNGJAWABAN", doc.lampiran.skema_pertanggungjawaban.clone()),
+                  ("KONSEKUENSI", doc.lampiran.konsekuensi.clone())].into_iter().map(|(title, items)| view! {
+                    <h3 class="mt-3 font-bold">{title}</h3>
+                    <ol class="list-decimal pl-6">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
+                }).collect_view()}
+            </section>
+        </article>
+    }
+}
+
+#[component]
+fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
+    let fields = |s: &Signatory| {
+        [
+            ("NAMA", s.name.clone()),
+            ("NIP", s.nip.clone()),
+            ("PANGKAT/GOL. RUANG", s.pangkat.clone()),
+            ("JABATAN", s.jabatan.clone()),
+            ("UNIT KERJA", s.unit.clone()),
+        ]
+    };
+    fields(&pegawai)
+        .into_iter()
+        .zip(fields(&penilai))
+        .enumerate()
+        .map(|(i, ((label, left), (_, right)))| {
+            view! {
+                <tr>
+                    <td class=CELL>{i + 1}</td><td class=CELL>{label}</td><td class=CELL>{left}</td>
+                    <td class=CELL>{i + 1}</td><td class=CELL>{label}</td><td class=CELL>{right}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn RhkRows(title: &'static str, rows: Vec<DocumentRhk>) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let span = r.iki.len().max(1).to_string();
+            let mut iki = r.iki.into_iter();
+            let first = iki.next();
+            let cells = |k: Option<super::document_types::DocumentIki>| {
+                let k = k.unwrap_or(super::document_types::DocumentIki {
+                    aspek: String::new(),
+                    indicator: String::new(),
+                    target: String::new(),
+                });
+                view! { <td class=CELL>{k.aspek}</td><td class=CELL>{k.indicator}</td><td class=CELL>{k.target}</td> }
+            };
+            view! {
+                <tr>
+                    <td class=CELL rowspan=span.clone()>{i + 1}</td>
+                    <td class=CELL rowspan=span.clone()>{r.context}</td>
+                    <td class=CELL rowspan=span data-testid="skp-document-rhk">{r.text}</td>
+                    {cells(first)}
+                </tr>
+                {iki.map(|k| view! { <tr>{cells(Some(k))}</tr> }).collect_view()}
+            }
+        })
+        .collect_view();
+    view! {
+        <tr><td class=format!("{CELL} font-bold") colspan="6">{title}</td></tr>
+        {body}
+    }
+}
+
+#[component]
+fn Signatures(doc: SkpDocument) -> impl IntoView {
+    let penilai = doc.penilai.clone().unwrap_or_default();
+    view! {
+        <div class="mt-8 grid grid-cols-2 gap-8 break-inside-avoid text-center">
+            <div>
+                <p>"\u{a0}"</p>
+                <p>"Pegawai yang Dinilai"</p>
+                <div class="h-20"></div>
+                <p class="font-bold underline">{doc.pegawai.name.clone()}</p>
+                <p>{format!("NIP {}", doc.pegawai.nip)}</p>
+            </div>
+            <div>
+                <p>{doc.place_date.clone()}</p>
+                <p>"Pejabat Penilai Kinerja"</p>
+                <div class="h-20"></div>
+                <p class="font-bold underline">{penilai.name.clone()}</p>
+                <p>{format!("NIP {}", penilai.nip)}</p>
+            </div>
+        </div>
+    }
+}
