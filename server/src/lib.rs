@@ -8,6 +8,7 @@ pub mod origin_check;
 pub mod panic_page;
 pub mod router;
 pub mod session_layer;
+pub mod skp_pdf;
 pub mod startup;
 pub mod telemetry;
 

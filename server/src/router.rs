@@ -42,6 +42,10 @@ pub fn build_router(state: AppState) -> Router {
             get(metrics::render).with_state((metrics.clone(), state.db.clone())),
         )
         .route("/api/{*fn_name}", post(server_functions))
+        .route(
+            "/skp/{year}/pegawai/{id}/dokumen.pdf",
+            get(crate::skp_pdf::skp_pdf),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -937,3 +937,93 @@ async fn demo_plans_cover_every_state_and_never_outrun_the_supervisor() {
         "{matrix}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_skp_document_prints_and_downloads_as_a_pdf_within_reach() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    call(&router, "admin_open_year", "year=2027", Some(&admin)).await;
+    let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    submitted_plan(&router, &pegawai, &parents).await;
+    let me = demo.pegawai.0;
+    call(
+        &router,
+        "save_skp_expectations",
+        &format!("employee_id={me}&year=2027&akuntabel=Laporan+izin+tepat+waktu"),
+        Some(&atasan),
+    )
+    .await;
+
+    let page = support::get_as(
+        &router,
+        &format!("/skp/2027/pegawai/{me}/dokumen"),
+        &pegawai,
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let (pegawai_name, atasan_name): (String, String) = (
+        sqlx::query_scalar("SELECT name FROM employees WHERE id = $1")
+            .bind(me)
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap(),
+        sqlx::query_scalar("SELECT name FROM employees WHERE id = $1")
+            .bind(demo.atasan.0)
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap(),
+    );
+    for expected in [
+        "SASARAN KINERJA PEGAWAI",
+        "PEJABAT PENILAI KINERJA",
+        "Terlayaninya izin usaha",
+        "Meningkatnya kecepatan layanan perizinan usaha",
+        "Laporan izin tepat waktu",
+        "Berorientasi Pelayanan",
+        "LAMPIRAN SASARAN KINERJA PEGAWAI",
+        "belum disetujui",
+        pegawai_name.as_str(),
+        atasan_name.as_str(),
+    ] {
+        assert!(
+            page.body.contains(expected),
+            "document page lacks {expected:?}"
+        );
+    }
+
+    let pdf_path = format!("/skp/2027/pegawai/{me}/dokumen.pdf");
+    let pdf = support::get_as(&router, &pdf_path, &pegawai).await;
+    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    assert!(pdf.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("SKP-2027-{}.pdf", demo.pegawai.1)));
+    assert!(
+        pdf.body.starts_with("%PDF-") && pdf.body.len() > 5_000,
+        "{} bytes",
+        pdf.body.len()
+    );
+    // The supervisor may download it too; a visitor is sent to log in; others are refused.
+    assert_eq!(
+        support::get_as(&router, &pdf_path, &atasan).await.status,
+        StatusCode::OK
+    );
+    let visitor = support::get(&router, &pdf_path).await;
+    assert_eq!(visitor.status, StatusCode::SEE_OTHER);
+    assert!(visitor.headers["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/masuk?next="));
+    let theirs = format!("/skp/2027/pegawai/{}/dokumen.pdf", demo.atasan.0);
+    let refused = support::get_as(&router, &theirs, &pegawai).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!refused.body.contains("%PDF"));
+    let missing = support::get_as(&router, "/skp/2031/pegawai/1/dokumen.pdf", &admin).await;
+    assert_eq!(
+        (missing.status, missing.body.as_str()),
+        (StatusCode::NOT_FOUND, "SKP ini belum ada.")
+    );
+}

@@ -25,6 +25,14 @@ pub fn current_user() -> Option<Arc<SessionUser>> {
 
 /// Checks the table entry for `endpoint`; returns the caller when signed in.
 pub fn authorize(endpoint: &str) -> Result<Option<Arc<SessionUser>>, AppError> {
+    let user = current_user();
+    check(endpoint, user.as_deref())?;
+    Ok(user)
+}
+
+/// The authorisation table's answer for `user` calling `endpoint`; plain Axum
+/// routes that serve the same data as a server function (the SKP PDF) use it too.
+pub fn check(endpoint: &str, user: Option<&SessionUser>) -> Result<(), AppError> {
     let Some(rule) = rule_for(endpoint) else {
         // Not in the table means not callable: fail closed.
         return Err(AppError::internal(
@@ -32,16 +40,15 @@ pub fn authorize(endpoint: &str) -> Result<Option<Arc<SessionUser>>, AppError> {
             format!("server function {endpoint} is missing from the authorisation table"),
         ));
     };
-    let user = current_user();
-    match (rule.allowed, &user) {
-        (Allowed::Anyone, _) => Ok(user),
+    match (rule.allowed, user) {
+        (Allowed::Anyone, _) => Ok(()),
         (_, None) => Err(AppError::Unauthenticated),
-        (Allowed::SignedInEvenBeforePasswordChange, Some(_)) => Ok(user),
+        (Allowed::SignedInEvenBeforePasswordChange, Some(_)) => Ok(()),
         (_, Some(u)) if u.viewer.must_change_password => Err(AppError::MustChangePassword),
-        (Allowed::SignedIn, Some(_)) => Ok(user),
+        (Allowed::SignedIn, Some(_)) => Ok(()),
         (Allowed::Roles(roles), Some(u)) => {
             if roles.iter().any(|role| u.has(*role)) {
-                Ok(user)
+                Ok(())
             } else {
                 Err(AppError::Forbidden)
             }
