@@ -26,3 +26,17 @@ export async function logIn(page: Page, role: Role): Promise<void> {
   await expect(page).toHaveURL(/\/saya$/);
   await expect(page.getByTestId("profile-nip")).toHaveText(demoNip(role));
 }
+
+/** The performance year the demo data is for: the current year in WIB (UTC+7). */
+export function demoYear(): number {
+  return new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+}
+
+/** Logs in through the plain form, for a context with JavaScript disabled. */
+export async function logInWithoutJs(page: Page, role: Role): Promise<void> {
+  await page.goto("/masuk");
+  await page.getByTestId("login-nip").fill(demoNip(role));
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await expect(page).toHaveURL(/\/saya$/);
+}

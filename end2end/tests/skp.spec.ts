@@ -1,19 +1,21 @@
 // SKP planning in the browser: an admin opens the year; a pegawai drafts a plan,
 // which saves itself, survives a reload, and shows why it cannot be submitted yet.
 import { expect, test } from "@playwright/test";
-import { logIn } from "./accounts";
+import { demoYear, logIn } from "./accounts";
 import { hydrated, watchConsole } from "./console";
 
 test("a pegawai drafts an SKP that autosaves, and sees what submitting still needs", async ({ browser }) => {
+  // The demo data fills this year; next year is opened here, with no plans yet.
+  const year = demoYear() + 1;
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   const adminConsole = watchConsole(admin);
   await logIn(admin, "admin BKPSDM");
   await admin.goto("/admin/periode");
   await hydrated(admin);
-  await admin.getByTestId("open-year").fill("2027");
+  await admin.getByTestId("open-year").fill(String(year));
   await admin.getByTestId("open-year-submit").click();
-  await expect(admin.getByTestId("year-2027")).toContainText("Triwulan IV 2027");
+  await expect(admin.getByTestId(`year-${year}`)).toContainText(`Triwulan IV ${year}`);
   adminConsole();
   await adminContext.close();
 
@@ -22,8 +24,8 @@ test("a pegawai drafts an SKP that autosaves, and sees what submitting still nee
   const noConsoleErrors = watchConsole(page);
   await logIn(page, "pegawai");
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "SKP" }).click();
-  await page.getByTestId("skp-year-2027").click();
-  await expect(page).toHaveURL(/\/skp\/2027$/);
+  await page.getByTestId(`skp-year-${year}`).click();
+  await expect(page).toHaveURL(new RegExp(`/skp/${year}$`));
   await hydrated(page);
   await expect(page.getByTestId("skp-status")).toHaveText("Draf");
   await expect(page.getByTestId("skp-blocked")).toContainText("belum disetujui");

@@ -74,7 +74,7 @@ fn Document(doc: SkpDocument) -> impl IntoView {
     view! {
         <div class="mb-4 flex flex-wrap gap-3 print:hidden">
             <button type="button" class=BUTTON_CLASS on:click=print>{move_tr!("skp-document-print")}</button>
-            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
         </div>
         <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
             {draft_note}

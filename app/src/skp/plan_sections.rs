@@ -9,6 +9,7 @@ use crate::audit::pages::format_wib;
 use crate::components::form::{
     form_error, reload_to, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
+use crate::identity::types::Reach;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_fluent::{move_tr, tr};
@@ -205,10 +206,21 @@ pub fn DocumentLinks(view: PlanView) -> impl IntoView {
         return ().into_any();
     }
     let base = format!("/skp/{}/pegawai/{}/dokumen", view.year, view.employee_id);
+    let cascade = view
+        .unit_id
+        .filter(|_| matches!(view.reach, Reach::Admin | Reach::Pimpinan))
+        .map(|unit| {
+            view! {
+                <a class="text-emerald-800 underline" href=format!("/skp/{}/kaskade?unit={unit}", view.year) data-testid="skp-unit-cascade">
+                    {move_tr!("skp-link-cascade")}
+                </a>
+            }
+        });
     view! {
         <p class="mt-6 flex flex-wrap gap-3 text-sm">
             <a class="text-emerald-800 underline" href=base.clone() data-testid="skp-document-link">{move_tr!("skp-document")}</a>
-            <a class="text-emerald-800 underline" href=format!("{base}.pdf") download data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+            <a class="text-emerald-800 underline" href=format!("{base}.pdf") download rel="external" data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+            {cascade}
         </p>
     }
     .into_any()

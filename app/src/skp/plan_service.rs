@@ -20,11 +20,12 @@ pub(super) struct Owner {
     pub position_title: Option<String>,
     pub is_jpt: bool,
     pub parent_position: Option<i64>,
+    pub unit_id: Option<i64>,
 }
 
 pub(super) async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> {
     let row = sqlx::query(
-        "SELECT e.name, p.title, p.kind, p.parent_id FROM employees e \
+        "SELECT e.name, p.title, p.kind, p.parent_id, p.unit_id FROM employees e \
          LEFT JOIN positions p ON p.id = e.position_id WHERE e.id = $1",
     )
     .bind(employee_id)
@@ -37,6 +38,7 @@ pub(super) async fn owner(db: &Db, employee_id: i64) -> Result<Owner, AppError> 
         position_title: row.try_get(1)?,
         is_jpt: matches!(kind.as_deref(), Some("jpt" | "kepala_daerah")),
         parent_position: row.try_get(3)?,
+        unit_id: row.try_get(4)?,
     })
 }
 
@@ -139,6 +141,7 @@ pub async fn view(
         employee_id,
         employee_name: owner.name,
         position_title: owner.position_title,
+        unit_id: owner.unit_id,
         year,
         status: status.clone(),
         version: stored.as_ref().map_or(0, |p| p.version),

@@ -26,6 +26,8 @@ pub struct PlanView {
     pub employee_id: i64,
     pub employee_name: String,
     pub position_title: Option<String>,
+    /// The owner's unit (the cascade link for admins and pimpinan).
+    pub unit_id: Option<i64>,
     pub year: i64,
     pub status: String,
     pub version: i64,
