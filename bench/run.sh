@@ -9,6 +9,8 @@
 #   requests/s   home page (SSR + database) vs a bare Axum handler with the same bytes
 #   import       CSV import of 5,000 new employees: dry run, apply (one transaction,
 #                5,000 one-time passwords hashed), re-import dry run, audit verify
+#   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
+#                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -76,7 +78,7 @@ median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
 report "server start to healthy (median/5)" "$median ms"
 
 port=$(free_port)
-SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
+SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
 PIDS+=($!)
 wait_ok "http://127.0.0.1:$port/healthz"
 curl -fs -H 'Cookie: sikap_lang=id' -o "$WORK/home.html" "http://127.0.0.1:$port/"
@@ -92,3 +94,26 @@ report "home page bytes" "$(stat -c %s "$WORK/home.html")"
 report "home page req/s (SIKAP SSR)" "$sikap_rps"
 report "same bytes req/s (bare Axum)" "$bare_rps"
 report "ratio SIKAP / bare" "$(python3 -c "print(f'{$sikap_rps / $bare_rps:.3f}')")"
+
+# SKP views as the demo atasan (PDF of their own plan, their matrix) and admin (cascade).
+year=$(TZ=Asia/Jakarta date +%Y)
+nip_of() { "$BIN" demo-accounts | awk -v role="$1" '$0 ~ "^  "role" " {for (i = 1; i <= NF; i++) if ($i == "NIP") print $(i + 1)}'; }
+log_in() {
+  curl -fs -c "$WORK/$1.cookies" -o /dev/null -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' \
+    --data "nip=$(nip_of "$1")&password=Kepahiang-Demo-2026" "http://127.0.0.1:$port/api/log_in"
+}
+median_ms() { # cookie-jar url → median of 10 requests, in ms
+  for _ in $(seq 1 10); do
+    curl -fs -b "$WORK/$1.cookies" -o /dev/null -w '%{time_total}\n' "$2"
+  done | sort -n | sed -n 5p | awk '{printf "%.1f", $1 * 1000}'
+}
+log_in atasan
+log_in admin
+atasan_id=$(curl -fs -b "$WORK/atasan.cookies" -H 'Accept: application/json' -X POST "http://127.0.0.1:$port/api/get_viewer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["employee_id"])')
+pdf_url="http://127.0.0.1:$port/skp/$year/pegawai/$atasan_id/dokumen.pdf"
+curl -fs -b "$WORK/atasan.cookies" -o "$WORK/skp.pdf" "$pdf_url"
+report "SKP PDF size" "$(( $(stat -c %s "$WORK/skp.pdf") / 1024 )) KiB"
+report "SKP PDF (Typst), median/10" "$(median_ms atasan "$pdf_url") ms"
+report "Matriks Peran Hasil page, median/10" "$(median_ms atasan "http://127.0.0.1:$port/skp/$year/matriks") ms"
+report "kabupaten cascade page, median/10" "$(median_ms admin "http://127.0.0.1:$port/skp/$year/kaskade") ms"
+report "cascade page bytes" "$(curl -fs -b "$WORK/admin.cookies" "http://127.0.0.1:$port/skp/$year/kaskade" | wc -c)"

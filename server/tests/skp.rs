@@ -505,12 +505,24 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
     assert_eq!(
         notes,
         [
+            "skp.waiting_for_supervisor",
             "skp.submitted",
             "skp.returned",
             "skp.submitted",
             "skp.approved"
-        ]
+        ],
+        "the atasan's first draft had no approved RHK above it: their supervisor was told"
     );
+    let told: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications n JOIN employees e ON e.id = n.employee_id \
+         JOIN positions p ON p.id = (SELECT position_id FROM employees WHERE id = $1) \
+         WHERE e.position_id = p.parent_id AND n.kind = 'skp.waiting_for_supervisor'",
+    )
+    .bind(demo.atasan.0)
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(told, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1026,4 +1038,53 @@ async fn the_skp_document_prints_and_downloads_as_a_pdf_within_reach() {
         (missing.status, missing.body.as_str()),
         (StatusCode::NOT_FOUND, "SKP ini belum ada.")
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_acting_official_approves_for_the_position_they_hold() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    call(&router, "admin_open_year", "year=2027", Some(&admin)).await;
+    let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    submitted_plan(&router, &pegawai, &parents).await;
+    let approve = format!("employee_id={}&year=2027&decision=setujui", demo.pegawai.0);
+    // The admin is outside the line: reading is allowed (admin), deciding is not.
+    assert_eq!(
+        call(&router, "review_skp_plan", &approve, Some(&admin))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // As Plh. of the atasan's position (the holder is away) the admin decides.
+    let position: i64 = sqlx::query_scalar("SELECT position_id FROM employees WHERE id = $1")
+        .bind(demo.atasan.0)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    let today = app::calendar::CivilDate::wib_from_millis(app::platform::db::now_millis());
+    let assigned = call(
+        &router,
+        "admin_assign_acting",
+        &format!(
+            "employee_id={}&position_id={position}&kind=plh&starts_on={}&ends_on={}",
+            demo.admin.0,
+            today.to_iso(),
+            today.add_days(7).to_iso()
+        ),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(assigned.status, StatusCode::OK, "{}", assigned.body);
+    let acting = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let reply = call(&router, "review_skp_plan", &approve, Some(&acting)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let approved_by: i64 = sqlx::query_scalar(
+        "SELECT approved_by FROM skp_plans WHERE employee_id = $1 AND year = 2027",
+    )
+    .bind(demo.pegawai.0)
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(approved_by, demo.admin.0);
 }

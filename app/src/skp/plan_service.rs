@@ -303,16 +303,17 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     }
     first_problem(check_draft(&input.as_draft(), owner.is_jpt))?;
     // A supported RHK must come from the supervisor's approved plan of this year.
-    let allowed: Vec<i64> = match owner.parent_position {
-        Some(position) if !owner.is_jpt => match supervisor(db, position).await? {
-            Some((boss, _)) => approved_rhk(db, boss, input.year)
-                .await?
-                .into_iter()
-                .map(|r| r.id)
-                .collect(),
-            None => Vec::new(),
-        },
-        _ => Vec::new(),
+    let boss = match owner.parent_position {
+        Some(position) if !owner.is_jpt => supervisor(db, position).await?,
+        _ => None,
+    };
+    let allowed: Vec<i64> = match &boss {
+        Some((boss, _)) => approved_rhk(db, *boss, input.year)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect(),
+        None => Vec::new(),
     };
     for (i, rhk) in input.rhk.iter().enumerate() {
         if owner.is_jpt && rhk.parent_rhk_id.is_some() {
@@ -391,6 +392,21 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         }
     };
     write_rhk(&mut tx, plan_id, &input, now).await?;
+    // A first draft waiting for the supervisor's approved RHK tells the supervisor.
+    if let (Some((boss, _)), true, "skp.created") = (&boss, allowed.is_empty(), action) {
+        super::workflow_service::notify(
+            &mut tx,
+            *boss,
+            "skp.waiting_for_supervisor",
+            format!(
+                "{} menyusun SKP tahun {} dan menunggu SKP Anda disetujui untuk memilih RHK yang didukung.",
+                owner.name, input.year
+            ),
+            format!("/skp/{}", input.year),
+            now,
+        )
+        .await?;
+    }
     chain::append(
         &mut tx,
         db.backend(),
