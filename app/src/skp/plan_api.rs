@@ -1,6 +1,11 @@
 //! SKP server functions. Reading checks reach; saving and submitting are the
 //! owner's; returning and approving are the direct supervisor's (or PLT/PLH).
 
+// `save_skp_expectations` takes one plain form field per BerAKHLAK value (so it
+// works without JavaScript); the code the `server` macro generates for it cannot
+// carry an attribute of its own.
+#![allow(clippy::too_many_arguments)]
+
 use super::plan_types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -99,7 +104,6 @@ pub async fn decide_skp_revision(
 /// The supervisor's ekspektasi khusus pimpinan, one field per BerAKHLAK value
 /// (a plain form works without JavaScript); an empty field removes it.
 #[server(prefix = "/api", endpoint = "save_skp_expectations")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_skp_expectations(
     employee_id: i64,
     year: i64,
