@@ -3,14 +3,13 @@
 
 use super::document_api::get_skp_document;
 use super::document_types::{DocumentRhk, Signatory, SkpDocument};
-use super::plan_pages::year_param;
+use super::plan_pages::{employee_param, year_param};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading};
 use crate::i18n::head_text;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
 
@@ -18,15 +17,9 @@ const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
 pub fn SkpDocumentPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = year_param();
-    let params = use_params_map();
-    let employee = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let employee = employee_param();
     let document = Resource::new(
-        move || (year.get(), employee()),
+        move || (year.get(), employee.get()),
         |(year, id)| async move {
             match id {
                 Some(id) => get_skp_document(id, year).await,

@@ -4,8 +4,7 @@
 use super::berakhlak::CoreValue;
 use super::plan_service::view;
 use super::plan_types::ExpectationText;
-use super::workflow_service::notify;
-use crate::audit::chain::{self, Change};
+use super::workflow_service::{announce, Announcement};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
@@ -96,29 +95,24 @@ pub async fn save(
         .await?;
         written.push(value.code());
     }
-    notify(
+    announce(
         &mut tx,
-        employee_id,
-        "skp.expectations",
-        format!(
-            "{} menuliskan ekspektasi perilaku kerja pada SKP tahun {year} Anda.",
-            user.viewer.name
-        ),
-        format!("/skp/{year}"),
-        now,
-    )
-    .await?;
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            "skp.expectations_saved",
-            "skp_plan",
+        db,
+        Announcement {
+            actor: user.employee_id(),
+            action: "skp.expectations_saved",
             plan_id,
-            None,
-            Some(json!({ "values": written })),
-        ),
+            before: None,
+            after: Some(json!({ "values": written })),
+            tell: Some((
+                employee_id,
+                format!(
+                    "{} menuliskan ekspektasi perilaku kerja pada SKP tahun {year} Anda.",
+                    user.viewer.name
+                ),
+                format!("/skp/{year}"),
+            )),
+        },
         now,
     )
     .await?;

@@ -27,6 +27,8 @@ pub mod document_service;
 #[cfg(feature = "ssr")]
 pub mod expectation_service;
 #[cfg(feature = "ssr")]
+pub mod holders;
+#[cfg(feature = "ssr")]
 pub mod overview_service;
 #[cfg(feature = "ssr")]
 pub mod period_service;

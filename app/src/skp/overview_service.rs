@@ -1,7 +1,7 @@
 //! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
 
 use super::overview_types::{
-    CascadeNode, CascadeView, MatrixColumn, MatrixRow, MatrixView, PendingPlan, StatusCounts,
+    CascadeNode, CascadeView, MatrixRow, MatrixView, StatusCounts,
     UnitProgress,
 };
 use crate::error::AppError;
@@ -54,7 +54,7 @@ pub async fn matrix(
     .bind(year)
     .fetch_all(db.pool())
     .await?;
-    let columns = subordinates(db, &positions, employee_id, year).await?;
+    let columns = super::holders::direct_reports(db, &positions, employee_id, year).await?;
     let mut rows: Vec<MatrixRow> = own_rhk
         .iter()
         .map(|r| {
@@ -101,41 +101,6 @@ pub async fn matrix(
         rows,
         columns,
     })
-}
-
-/// Active employees in positions directly under `positions`, with their plan status.
-async fn subordinates(
-    db: &Db,
-    positions: &[i64],
-    except: i64,
-    year: i64,
-) -> Result<Vec<MatrixColumn>, sqlx::Error> {
-    if positions.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
-         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
-         WHERE e.active = 1 AND e.id <> $2 AND p.parent_id IN ({}) ORDER BY p.title, e.name",
-        placeholders(3, positions.len())
-    );
-    let mut query = sqlx::query(&sql).bind(year).bind(except);
-    for id in positions {
-        query = query.bind(*id);
-    }
-    query
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(MatrixColumn {
-                employee_id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                position_title: r.try_get(2)?,
-                status: r.try_get(3)?,
-            })
-        })
-        .collect()
 }
 
 struct UnitRow {
@@ -225,7 +190,7 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
         .collect();
     let (roots, hidden_rhk) = rhk_tree(db, year, scope.as_deref()).await?;
     let pending = match &scope {
-        Some(ids) => pending_plans(db, year, ids).await?,
+        Some(ids) => super::holders::pending_in_units(db, ids, year).await?,
         None => Vec::new(),
     };
     let parent_unit = unit
@@ -334,32 +299,4 @@ async fn rhk_tree(
         forest.push(build(i, 1, &rows, &children, depth_limit, &mut shown));
     }
     Ok((forest, rows.len().saturating_sub(shown)))
-}
-
-/// Active employees in `units` whose plan is not approved, oldest problem first.
-async fn pending_plans(db: &Db, year: i64, units: &[i64]) -> Result<Vec<PendingPlan>, sqlx::Error> {
-    let sql = format!(
-        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
-         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
-         WHERE e.active = 1 AND (s.status IS NULL OR s.status <> 'disetujui') AND p.unit_id IN ({}) \
-         ORDER BY CASE WHEN s.status IS NULL THEN 0 ELSE 1 END, e.name LIMIT 300",
-        placeholders(2, units.len())
-    );
-    let mut query = sqlx::query(&sql).bind(year);
-    for id in units {
-        query = query.bind(*id);
-    }
-    query
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(PendingPlan {
-                employee_id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                position_title: r.try_get(2)?,
-                status: r.try_get(3)?,
-            })
-        })
-        .collect()
 }

@@ -1,6 +1,7 @@
 //! The planning overviews: the supervisor's Matriks Peran Hasil and the cascade
 //! tree of a unit or the whole kabupaten with plan status counts.
 
+use super::plan_types::PlanHolder;
 use serde::{Deserialize, Serialize};
 
 /// A supervisor's RHK as rows, direct subordinates as columns.
@@ -12,7 +13,7 @@ pub struct MatrixView {
     /// The supervisor's own plan status (`None`: no plan yet).
     pub plan_status: Option<String>,
     pub rows: Vec<MatrixRow>,
-    pub columns: Vec<MatrixColumn>,
+    pub columns: Vec<PlanHolder>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,14 +32,6 @@ impl MatrixRow {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MatrixColumn {
-    pub employee_id: i64,
-    pub name: String,
-    pub position_title: Option<String>,
-    /// `None`: no plan this year.
-    pub status: Option<String>,
-}
 
 /// Plan status counts of the active employees in a unit and its sub-units.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,14 +86,6 @@ pub struct CascadeNode {
     pub children: Vec<CascadeNode>,
 }
 
-/// An employee in the unit whose plan is not approved yet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingPlan {
-    pub employee_id: i64,
-    pub name: String,
-    pub position_title: Option<String>,
-    pub status: Option<String>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CascadeView {
@@ -116,5 +101,5 @@ pub struct CascadeView {
     /// RHK left out to keep the page small (deeper levels of the kabupaten view).
     pub hidden_rhk: usize,
     /// For a unit: who has no approved plan yet.
-    pub pending: Vec<PendingPlan>,
+    pub pending: Vec<PlanHolder>,
 }

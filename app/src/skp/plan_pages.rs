@@ -101,6 +101,12 @@ fn OverviewLinks(year: i64) -> impl IntoView {
     }
 }
 
+/// The `:id` of `/skp/:year/pegawai/:id…` pages.
+pub fn employee_param() -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
+}
+
 pub fn year_param() -> Memo<i64> {
     let params = use_params_map();
     Memo::new(move |_| {
@@ -140,15 +146,9 @@ pub fn MyPlanPage() -> impl IntoView {
 pub fn ReviewPlanPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = year_param();
-    let params = use_params_map();
-    let employee = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let employee = employee_param();
     let plan = Resource::new(
-        move || (year.get(), employee()),
+        move || (year.get(), employee.get()),
         |(year, id)| async move {
             match id {
                 Some(id) => get_skp_plan(Some(id), year).await,

@@ -2,7 +2,7 @@
 //! silent overwrites, submitting, returning and approving. Every step runs in one
 //! transaction with its audit record; transitions notify the other party.
 
-use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlanRow, TeamPlans};
+use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlans};
 use super::rules::{check_draft, next_status, parse_target, Step};
 use super::types::{IkiDraft, Lampiran, PlanStatus};
 use crate::audit::chain::{self, Change};
@@ -529,36 +529,14 @@ pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppErr
             rows: Vec::new(),
         });
     };
-    let positions = &user.supervising_positions;
-    if positions.is_empty() {
-        return Ok(TeamPlans {
-            year: Some(year),
-            rows: Vec::new(),
-        });
-    }
-    let sql = format!(
-        "SELECT e.id, e.name, p.title, s.status FROM employees e JOIN positions p ON p.id = e.position_id \
-         LEFT JOIN skp_plans s ON s.employee_id = e.id AND s.year = $1 \
-         WHERE e.active = 1 AND e.id <> $2 AND p.parent_id IN ({}) ORDER BY e.name",
-        crate::identity::roles::placeholders(3, positions.len())
-    );
-    let mut query = sqlx::query(&sql).bind(year).bind(user.employee_id());
-    for id in positions {
-        query = query.bind(*id);
-    }
-    let rows = query
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(TeamPlanRow {
-                employee_id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                position_title: r.try_get(2)?,
-                status: r.try_get(3)?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+    let mut rows = super::holders::direct_reports(
+        db,
+        &user.supervising_positions,
+        user.employee_id(),
+        year,
+    )
+    .await?;
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(TeamPlans {
         year: Some(year),
         rows,

@@ -150,9 +150,9 @@ impl PlanSave {
     }
 }
 
-/// One direct report's plan status in a year.
+/// An employee with their plan status in a year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TeamPlanRow {
+pub struct PlanHolder {
     pub employee_id: i64,
     pub name: String,
     pub position_title: Option<String>,
@@ -164,5 +164,5 @@ pub struct TeamPlanRow {
 pub struct TeamPlans {
     /// The newest open performance year, if any.
     pub year: Option<i64>,
-    pub rows: Vec<TeamPlanRow>,
+    pub rows: Vec<PlanHolder>,
 }

@@ -34,6 +34,36 @@ pub(super) async fn notify(
         .map(|_| ())
 }
 
+/// One step on a plan: its audit record and, when someone is to be told, the
+/// notification (its kind is the action).
+pub(super) struct Announcement<'a> {
+    pub actor: i64,
+    pub action: &'a str,
+    pub plan_id: i64,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    /// Who is told, what, and where the link leads.
+    pub tell: Option<(i64, String, String)>,
+}
+
+pub(super) async fn announce(
+    tx: &mut Transaction<'_, Any>,
+    db: &Db,
+    step: Announcement<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if let Some((to, text, link)) = step.tell {
+        notify(tx, to, step.action, text, link, now).await?;
+    }
+    chain::append(
+        tx,
+        db.backend(),
+        Change::by(step.actor, step.action, "skp_plan", step.plan_id, step.before, step.after),
+        now,
+    )
+    .await
+}
+
 /// One line of a plan's history.
 pub(super) struct VersionEntry<'a> {
     pub version: i64,
@@ -131,28 +161,24 @@ pub async fn submit(
         now,
     )
     .await?;
-    if let Some(boss) = boss_id(db, user.employee_id()).await? {
-        notify(
-            &mut tx,
-            boss,
-            "skp.submitted",
-            format!("{} mengajukan SKP tahun {year}.", view.employee_name),
-            format!("/skp/{year}/pegawai/{}", user.employee_id()),
-            now,
-        )
-        .await?;
-    }
-    chain::append(
+    let boss = boss_id(db, user.employee_id()).await?;
+    announce(
         &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            "skp.submitted",
-            "skp_plan",
+        db,
+        Announcement {
+            actor: user.employee_id(),
+            action: "skp.submitted",
             plan_id,
-            Some(json!({ "status": view.status })),
-            Some(json!({ "status": "diajukan" })),
-        ),
+            before: Some(json!({ "status": view.status })),
+            after: Some(json!({ "status": "diajukan" })),
+            tell: boss.map(|boss| {
+                (
+                    boss,
+                    format!("{} mengajukan SKP tahun {year}.", view.employee_name),
+                    format!("/skp/{year}/pegawai/{}", user.employee_id()),
+                )
+            }),
+        },
         now,
     )
     .await?;
@@ -237,34 +263,21 @@ pub async fn review(
             user.viewer.name
         ),
     };
-    notify(
+    announce(
         &mut tx,
-        employee_id,
-        if new_status == "disetujui" {
-            "skp.approved"
-        } else {
-            "skp.returned"
-        },
-        text,
-        format!("/skp/{year}"),
-        now,
-    )
-    .await?;
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            if new_status == "disetujui" {
+        db,
+        Announcement {
+            actor: user.employee_id(),
+            action: if new_status == "disetujui" {
                 "skp.approved"
             } else {
                 "skp.returned"
             },
-            "skp_plan",
             plan_id,
-            Some(json!({ "status": view.status })),
-            Some(json!({ "status": new_status, "reason": note })),
-        ),
+            before: Some(json!({ "status": view.status })),
+            after: Some(json!({ "status": new_status, "reason": note })),
+            tell: Some((employee_id, text, format!("/skp/{year}"))),
+        },
         now,
     )
     .await?;
@@ -317,28 +330,24 @@ pub async fn request_revision(
     if updated == 0 {
         return Err(conflict(view.version));
     }
-    if let Some(boss) = boss_id(db, user.employee_id()).await? {
-        notify(
-            &mut tx,
-            boss,
-            "skp.revision_requested",
-            format!("{} meminta revisi SKP tahun {year}.", view.employee_name),
-            format!("/skp/{year}/pegawai/{}", user.employee_id()),
-            now,
-        )
-        .await?;
-    }
-    chain::append(
+    let boss = boss_id(db, user.employee_id()).await?;
+    announce(
         &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
-            "skp.revision_requested",
-            "skp_plan",
+        db,
+        Announcement {
+            actor: user.employee_id(),
+            action: "skp.revision_requested",
             plan_id,
-            None,
-            Some(json!({ "reason": reason })),
-        ),
+            before: None,
+            after: Some(json!({ "reason": reason })),
+            tell: boss.map(|boss| {
+                (
+                    boss,
+                    format!("{} meminta revisi SKP tahun {year}.", view.employee_name),
+                    format!("/skp/{year}/pegawai/{}", user.employee_id()),
+                )
+            }),
+        },
         now,
     )
     .await?;
@@ -431,26 +440,17 @@ pub async fn decide_revision(
             format!("Permintaan revisi SKP tahun {year} tidak disetujui oleh {}; SKP yang disetujui tetap berlaku.", user.viewer.name),
         )
     };
-    notify(
+    announce(
         &mut tx,
-        employee_id,
-        action,
-        text,
-        format!("/skp/{year}"),
-        now,
-    )
-    .await?;
-    chain::append(
-        &mut tx,
-        db.backend(),
-        Change::by(
-            user.employee_id(),
+        db,
+        Announcement {
+            actor: user.employee_id(),
             action,
-            "skp_plan",
             plan_id,
-            Some(json!({ "status": view.status, "revision_reason": reason })),
-            Some(json!({ "status": if grant { "draf" } else { "disetujui" } })),
-        ),
+            before: Some(json!({ "status": view.status, "revision_reason": reason })),
+            after: Some(json!({ "status": if grant { "draf" } else { "disetujui" } })),
+            tell: Some((employee_id, text, format!("/skp/{year}"))),
+        },
         now,
     )
     .await?;
