@@ -1,8 +1,7 @@
 //! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
 
 use super::overview_types::{
-    CascadeNode, CascadeView, MatrixRow, MatrixView, StatusCounts,
-    UnitProgress,
+    CascadeNode, CascadeView, MatrixRow, MatrixView, StatusCounts, UnitProgress,
 };
 use crate::error::AppError;
 use crate::identity::roles::{placeholders, reach, SessionUser};

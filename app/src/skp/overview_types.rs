@@ -32,7 +32,6 @@ impl MatrixRow {
     }
 }
 
-
 /// Plan status counts of the active employees in a unit and its sub-units.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCounts {
@@ -85,7 +84,6 @@ pub struct CascadeNode {
     pub status: String,
     pub children: Vec<CascadeNode>,
 }
-
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CascadeView {

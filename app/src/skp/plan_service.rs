@@ -529,13 +529,9 @@ pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppErr
             rows: Vec::new(),
         });
     };
-    let mut rows = super::holders::direct_reports(
-        db,
-        &user.supervising_positions,
-        user.employee_id(),
-        year,
-    )
-    .await?;
+    let mut rows =
+        super::holders::direct_reports(db, &user.supervising_positions, user.employee_id(), year)
+            .await?;
     rows.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(TeamPlans {
         year: Some(year),

@@ -36,9 +36,9 @@ pub(super) async fn notify(
 
 /// One step on a plan: its audit record and, when someone is to be told, the
 /// notification (its kind is the action).
-pub(super) struct Announcement<'a> {
+pub(super) struct Announcement {
     pub actor: i64,
-    pub action: &'a str,
+    pub action: &'static str,
     pub plan_id: i64,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
@@ -49,7 +49,7 @@ pub(super) struct Announcement<'a> {
 pub(super) async fn announce(
     tx: &mut Transaction<'_, Any>,
     db: &Db,
-    step: Announcement<'_>,
+    step: Announcement,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     if let Some((to, text, link)) = step.tell {
@@ -58,7 +58,14 @@ pub(super) async fn announce(
     chain::append(
         tx,
         db.backend(),
-        Change::by(step.actor, step.action, "skp_plan", step.plan_id, step.before, step.after),
+        Change::by(
+            step.actor,
+            step.action,
+            "skp_plan",
+            step.plan_id,
+            step.before,
+            step.after,
+        ),
         now,
     )
     .await
