@@ -420,10 +420,11 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         set_timeout(
+            // The editor may be gone by then (submitted, or another page).
             move || {
-                if generation.get_value() == mine
-                    && dirty.get_untracked()
-                    && !save.pending().get_untracked()
+                if generation.try_get_value() == Some(mine)
+                    && dirty.try_get_untracked() == Some(true)
+                    && save.pending().try_get_untracked() == Some(false)
                 {
                     save.dispatch(SaveSkpPlan { plan: current() });
                 }
@@ -432,13 +433,17 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
         );
     });
     // Leaving with unsaved edits asks first.
+    // The listener lives on the window: it goes with the editor.
     #[cfg(feature = "hydrate")]
-    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if dirty.get_untracked() {
-            ev.prevent_default();
-            ev.set_return_value("");
-        }
-    });
+    {
+        let listener = window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if dirty.try_get_untracked() == Some(true) {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
 
     let supervisor_rhk = StoredValue::new(view.supervisor_rhk.clone());
     let add_rhk = move |_| {
