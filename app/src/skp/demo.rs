@@ -505,6 +505,10 @@ async fn write(
     )
     .await?;
     // Snapshots of what was submitted (and approved or returned), readable in the history.
+    let mut iki_of: HashMap<i64, Vec<IkiDraft>> = HashMap::new();
+    for k in iki {
+        iki_of.entry(k.rhk).or_default().push(k.iki.clone());
+    }
     let mut content: HashMap<i64, Vec<RhkView>> = HashMap::new();
     for r in rhk {
         content.entry(r.plan).or_default().push(RhkView {
@@ -514,11 +518,7 @@ async fn write(
             parent_rhk_id: r.parent,
             parent_text: None,
             perspektif: r.perspektif.map(Into::into),
-            iki: iki
-                .iter()
-                .filter(|k| k.rhk == r.id)
-                .map(|k| k.iki.clone())
-                .collect(),
+            iki: iki_of.remove(&r.id).unwrap_or_default(),
         });
     }
     let mut versions = Vec::new();
