@@ -109,7 +109,7 @@ median_ms() { # cookie-jar url → median of 10 requests, in ms
 }
 log_in atasan
 log_in admin
-atasan_id=$(curl -fs -b "$WORK/atasan.cookies" -H 'Accept: application/json' -X POST "http://127.0.0.1:$port/api/get_viewer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["employee_id"])')
+atasan_id=$(curl -fs -b "$WORK/atasan.cookies" -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' -X POST "http://127.0.0.1:$port/api/get_viewer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["employee_id"])')
 pdf_url="http://127.0.0.1:$port/skp/$year/pegawai/$atasan_id/dokumen.pdf"
 curl -fs -b "$WORK/atasan.cookies" -o "$WORK/skp.pdf" "$pdf_url"
 report "SKP PDF size" "$(( $(stat -c %s "$WORK/skp.pdf") / 1024 )) KiB"
