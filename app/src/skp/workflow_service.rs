@@ -71,6 +71,19 @@ pub(super) async fn announce(
     .await
 }
 
+/// The owner's supervisor today, told `text` with a link to the owner's plan.
+async fn tell_supervisor(
+    db: &Db,
+    owner: &SessionUser,
+    year: i64,
+    text: String,
+) -> Result<Option<(i64, String, String)>, AppError> {
+    let link = format!("/skp/{year}/pegawai/{}", owner.employee_id());
+    Ok(boss_id(db, owner.employee_id())
+        .await?
+        .map(|boss| (boss, text, link)))
+}
+
 /// One line of a plan's history.
 pub(super) struct VersionEntry<'a> {
     pub version: i64,
@@ -168,7 +181,13 @@ pub async fn submit(
         now,
     )
     .await?;
-    let boss = boss_id(db, user.employee_id()).await?;
+    let tell = tell_supervisor(
+        db,
+        user,
+        year,
+        format!("{} mengajukan SKP tahun {year}.", view.employee_name),
+    )
+    .await?;
     announce(
         &mut tx,
         db,
@@ -178,13 +197,7 @@ pub async fn submit(
             plan_id,
             before: Some(json!({ "status": view.status })),
             after: Some(json!({ "status": "diajukan" })),
-            tell: boss.map(|boss| {
-                (
-                    boss,
-                    format!("{} mengajukan SKP tahun {year}.", view.employee_name),
-                    format!("/skp/{year}/pegawai/{}", user.employee_id()),
-                )
-            }),
+            tell,
         },
         now,
     )
@@ -337,7 +350,13 @@ pub async fn request_revision(
     if updated == 0 {
         return Err(conflict(view.version));
     }
-    let boss = boss_id(db, user.employee_id()).await?;
+    let tell = tell_supervisor(
+        db,
+        user,
+        year,
+        format!("{} meminta revisi SKP tahun {year}.", view.employee_name),
+    )
+    .await?;
     announce(
         &mut tx,
         db,
@@ -347,13 +366,7 @@ pub async fn request_revision(
             plan_id,
             before: None,
             after: Some(json!({ "reason": reason })),
-            tell: boss.map(|boss| {
-                (
-                    boss,
-                    format!("{} meminta revisi SKP tahun {year}.", view.employee_name),
-                    format!("/skp/{year}/pegawai/{}", user.employee_id()),
-                )
-            }),
+            tell,
         },
         now,
     )
