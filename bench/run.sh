@@ -6,11 +6,18 @@
 #   wasm size    release WASM, raw and brotli -q 11 (what a phone downloads)
 #   start time   process start to first 200 from /healthz (median of 5)
 #   seed         demo data load of 3,000 and of 100,000 employees (SQLite)
-#   requests/s   home page (SSR + database) vs a bare Axum handler with the same bytes
+#   downloads    per page: WASM + JS + CSS before interactive (brotli) and the time to
+#                interactive on a throttled phone profile (end2end/tests/budget.spec.ts)
+#   Lighthouse   mobile preset, median of 3, on home, log-in, SKP editor, team page
+#   requests/s   anonymous home page and the signed-in SKP editor, each vs a bare Axum
+#                handler serving the same bytes (wrk, same run)
 #   import       CSV import of 5,000 new employees: dry run, apply (one transaction,
 #                5,000 one-time passwords hashed), re-import dry run, audit verify
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
+#   at scale     on 100,000 employees (SQLite): each page's time as its role (median of
+#                5), then 8 kabupaten cascades at once: their times and the server's peak
+#                memory (VmHWM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -45,12 +52,31 @@ start=$(now_ms)
 cargo leptos build --release >/dev/null 2>&1
 report "no-op release build" "$(( ($(now_ms) - start) / 1000 )) s"
 
-wasm="$LEPTOS_SITE_ROOT/pkg/sikap.wasm"
+"$BIN" precompress >/dev/null
+site_file() { # kind → the built file under its hashed name (hash.txt beside the binary)
+  local hash
+  hash=$(awk -v kind="$1" -F': *' '$1 == kind { print $2 }' "$CARGO_TARGET_DIR/release/hash.txt" 2>/dev/null)
+  echo "$LEPTOS_SITE_ROOT/pkg/sikap.${hash:+$hash.}$1"
+}
+wasm=$(site_file wasm)
 raw=$(stat -c %s "$wasm")
-br=$(brotli -q 11 -c "$wasm" | wc -c)
-report "WASM raw" "$(( raw / 1024 )) KiB ($raw bytes)"
-report "WASM brotli -q 11" "$(( br / 1024 )) KiB ($br bytes)"
-report "JS glue + CSS brotli" "$(( ($(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.js" | wc -c) + $(brotli -q 11 -c "$LEPTOS_SITE_ROOT/pkg/sikap.css" | wc -c)) / 1024 )) KiB"
+br=$(stat -c %s "$wasm.br")
+report "WASM (islands) raw" "$(( raw / 1024 )) KiB ($raw bytes)"
+report "WASM (islands) as sent, brotli" "$(( br / 1024 )) KiB ($br bytes)"
+report "JS glue, brotli" "$(stat -c %s "$(site_file js).br") bytes"
+report "CSS, brotli" "$(stat -c %s "$(site_file css).br") bytes"
+
+echo "per page, downloaded before interactive and time to interactive (Playwright, Chromium):" >&2
+E2E_SIKAP_BIN="$BIN" E2E_PORT=$(free_port) npx playwright test -c end2end budget.spec.ts --project chromium --reporter line 2>&1 \
+  | sed -n '/^Downloaded before interactive/,/^$/p'
+
+lighthouse_accounts="$WORK/lighthouse-accounts.txt"
+lighthouse_port=$(free_port)
+E2E_SIKAP_BIN="$BIN" E2E_PORT=$lighthouse_port E2E_ACCOUNTS=$lighthouse_accounts bash end2end/serve.sh >"$WORK/lighthouse.log" 2>&1 &
+PIDS+=($!)
+wait_ok "http://127.0.0.1:$lighthouse_port/healthz"
+node end2end/lighthouse.mjs "http://127.0.0.1:$lighthouse_port" "$lighthouse_accounts" || true
+kill "${PIDS[-1]}" 2>/dev/null || true
 
 cargo build --release -p server --bin baseline_server --bin import_bench >/dev/null 2>&1
 "$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
@@ -93,7 +119,7 @@ bare_rps=$(rps "http://127.0.0.1:$base_port/")
 report "home page bytes" "$(stat -c %s "$WORK/home.html")"
 report "home page req/s (SIKAP SSR)" "$sikap_rps"
 report "same bytes req/s (bare Axum)" "$bare_rps"
-report "ratio SIKAP / bare" "$(python3 -c "print(f'{$sikap_rps / $bare_rps:.3f}')")"
+report "ratio SIKAP / bare (home)" "$(python3 -c "print(f'{$sikap_rps / $bare_rps:.3f}')")"
 
 # SKP views as the demo atasan (PDF of their own plan, their matrix) and admin (cascade).
 year=$(TZ=Asia/Jakarta date +%Y)
@@ -109,6 +135,21 @@ median_ms() { # cookie-jar url → median of 10 requests, in ms
 }
 log_in atasan
 log_in admin
+log_in pegawai
+# The signed-in SKP editor against a bare handler serving the same bytes.
+cookie_of() { awk '$6 == "sikap_session" { print "sikap_session=" $7 }' "$WORK/$1.cookies"; }
+curl -fs -b "$WORK/pegawai.cookies" -H 'Cookie: sikap_lang=id' -o "$WORK/editor.html" "http://127.0.0.1:$port/skp/$year"
+grep -q 'leptos-island' "$WORK/editor.html" || { echo "the pegawai's SKP page has no editor" >&2; exit 1; }
+editor_port=$(free_port)
+"$CARGO_TARGET_DIR/release/baseline_server" "127.0.0.1:$editor_port" "$WORK/editor.html" &
+PIDS+=($!)
+wait_ok "http://127.0.0.1:$editor_port/"
+editor_rps=$(wrk -t1 -c16 -d10s -H "Cookie: sikap_lang=id; $(cookie_of pegawai)" "http://127.0.0.1:$port/skp/$year" | awk '/Requests\/sec/ {print $2}')
+editor_bare=$(rps "http://127.0.0.1:$editor_port/")
+report "SKP editor bytes" "$(stat -c %s "$WORK/editor.html")"
+report "SKP editor req/s (signed in)" "$editor_rps"
+report "same bytes req/s (bare Axum)" "$editor_bare"
+report "ratio SIKAP / bare (editor)" "$(python3 -c "print(f'{$editor_rps / $editor_bare:.3f}')")"
 atasan_id=$(curl -fs -b "$WORK/atasan.cookies" -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' -X POST "http://127.0.0.1:$port/api/get_viewer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["employee_id"])')
 pdf_url="http://127.0.0.1:$port/skp/$year/pegawai/$atasan_id/dokumen.pdf"
 curl -fs -b "$WORK/atasan.cookies" -o "$WORK/skp.pdf" "$pdf_url"
@@ -117,3 +158,31 @@ report "SKP PDF (Typst), median/10" "$(median_ms atasan "$pdf_url") ms"
 report "Matriks Peran Hasil page, median/10" "$(median_ms atasan "http://127.0.0.1:$port/skp/$year/matriks") ms"
 report "kabupaten cascade page, median/10" "$(median_ms admin "http://127.0.0.1:$port/skp/$year/kaskade") ms"
 report "cascade page bytes" "$(curl -fs -b "$WORK/admin.cookies" "http://127.0.0.1:$port/skp/$year/kaskade" | wc -c)"
+
+# At scale: the 100,000-employee instance seeded above.
+kill "${PIDS[@]}" 2>/dev/null || true
+export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
+port=$(free_port)
+SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
+server_pid=$!
+PIDS+=($server_pid)
+wait_ok "http://127.0.0.1:$port/healthz"
+for role in pegawai atasan admin pimpinan; do log_in "$role"; done
+echo "at 100,000 employees (SQLite), median of 5, ms:" >&2
+median5() { for _ in 1 2 3 4 5; do curl -fs -b "$WORK/$1.cookies" -o /dev/null -w '%{time_total}\n' "$2"; done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 * 1000}'; }
+for page in "anonymous /" "anonymous /organisasi" "anonymous /tentang" "anonymous /masuk" \
+  "pegawai /saya" "pegawai /skp" "pegawai /skp/$year" "atasan /tim" "atasan /skp/$year/matriks" \
+  "admin /pegawai?q=budi" "admin /admin" "admin /admin/organisasi" "admin /admin/audit" "admin /admin/periode" \
+  "admin /skp/$year/kaskade" "pimpinan /pimpinan"; do
+  set -- $page
+  touch "$WORK/anonymous.cookies"
+  report "  $2 ($1)" "$(median5 "$1" "http://127.0.0.1:$port$2") ms"
+done
+rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+start=$(now_ms)
+for _ in 1 2 3 4 5 6 7 8; do
+  curl -fs -b "$WORK/admin.cookies" -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/skp/$year/kaskade" &
+done | sort -n | awk '{printf "%.0f ", $1 * 1000} END {print ""}' > "$WORK/eight.txt"
+wait
+report "8 kabupaten cascades at once, each" "$(cat "$WORK/eight.txt")ms (all done in $(( $(now_ms) - start )) ms)"
+report "server memory: before / peak (VmHWM)" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"

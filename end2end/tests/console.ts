@@ -1,4 +1,5 @@
 // Collects console errors and uncaught exceptions; every journey ends with none.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /**
@@ -20,11 +21,26 @@ export function watchConsole(page: Page, expectedStatuses: number[] = []): () =>
 }
 
 /**
- * Waits until the WASM has hydrated the server-rendered page. Compiling the WASM
+ * Waits until the page is ready to use: loaded and, where it has islands (the live
+ * parts, `<leptos-island>`), until their WASM has hydrated them. Compiling the WASM
  * on a busy 2-core machine (two browsers and the server) once took over 10 s.
  */
 export async function hydrated(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  if ((await page.locator("leptos-island").count()) === 0) return;
   await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1, { timeout: 25_000 });
+}
+
+/** Collects the addresses of the scripts and WebAssembly a page downloads. */
+export function watchCode(page: Page): () => string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    const type = request.resourceType();
+    if (type === "script" || request.url().endsWith(".wasm") || request.url().includes(".wasm?")) {
+      urls.push(request.url());
+    }
+  });
+  return () => urls;
 }
 
 /** Marks the current document, so a later check can prove no reload happened. */
@@ -35,4 +51,13 @@ export async function markDocument(page: Page): Promise<void> {
 export async function expectSameDocument(page: Page): Promise<void> {
   const same = await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
   expect(same, "the page was not reloaded").toBe(true);
+}
+
+/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 AA). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const grave = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
+  expect(grave, `accessibility of ${page.url()}`).toEqual([]);
 }

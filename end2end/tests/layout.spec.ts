@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { hydrated, watchConsole } from "./console";
+import { watchConsole } from "./console";
 
 for (const path of ["/", "/organisasi", "/tentang"]) {
   test(`${path} fits the screen without sideways scrolling`, async ({ page }) => {
     const noConsoleErrors = watchConsole(page);
     await page.goto(path);
-    await hydrated(page);
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,

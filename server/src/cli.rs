@@ -18,6 +18,7 @@ Perintah:
   audit-verify          Memeriksa rantai hash jejak audit; keluar dengan kode 1 bila rusak
   grant-admin NIP       Menjadikan pegawai admin BKPSDM (admin pertama; tercatat di audit)
   check-config          Memeriksa Leptos.toml dan variabel lingkungan
+  precompress           Membuat salinan brotli dan gzip berkas situs (sekali per build)
   help                  Menampilkan bantuan ini
 
 Pengaturan dibaca dari Leptos.toml (atau SIKAP_CONFIG) dan variabel lingkungan
@@ -37,6 +38,7 @@ pub enum Command {
     AuditVerify,
     GrantAdmin(String),
     CheckConfig,
+    Precompress,
     Help,
 }
 
@@ -74,6 +76,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
             )),
         },
         Some("check-config") => expect_end(args, Command::CheckConfig),
+        Some("precompress") => expect_end(args, Command::Precompress),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("seed") => {
             let (mut employees, mut seed, mut force, mut if_empty) = (

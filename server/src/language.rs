@@ -44,3 +44,37 @@ pub async fn ensure_language_cookie(
     }
     response
 }
+
+/// The language form (`POST /bahasa`): `lang` (id or en) and the page to return to.
+#[derive(serde::Deserialize)]
+pub struct LanguageChoice {
+    lang: String,
+    next: Option<String>,
+}
+
+/// Remembers the chosen language for a year and sends the browser back to its page,
+/// now rendered in that language. Unknown languages are refused with 400.
+pub async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> Response {
+    use axum::response::IntoResponse;
+    if !matches!(choice.lang.as_str(), "id" | "en") {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            "Bahasa tidak dikenal: pilih id atau en.",
+        )
+            .into_response();
+    }
+    // Only a page of this site; anything else goes home.
+    let target = choice
+        .next
+        .filter(|path| app::identity::service::safe_next(Some(path)) == *path)
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        choice.lang
+    );
+    let mut response = axum::response::Redirect::to(&target).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}

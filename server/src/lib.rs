@@ -5,11 +5,14 @@ pub mod cli;
 pub mod language;
 pub mod metrics;
 pub mod origin_check;
+pub mod page_validators;
 pub mod panic_page;
+pub mod public_pages;
 pub mod router;
 pub mod session_layer;
 pub mod skp_pdf;
 pub mod startup;
+pub mod static_files;
 pub mod telemetry;
 
 pub use router::build_router;

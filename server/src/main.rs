@@ -43,6 +43,17 @@ async fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Help => Ok(()),
+        Command::Precompress => {
+            let pkg = std::path::Path::new(&startup::site_root()).join("pkg");
+            let done = server::static_files::precompress(&pkg)
+                .map_err(|e| format!("Tidak dapat memampatkan berkas di {}: {e}", pkg.display()))?;
+            println!(
+                "{} berkas dimampatkan (brotli dan gzip) di {}.",
+                done.len(),
+                pkg.display()
+            );
+            Ok(())
+        }
         Command::CheckConfig => {
             println!(
                 "Konfigurasi valid. Basis data: {}",
@@ -221,6 +232,16 @@ async fn serve(settings: Settings) -> Result<(), String> {
         started.elapsed().as_millis()
     );
     let db = state.db.clone();
+    // A site copied without its compressed files gets them now, in the background;
+    // until then the files are compressed per request.
+    let pkg = std::path::Path::new(&startup::site_root()).join("pkg");
+    tokio::task::spawn_blocking(move || match server::static_files::precompress(&pkg) {
+        Ok(done) if !done.is_empty() => {
+            tracing::info!(files = done.len(), "precompressed site files")
+        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, dir = %pkg.display(), "site files not precompressed"),
+    });
     let router = server::build_router(state);
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)

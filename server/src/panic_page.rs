@@ -28,10 +28,11 @@ pub async fn catch_panics(req: Request<Body>, next: Next) -> Response {
 /// A page that needs nothing from the application: it must render when the app cannot.
 pub fn server_error_page(request_id: &str) -> Response {
     let id = html_escape(request_id);
+    let stylesheet = app::platform::assets::stylesheet_href(crate::startup::OUTPUT_NAME, "pkg");
     let body = format!(
         "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Kesalahan server · SIKAP</title><link rel=\"stylesheet\" href=\"/pkg/sikap.css\"></head>\
+         <title>Kesalahan server · SIKAP</title><link rel=\"stylesheet\" href=\"{stylesheet}\"></head>\
          <body class=\"bg-slate-50 text-slate-900\"><main class=\"mx-auto max-w-2xl p-6\">\
          <h1 class=\"text-2xl font-bold\">Kesalahan server</h1>\
          <p class=\"mt-2\">Maaf, terjadi kesalahan di server. Sampaikan kode permintaan berikut kepada admin BKPSDM bila masalah berulang.</p>\

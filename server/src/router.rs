@@ -3,7 +3,9 @@
 //! security headers, panic page).
 
 use crate::metrics::{self, Metrics};
-use crate::{language, origin_check, panic_page, session_layer};
+use crate::{
+    language, origin_check, page_validators, panic_page, public_pages, session_layer, static_files,
+};
 use app::platform::request::REQUEST_ID_HEADER;
 use app::platform::state::AppState;
 use app::{shell, App};
@@ -20,6 +22,7 @@ use leptos_axum::{
 };
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -34,6 +37,8 @@ pub fn build_router(state: AppState) -> Router {
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     let default_language = state.settings.default_locale.clone();
     let public_url = state.settings.public_url.clone();
+    let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
+        .join(leptos_options.site_pkg_dir.as_ref());
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -42,6 +47,11 @@ pub fn build_router(state: AppState) -> Router {
             get(metrics::render).with_state((metrics.clone(), state.db.clone())),
         )
         .route("/api/{*fn_name}", post(server_functions))
+        .route(app::shell::layout::LANGUAGE_PATH, post(language::choose_language))
+        .nest(
+            &format!("/{}", leptos_options.site_pkg_dir),
+            static_files::pkg_router(pkg_dir, leptos_options.hash_files),
+        )
         .route(
             "/skp/{year}/pegawai/{id}/dokumen.pdf",
             get(crate::skp_pdf::skp_pdf),
@@ -51,6 +61,10 @@ pub fn build_router(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(server_fn_error_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            public_pages::serve_public_pages,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session_layer::resolve_session,
@@ -93,6 +107,15 @@ pub fn build_router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(middleware::from_fn(page_validators::add_page_validators))
+        // Pages and JSON are compressed as they go out (brotli at a quality that
+        // keeps up with rendering); /pkg files arrive precompressed and pass through.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
         )
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .with_state(state)

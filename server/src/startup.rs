@@ -1,9 +1,9 @@
 //! From settings to a running server: database, migrations, Leptos options, listener.
 
-use app::platform::cache::TtlCache;
+use app::platform::cache::{KeyedTtlCache, TtlCache};
 use app::platform::config::Settings;
 use app::platform::db::Db;
-use app::platform::state::{AppState, OVERVIEW_TTL};
+use app::platform::state::{AppState, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -19,16 +19,21 @@ pub enum StartError {
 }
 
 /// Where the built site (pkg/ and assets) lives: `LEPTOS_SITE_ROOT`, as cargo-leptos
-/// sets it, or `target/site` beside the workspace.
+/// sets it, or `target/site` beside the workspace. File names carry content hashes
+/// when the build left `hash.txt` beside this binary.
 pub fn leptos_options(settings: &Settings) -> LeptosOptions {
-    let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".to_owned());
     LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
-        .site_root(site_root)
+        .site_root(site_root())
         .site_pkg_dir("pkg")
         .site_addr(settings.site_addr)
+        .hash_files(app::platform::assets::hash_file().is_some())
         .env(Env::PROD)
         .build()
+}
+
+pub fn site_root() -> String {
+    std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".to_owned())
 }
 
 /// Opens the database (URL with any password hidden in errors).
@@ -51,6 +56,7 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         settings: Arc::new(settings),
         overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
         import_progress: Arc::default(),
+        public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
     })
 }
 

@@ -29,8 +29,8 @@ async fn home_page_is_rendered_in_indonesian_with_the_counts() {
         "employee count shown with Indonesian separators"
     );
     assert!(
-        reply.body.contains("/pkg/sikap.js"),
-        "hydration script is linked"
+        !reply.body.contains("/pkg/sikap.js"),
+        "plain HTML: the home page has no island"
     );
     let cookie = reply
         .headers

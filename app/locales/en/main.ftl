@@ -7,6 +7,7 @@ nav-main = Main navigation
 lang-switch = Bahasa Indonesia
 lang-switch-label = Switch language to Bahasa Indonesia
 skip-to-content = Skip to content
+island-loading = Getting the form ready…
 
 home-title = Home
 home-lead = Planning, reporting and assessment of the civil servants of { $instansi } in one place: yearly SKP plans, periodic results with evidence, continuous feedback from supervisors, and open performance data of each department for the public.

@@ -7,6 +7,7 @@ nav-main = Navigasi utama
 lang-switch = English
 lang-switch-label = Ganti bahasa ke English
 skip-to-content = Lewati ke konten
+island-loading = Menyiapkan formulir…
 
 home-title = Beranda
 home-lead = Perencanaan, pelaporan, dan penilaian kinerja ASN { $instansi } dalam satu tempat: SKP tahunan, realisasi berkala dengan bukti dukung, umpan balik berkelanjutan dari atasan, dan keterbukaan kinerja perangkat daerah bagi masyarakat.

@@ -10,6 +10,7 @@ use super::types::{AdminPosition, AdminUnit};
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
+use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::head_text;
@@ -52,12 +53,20 @@ pub fn AdminHomePage() -> impl IntoView {
             {link("/admin/periode", move_tr!("periods-title"), move_tr!("admin-periods-body"), "admin-link-periods")}
         </div>
         <NewEmployeeForm />
+        <IslandScripts />
     }
 }
 
-/// One new employee: sex and birth date are read from the NIP.
-#[component]
+/// One new employee: sex and birth date are read from the NIP. An island: the
+/// position picker searches as one types, and the one-time password shows in place.
+#[island]
 fn NewEmployeeForm() -> impl IntoView {
+    view! { <IslandRoot><NewEmployeeFields /></IslandRoot> }
+}
+
+#[component]
+fn NewEmployeeFields() -> impl IntoView {
+    let ready = use_island_ready();
     let create = ServerAction::<AdminCreateEmployee>::new();
     let error = form_error(create, AdminCreateEmployee::PATH);
     view! {
@@ -82,7 +91,7 @@ fn NewEmployeeForm() -> impl IntoView {
                     <label class=LABEL>{move_tr!("admin-golongan")}<input name="golongan" class=INPUT_CLASS /></label>
                 </div>
                 <PositionPicker initial_unit=None name="position_id" test_id="new-employee-position" />
-                <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || create.pending().get()>
+                <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || !ready.get() || create.pending().get()>
                     {move_tr!("admin-add")}
                 </button>
             </ActionForm>
@@ -90,7 +99,7 @@ fn NewEmployeeForm() -> impl IntoView {
                 <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="new-employee-issued">
                     {move_tr!("admin-issued-password", { "name" => issued.name.clone() })} " "
                     <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code> " "
-                    <A href=format!("/pegawai/{}", issued.employee_id) attr:class="text-emerald-800 underline">{move_tr!("admin-open-profile")}</A>
+                    <a href=format!("/pegawai/{}", issued.employee_id) class="text-emerald-800 underline">{move_tr!("admin-open-profile")}</a>
                 </p>
             })}
         </section>
@@ -186,9 +195,16 @@ fn PositionPicker(
     }
 }
 
-/// Admin actions on an employee's page.
-#[component]
+/// Admin actions on an employee's page (an island: the position picker searches
+/// as one types, and a reset password shows in place).
+#[island]
 pub fn EmployeeAdminPanel(profile: EmployeeProfile) -> impl IntoView {
+    view! { <IslandRoot><EmployeeAdminForms profile /></IslandRoot> }
+}
+
+#[component]
+fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
+    let ready = use_island_ready();
     let update = ServerAction::<AdminUpdateEmployee>::new();
     let reset = ServerAction::<AdminResetPassword>::new();
     let set_admin = ServerAction::<AdminSetAdmin>::new();
@@ -228,7 +244,7 @@ pub fn EmployeeAdminPanel(profile: EmployeeProfile) -> impl IntoView {
                     <input type="checkbox" name="active" checked=profile.active data-testid="admin-active" />
                     {move_tr!("admin-active")}
                 </label>
-                <button type="submit" class=BUTTON_CLASS data-testid="admin-save-employee">{move_tr!("admin-save")}</button>
+                <button type="submit" class=BUTTON_CLASS data-testid="admin-save-employee" disabled=move || !ready.get()>{move_tr!("admin-save")}</button>
             </ActionForm>
         </section>
 

@@ -124,7 +124,7 @@ pub async fn update_employee(
         .await?;
     }
     tx.commit().await?;
-    state.overview.invalidate().await;
+    state.public_data_changed().await;
     Ok(())
 }
 
@@ -221,7 +221,7 @@ pub async fn create_employee(
     )
     .await?;
     tx.commit().await?;
-    state.overview.invalidate().await;
+    state.public_data_changed().await;
     Ok(IssuedPassword {
         employee_id: id,
         nip: nip.as_str().to_owned(),
@@ -762,7 +762,7 @@ pub async fn save_unit(
         }
     };
     tx.commit().await?;
-    state.overview.invalidate().await;
+    state.public_data_changed().await;
     Ok(id)
 }
 
@@ -880,7 +880,7 @@ pub async fn save_position(
         }
     };
     tx.commit().await?;
-    state.overview.invalidate().await;
+    state.public_data_changed().await;
     Ok(id)
 }
 

@@ -3,6 +3,7 @@
 use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
 use super::types::{AuditEntry, ChainReport};
 use crate::components::form::BUTTON_CLASS;
+use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
 use crate::i18n::head_text;
 use leptos::prelude::*;
@@ -33,22 +34,13 @@ pub fn AuditPage() -> impl IntoView {
             .and_then(|v| v.parse::<i64>().ok())
     };
     let entries = Resource::new(before, list_audit);
-    let verify = ServerAction::<VerifyAudit>::new();
     view! {
         <Title text=head_text(tr!(i18n, "audit-title"), move_tr!(i18n, "audit-title")) />
         <PageHeader title=move_tr!("audit-title")>
             <p>{move_tr!("audit-lead")}</p>
         </PageHeader>
-        <ActionForm action=verify attr:class="mb-6">
-            <button type="submit" class=BUTTON_CLASS data-testid="audit-verify" disabled=move || verify.pending().get()>
-                {move_tr!("audit-verify")}
-            </button>
-        </ActionForm>
-        {move || verify.pending().get().then(|| view! { <Loading /> })}
-        {move || verify.value().get().map(|result| match result {
-            Ok(report) => view! { <ChainVerdict report /> }.into_any(),
-            Err(error) => view! { <AccessProblem error /> }.into_any(),
-        })}
+        <AuditVerify />
+        <IslandScripts />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match entries.await {
@@ -57,6 +49,30 @@ pub fn AuditPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Recomputes the hash chain on request and shows the verdict in place.
+#[island]
+fn AuditVerify() -> impl IntoView {
+    view! { <IslandRoot><AuditVerifyButton /></IslandRoot> }
+}
+
+#[component]
+fn AuditVerifyButton() -> impl IntoView {
+    let ready = use_island_ready();
+    let verify = ServerAction::<VerifyAudit>::new();
+    view! {
+        <ActionForm action=verify attr:class="mb-6">
+            <button type="submit" class=BUTTON_CLASS data-testid="audit-verify" disabled=move || !ready.get() || verify.pending().get()>
+                {move_tr!("audit-verify")}
+            </button>
+        </ActionForm>
+        {move || verify.pending().get().then(|| view! { <Loading /> })}
+        {move || verify.value().get().map(|result| match result {
+            Ok(report) => view! { <ChainVerdict report /> }.into_any(),
+            Err(error) => view! { <AccessProblem error /> }.into_any(),
+        })}
     }
 }
 

@@ -4,24 +4,70 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
-use leptos_router::hooks::use_query_map;
 
 pub const INPUT_CLASS: &str = "w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30 aria-[invalid=true]:border-red-500";
 pub const BUTTON_CLASS: &str = "rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60";
 pub const SECONDARY_BUTTON_CLASS: &str = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60";
 
-/// The error a form post without JavaScript left in the URL for server function `path`.
+/// The error a form post without JavaScript left in the URL for server function
+/// `path`. Read from the request on the server and from the address bar in an
+/// island (which has no router), so both render the same message.
 pub fn error_from_url(path: &'static str) -> Signal<Option<AppError>> {
-    let query = use_query_map();
-    Signal::derive(move || {
-        let query = query.read();
-        if query.get("__path").as_deref() != Some(path) {
-            return None;
+    let query = page_query();
+    let error = (query_value(&query, "__path").as_deref() == Some(path))
+        .then(|| query_value(&query, "__err"))
+        .flatten()
+        .map(|err| ServerFnUrlError::<AppError>::decode_err(&err));
+    Signal::stored(error)
+}
+
+/// The query string of the page being shown, without the `?`.
+fn page_query() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.query().map(str::to_owned))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        window()
+            .location()
+            .search()
+            .map(|s| s.trim_start_matches('?').to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The decoded value of `name` in an `application/x-www-form-urlencoded` query.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| percent_decode(key) == name)
+        .map(|(_, value)| percent_decode(value))
+}
+
+fn percent_decode(text: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
+            .flatten();
+        match (bytes[i], escaped) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 2;
+            }
+            (b'+', _) => out.push(b' '),
+            (byte, _) => out.push(byte),
         }
-        query
-            .get("__err")
-            .map(|err| ServerFnUrlError::<AppError>::decode_err(&err))
-    })
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The latest error of an action, or the one a plain form post left in the URL.
@@ -98,6 +144,14 @@ pub fn FormError(
     }
 }
 
+/// Loads the current page again (after a change that alters more than the island).
+pub fn reload_page() {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().reload();
+    }
+}
+
 /// After a successful action, load `target` as a new page (the session changed,
 /// so everything on screen should be fetched again).
 pub fn reload_to(target: String) {
@@ -107,4 +161,20 @@ pub fn reload_to(target: String) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = target;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_value;
+
+    #[test]
+    fn reads_encoded_query_values() {
+        let query = "q=dinas+kesehatan&__path=%2Fapi%2Fsave&__err=eyJ9%3D&x";
+        assert_eq!(query_value(query, "q").as_deref(), Some("dinas kesehatan"));
+        assert_eq!(query_value(query, "__path").as_deref(), Some("/api/save"));
+        assert_eq!(query_value(query, "__err").as_deref(), Some("eyJ9="));
+        assert_eq!(query_value(query, "x").as_deref(), Some(""));
+        assert_eq!(query_value(query, "y"), None);
+        assert_eq!(query_value("a=%zz%4", "a").as_deref(), Some("%zz%4"));
+    }
 }

@@ -3,6 +3,7 @@
 mod access;
 mod chart;
 pub mod form;
+pub mod islands;
 mod notice;
 
 pub use access::{encode_path, AccessProblem};

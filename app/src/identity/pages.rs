@@ -9,6 +9,7 @@ use super::password::check_new_password;
 use super::types::{EmployeeProfile, EmployeeRow, Reach, Role};
 use crate::admin::pages::EmployeeAdminPanel;
 use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CLASS, INPUT_CLASS};
+use crate::components::islands::{IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::head_text;
@@ -29,11 +30,7 @@ pub fn LoginPage() -> impl IntoView {
     let next = use_query_map()
         .with_untracked(|q| q.get("next"))
         .unwrap_or_default();
-    Effect::new(move |_| {
-        if let Some(Ok(outcome)) = action.value().get() {
-            reload_to(outcome.target);
-        }
-    });
+    // A plain form post: the server sets the session cookie and redirects.
     let _ = log_in;
     view! {
         <Title text=head_text(tr!(i18n, "login-title"), move_tr!(i18n, "login-title")) />
@@ -46,7 +43,7 @@ pub fn LoginPage() -> impl IntoView {
                 <FormError error fields=&["nip"] />
                 <Field label=move_tr!("login-nip") name="nip" autocomplete="username" inputmode="numeric" required=true test_id="login-nip" error />
                 <Field label=move_tr!("login-password") name="password" kind="password" autocomplete="current-password" required=true test_id="login-password" error />
-                <button type="submit" class=BUTTON_CLASS data-testid="login-submit" disabled=move || action.pending().get()>
+                <button type="submit" class=BUTTON_CLASS data-testid="login-submit">
                     {move_tr!("login-submit")}
                 </button>
             </ActionForm>
@@ -59,17 +56,6 @@ pub fn LoginPage() -> impl IntoView {
 pub fn ChangePasswordPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let viewer = use_viewer();
-    let action = ServerAction::<ChangePassword>::new();
-    let server_error = form_error(action, ChangePassword::PATH);
-    let _ = change_password;
-    // The same rule the server applies, checked while typing.
-    let (new_password, set_new_password) = signal(String::new());
-    let (confirm, set_confirm) = signal(String::new());
-    Effect::new(move |_| {
-        if let Some(Ok(outcome)) = action.value().get() {
-            reload_to(outcome.target);
-        }
-    });
     view! {
         <Title text=head_text(tr!(i18n, "password-title"), move_tr!(i18n, "password-title")) />
         <div class="mx-auto max-w-md">
@@ -78,50 +64,76 @@ pub fn ChangePasswordPage() -> impl IntoView {
             </PageHeader>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    let viewer = match viewer.await {
-                        Ok(Some(viewer)) => viewer,
-                        Ok(None) => return view! { <AccessProblem error=AppError::Unauthenticated /> }.into_any(),
-                        Err(error) => return view! { <ErrorNotice error /> }.into_any(),
-                    };
-                    let nip = viewer.nip.clone();
-                    let live_error = Signal::derive(move || {
-                        let typed = new_password.get();
-                        if typed.is_empty() {
-                            return None;
-                        }
-                        let confirm = confirm.get();
-                        // The birth date is checked on the server (it is not sent to the browser).
-                        let confirm = if confirm.is_empty() { typed.clone() } else { confirm };
-                        check_new_password(&typed, &confirm, &nip, None)
-                            .err()
-                            .map(|p| AppError::invalid(p.field(), p.message()))
-                    });
-                    let error = Signal::derive(move || server_error.get().or_else(|| live_error.get()));
-                    view! {
-                        {viewer.must_change_password.then(|| view! {
-                            <p class="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="must-change-notice">
-                                {move_tr!("password-must-change")}
-                            </p>
-                        })}
-                        <ActionForm action attr:class="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" attr:data-testid="password-form">
-                            <FormError error fields=&["current", "new_password", "confirm"] />
-                            <Field label=move_tr!("password-current") name="current" kind="password" autocomplete="current-password" required=true test_id="password-current" error />
-                            <div on:input=move |ev| set_new_password.set(event_target_value(&ev))>
-                                <Field label=move_tr!("password-new") name="new_password" kind="password" autocomplete="new-password" required=true test_id="password-new" error />
-                            </div>
-                            <div on:input=move |ev| set_confirm.set(event_target_value(&ev))>
-                                <Field label=move_tr!("password-confirm") name="confirm" kind="password" autocomplete="new-password" required=true test_id="password-confirm" error />
-                            </div>
-                            <p class="text-sm text-slate-600">{move_tr!("password-rules")}</p>
-                            <button type="submit" class=BUTTON_CLASS data-testid="password-submit" disabled=move || action.pending().get()>
-                                {move_tr!("password-submit")}
-                            </button>
-                        </ActionForm>
+                    match viewer.await {
+                        Ok(Some(viewer)) => view! {
+                            {viewer.must_change_password.then(|| view! {
+                                <p class="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="must-change-notice">
+                                    {move_tr!("password-must-change")}
+                                </p>
+                            })}
+                            <PasswordForm nip=viewer.nip.clone() />
+                            <IslandScripts />
+                        }.into_any(),
+                        Ok(None) => view! { <AccessProblem error=AppError::Unauthenticated /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     }
-                    .into_any()
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// The password form, checking the new password while it is typed. Without the
+/// WASM it is a plain form; the server applies the same rules.
+#[island]
+fn PasswordForm(nip: String) -> impl IntoView {
+    view! { <IslandRoot><PasswordFields nip /></IslandRoot> }
+}
+
+#[component]
+fn PasswordFields(nip: String) -> impl IntoView {
+    let action = ServerAction::<ChangePassword>::new();
+    let server_error = form_error(action, ChangePassword::PATH);
+    let _ = change_password;
+    let (new_password, set_new_password) = signal(String::new());
+    let (confirm, set_confirm) = signal(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = action.value().get() {
+            reload_to(outcome.target);
+        }
+    });
+    let live_error = Signal::derive(move || {
+        let typed = new_password.get();
+        if typed.is_empty() {
+            return None;
+        }
+        let confirm = confirm.get();
+        // The birth date is checked on the server (it is not sent to the browser).
+        let confirm = if confirm.is_empty() {
+            typed.clone()
+        } else {
+            confirm
+        };
+        check_new_password(&typed, &confirm, &nip, None)
+            .err()
+            .map(|p| AppError::invalid(p.field(), p.message()))
+    });
+    let error = Signal::derive(move || server_error.get().or_else(|| live_error.get()));
+    view! {
+        <ActionForm action attr:class="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" attr:data-testid="password-form">
+            <FormError error fields=&["current", "new_password", "confirm"] />
+            <Field label=move_tr!("password-current") name="current" kind="password" autocomplete="current-password" required=true test_id="password-current" error />
+            <div on:input=move |ev| set_new_password.set(event_target_value(&ev))>
+                <Field label=move_tr!("password-new") name="new_password" kind="password" autocomplete="new-password" required=true test_id="password-new" error />
+            </div>
+            <div on:input=move |ev| set_confirm.set(event_target_value(&ev))>
+                <Field label=move_tr!("password-confirm") name="confirm" kind="password" autocomplete="new-password" required=true test_id="password-confirm" error />
+            </div>
+            <p class="text-sm text-slate-600">{move_tr!("password-rules")}</p>
+            <button type="submit" class=BUTTON_CLASS data-testid="password-submit" disabled=move || action.pending().get()>
+                {move_tr!("password-submit")}
+            </button>
+        </ActionForm>
     }
 }
 
@@ -212,7 +224,7 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
     let dash = || "—".to_owned();
     let admin_panel = profile
         .can_administer
-        .then(|| view! { <EmployeeAdminPanel profile=profile.clone() /> });
+        .then(|| view! { <EmployeeAdminPanel profile=profile.clone() /><IslandScripts /> });
     view! {
         <PageHeader title=Signal::stored(profile.name.clone())>
             <p data-testid="profile-reach">{reach_label(profile.reach)}</p>

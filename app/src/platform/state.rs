@@ -18,6 +18,29 @@ pub struct AppState {
     pub overview: Arc<TtlCache<OrganisationOverview>>,
     /// Progress of the CSV imports this instance is applying.
     pub import_progress: Arc<super::progress::ProgressBoard>,
+    /// Public pages as rendered for anonymous visitors (identical for all of them),
+    /// reused for `PUBLIC_PAGE_TTL`; see `server/src/public_pages.rs`.
+    pub public_pages: Arc<super::cache::KeyedTtlCache<PublicPage>>,
+}
+
+/// A rendered public page with its compressed forms.
+pub struct PublicPage {
+    pub headers: http::HeaderMap,
+    pub body: axum::body::Bytes,
+    pub brotli: axum::body::Bytes,
+    pub gzip: axum::body::Bytes,
+}
+
+/// As long as the counts on those pages are reused (`OVERVIEW_TTL`).
+pub const PUBLIC_PAGE_TTL: std::time::Duration = OVERVIEW_TTL;
+
+impl AppState {
+    /// After a change to what public pages show (the organisation, head counts):
+    /// the next visitor gets freshly counted and rendered pages.
+    pub async fn public_data_changed(&self) {
+        self.overview.invalidate().await;
+        self.public_pages.clear();
+    }
 }
 
 /// How long the kabupaten overview may be reused before it is counted again.

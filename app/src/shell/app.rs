@@ -6,6 +6,7 @@ use crate::about::AboutPage;
 use crate::admin::import::page::ImportPage;
 use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
 use crate::audit::pages::AuditPage;
+use crate::components::islands::PageScripts;
 use crate::home::HomePage;
 use crate::i18n::{head_text, I18nProvider};
 use crate::identity::pages::{
@@ -20,22 +21,31 @@ use crate::skp::period_pages::PeriodsPage;
 use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
-use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 /// The HTML document around the application, rendered on the server only.
+///
+/// Pages are plain HTML; the islands on a page bring the WASM loader with them
+/// (`components::islands`), so a page without one downloads no WASM.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::platform::headers::set_page_security_policy();
+    provide_context(PageScripts::default());
+    // Only islands hydrate; the rest of the page needs no hydration markers.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let stylesheet = stylesheet_href(&options);
     view! {
         <!DOCTYPE html>
         <html lang="id">
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <link rel="stylesheet" href=stylesheet />
+                <AutoReload options />
                 <MetaTags />
             </head>
             <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -58,16 +68,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Document() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    // Effects run only in the browser, after hydration: mark the body so tests and
-    // scripts can tell a live page from server-rendered HTML.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
-        <Html {..} lang=html_lang(i18n) />
-        <Stylesheet id="leptos" href="/pkg/sikap.css" />
+        <Html {..} lang=i18n.language.get_untracked().id.to_string() />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Meta name="description" content=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
         <Title formatter=|page: String| format!("{page} · SIKAP") text=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
@@ -104,14 +106,13 @@ fn Document() -> impl IntoView {
     }
 }
 
-/// `<html lang>`: fixed on the server (read after rendering, see `head_text`),
-/// following the language signal in the browser.
-#[cfg(feature = "ssr")]
-fn html_lang(i18n: I18n) -> String {
-    i18n.language.get_untracked().id.to_string()
-}
-
-#[cfg(not(feature = "ssr"))]
-fn html_lang(i18n: I18n) -> impl Fn() -> String + Send + Sync + Clone + 'static {
-    move || i18n.language.get().id.to_string()
+/// The stylesheet under its content-hashed name when the build hashed it.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        crate::platform::assets::stylesheet_href(&options.output_name, &options.site_pkg_dir)
+            .to_owned()
+    }
+    #[cfg(not(feature = "ssr"))]
+    format!("/{}/{}.css", options.site_pkg_dir, options.output_name)
 }

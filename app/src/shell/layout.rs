@@ -1,7 +1,6 @@
-//! Header with navigation and language switch, main area, footer. Works on a 360 px
-//! phone (navigation scrolls sideways) and before the WASM has loaded.
+//! Header with navigation and language switch, main area, footer. Plain HTML (links
+//! and forms): works on a 360 px phone (navigation scrolls sideways) without WASM.
 
-use crate::components::form::reload_to;
 use crate::identity::api::{get_viewer, LogOut};
 use crate::identity::types::{Role, Viewer};
 use crate::organisation::api::get_instance_info;
@@ -9,6 +8,7 @@ use crate::organisation::types::InstanceInfo;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, I18n};
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// The signed-in person (or `None`), loaded once per page for the navigation and
 /// the pages; every server function checks access again on its own.
@@ -58,25 +58,40 @@ fn NavLink(href: &'static str, label: Signal<String>) -> impl IntoView {
     }
 }
 
+/// The path the language form posts to; the server sets the cookie and sends the
+/// browser back to the page it came from (`server/src/language.rs`).
+pub const LANGUAGE_PATH: &str = "/bahasa";
+
+/// A plain form: switching language reloads the page, rendered in the new language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let switch = move |_| {
-        let current = i18n.language.get_untracked();
-        if let Some(next) = i18n.languages.iter().find(|l| l.id != current.id) {
-            i18n.language.set(next);
-        }
-    };
+    let current = i18n.language.get_untracked();
+    let next = i18n
+        .languages
+        .iter()
+        .find(|l| l.id != current.id)
+        .map(|l| l.id.to_string())
+        .unwrap_or_default();
+    let location = use_location();
+    let back = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
     view! {
-        <button
-            type="button"
-            class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700 focus:outline-none focus:ring-2 focus:ring-white"
-            aria-label=move_tr!("lang-switch-label")
-            data-testid="lang-switch"
-            on:click=switch
-        >
-            {move_tr!("lang-switch")}
-        </button>
+        <form method="post" action=LANGUAGE_PATH>
+            <input type="hidden" name="lang" value=next />
+            <input type="hidden" name="next" value=back />
+            <button
+                type="submit"
+                class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700 focus:outline-none focus:ring-2 focus:ring-white"
+                aria-label=move_tr!("lang-switch-label")
+                data-testid="lang-switch"
+            >
+                {move_tr!("lang-switch")}
+            </button>
+        </form>
     }
 }
 
@@ -107,12 +122,8 @@ fn RoleNavigation() -> impl IntoView {
 #[component]
 fn AccountBox() -> impl IntoView {
     let viewer = use_viewer();
+    // A plain form: the server ends the session and sends the browser home.
     let action = ServerAction::<LogOut>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to("/".to_owned());
-        }
-    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {

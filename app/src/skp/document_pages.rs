@@ -43,10 +43,6 @@ pub fn SkpDocumentPage() -> impl IntoView {
 #[component]
 fn Document(doc: SkpDocument) -> impl IntoView {
     let pdf = format!("/skp/{}/pegawai/{}/dokumen.pdf", doc.year, doc.employee_id);
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        let _ = window().print();
-    };
     let heading = if doc.is_jpt {
         "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
     } else {
@@ -66,7 +62,9 @@ fn Document(doc: SkpDocument) -> impl IntoView {
     });
     view! {
         <div class="mb-4 flex flex-wrap gap-3 print:hidden">
-            <button type="button" class=BUTTON_CLASS on:click=print>{move_tr!("skp-document-print")}</button>
+            // Shown and wired by a few lines of plain script: no WASM for one button.
+            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!("skp-document-print")}</button>
+            <script src="/cetak.js" defer></script>
             <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
         </div>
         <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">

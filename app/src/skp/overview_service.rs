@@ -208,24 +208,30 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
     })
 }
 
-struct RhkRow {
+/// One RHK chosen for the page, with the chosen RHK that support it.
+struct Pick {
     id: i64,
-    parent: Option<i64>,
-    node: CascadeNode,
+    children: Vec<Pick>,
 }
 
 /// The RHK of the year as a forest: roots support nothing inside the scope.
+///
+/// The shape (ids and links) of every RHK in scope is read first, streamed, to
+/// choose what the page shows; only the chosen RHK (at most `MAX_CASCADE_NODES`)
+/// are then read with their text and owner. At 100,000 employees the kabupaten has
+/// about 150,000 RHK, and reading them all with text cost seconds and hundreds of MB.
 async fn rhk_tree(
     db: &Db,
     year: i64,
     scope: Option<&[i64]>,
 ) -> Result<(Vec<CascadeNode>, usize), AppError> {
+    use futures::TryStreamExt;
     let within = match scope {
         Some(ids) => format!("AND p.unit_id IN ({})", placeholders(2, ids.len())),
         None => String::new(),
     };
     let sql = format!(
-        "SELECT r.id, r.parent_rhk_id, r.text, e.id, e.name, p.title, s.status \
+        "SELECT r.id, r.parent_rhk_id \
          FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id JOIN employees e ON e.id = s.employee_id \
          JOIN positions p ON p.id = e.position_id WHERE s.year = $1 {within} ORDER BY p.id, r.sort_order"
     );
@@ -233,33 +239,20 @@ async fn rhk_tree(
     for id in scope.unwrap_or_default() {
         query = query.bind(*id);
     }
-    let rows: Vec<RhkRow> = query
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(RhkRow {
-                id: r.try_get(0)?,
-                parent: r.try_get(1)?,
-                node: CascadeNode {
-                    rhk_id: r.try_get(0)?,
-                    text: r.try_get(2)?,
-                    employee_id: r.try_get(3)?,
-                    employee_name: r.try_get(4)?,
-                    position_title: r.try_get(5)?,
-                    status: r.try_get(6)?,
-                    children: Vec::new(),
-                },
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
-    let present: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
-    let mut children: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut shape: Vec<(i64, Option<i64>)> = Vec::new();
+    let mut rows = query.fetch(db.pool());
+    while let Some(row) = rows.try_next().await? {
+        shape.push((row.try_get(0)?, row.try_get(1)?));
+    }
+    drop(rows);
+
+    let present: std::collections::HashSet<i64> = shape.iter().map(|(id, _)| *id).collect();
+    let mut children: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut roots = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
-        match r.parent.filter(|p| present.contains(p)) {
-            Some(p) => children.entry(p).or_default().push(i),
-            None => roots.push(i),
+    for &(id, parent) in &shape {
+        match parent.filter(|p| present.contains(p)) {
+            Some(p) => children.entry(p).or_default().push(id),
+            None => roots.push(id),
         }
     }
     let depth_limit = if scope.is_some() {
@@ -267,35 +260,84 @@ async fn rhk_tree(
     } else {
         KABUPATEN_DEPTH
     };
-    let mut shown = 0;
-    fn build(
-        i: usize,
+    let mut chosen = Vec::new();
+    fn pick(
+        id: i64,
         depth: usize,
-        rows: &[RhkRow],
-        children: &HashMap<i64, Vec<usize>>,
+        children: &HashMap<i64, Vec<i64>>,
         limit: usize,
-        shown: &mut usize,
-    ) -> CascadeNode {
-        *shown += 1;
-        let mut node = rows[i].node.clone();
+        chosen: &mut Vec<i64>,
+    ) -> Pick {
+        chosen.push(id);
+        let mut node = Pick {
+            id,
+            children: Vec::new(),
+        };
         if depth < limit {
-            for &c in children.get(&rows[i].id).into_iter().flatten() {
-                if *shown >= MAX_CASCADE_NODES {
+            for &c in children.get(&id).into_iter().flatten() {
+                if chosen.len() >= MAX_CASCADE_NODES {
                     break;
                 }
                 node.children
-                    .push(build(c, depth + 1, rows, children, limit, shown));
+                    .push(pick(c, depth + 1, children, limit, chosen));
             }
         }
         node
     }
     // Roots that nobody supports and that support nothing (e.g. a lone draft) still count.
     let mut forest = Vec::new();
-    for &i in &roots {
-        if shown >= MAX_CASCADE_NODES {
+    for &id in &roots {
+        if chosen.len() >= MAX_CASCADE_NODES {
             break;
         }
-        forest.push(build(i, 1, &rows, &children, depth_limit, &mut shown));
+        forest.push(pick(id, 1, &children, depth_limit, &mut chosen));
     }
-    Ok((forest, rows.len().saturating_sub(shown)))
+    let hidden = shape.len().saturating_sub(chosen.len());
+    drop((shape, present, children));
+
+    let mut details = rhk_details(db, &chosen).await?;
+    fn assemble(pick: Pick, details: &mut HashMap<i64, CascadeNode>) -> Option<CascadeNode> {
+        let mut node = details.remove(&pick.id)?;
+        node.children = pick
+            .children
+            .into_iter()
+            .filter_map(|c| assemble(c, details))
+            .collect();
+        Some(node)
+    }
+    let forest = forest
+        .into_iter()
+        .filter_map(|p| assemble(p, &mut details))
+        .collect();
+    Ok((forest, hidden))
+}
+
+/// Text and owner of the given RHK, read in batches.
+async fn rhk_details(db: &Db, ids: &[i64]) -> Result<HashMap<i64, CascadeNode>, AppError> {
+    let mut found = HashMap::with_capacity(ids.len());
+    for batch in ids.chunks(500) {
+        let sql = format!(
+            "SELECT r.id, r.text, e.id, e.name, p.title, s.status \
+             FROM skp_rhk r JOIN skp_plans s ON s.id = r.plan_id JOIN employees e ON e.id = s.employee_id \
+             JOIN positions p ON p.id = e.position_id WHERE r.id IN ({})",
+            placeholders(1, batch.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in batch {
+            query = query.bind(*id);
+        }
+        for r in query.fetch_all(db.pool()).await? {
+            let node = CascadeNode {
+                rhk_id: r.try_get(0)?,
+                text: r.try_get(1)?,
+                employee_id: r.try_get(2)?,
+                employee_name: r.try_get(3)?,
+                position_title: r.try_get(4)?,
+                status: r.try_get(5)?,
+                children: Vec::new(),
+            };
+            found.insert(node.rhk_id, node);
+        }
+    }
+    Ok(found)
 }

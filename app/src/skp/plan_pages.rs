@@ -12,9 +12,11 @@ use super::plan_sections::{
 use super::plan_types::{PlanSave, PlanView, RhkSave};
 use super::rules::check_submission;
 use super::types::{IkiDraft, Lampiran, Problem};
+use crate::components::form::reload_page;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
+use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::head_text;
@@ -123,17 +125,13 @@ pub fn year_param() -> Memo<i64> {
 pub fn MyPlanPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = year_param();
-    let reload = RwSignal::new(0_u32);
-    let plan = Resource::new(
-        move || (year.get(), reload.get()),
-        |(year, _)| get_skp_plan(None, year),
-    );
+    let plan = Resource::new(move || year.get(), |year| get_skp_plan(None, year));
     view! {
         <Title text=head_text(tr!(i18n, "skp-my-title"), move_tr!(i18n, "skp-my-title")) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(view) => view! { <PlanScreen view reload /> }.into_any(),
+                    Ok(view) => view! { <PlanScreen view /> }.into_any(),
                     Err(error) => view! { <AccessProblem error /> }.into_any(),
                 }
             })}
@@ -290,7 +288,7 @@ fn ReviewForms(view: PlanView) -> impl IntoView {
 
 /// The owner's screen: the editor when the plan is editable, else the table.
 #[component]
-fn PlanScreen(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
+fn PlanScreen(view: PlanView) -> impl IntoView {
     let editable = view.can_edit;
     view! {
         <PlanHeader view=view.clone() />
@@ -298,7 +296,7 @@ fn PlanScreen(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
             <p class="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-blocked">{reason}</p>
         })}
         {if editable {
-            view! { <PlanEditor view=view.clone() reload /> }.into_any()
+            view! { <PlanEditor view=view.clone() /><IslandScripts /> }.into_any()
         } else {
             view! { <PlanTable view=view.clone() /> }.into_any()
         }}
@@ -343,8 +341,15 @@ fn to_save(
     }
 }
 
+/// The editor is the page's one live part: the rest of the page is plain HTML.
+#[island]
+fn PlanEditor(view: PlanView) -> impl IntoView {
+    view! { <IslandRoot><PlanEditorForm view /></IslandRoot> }
+}
+
 #[component]
-fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
+fn PlanEditorForm(view: PlanView) -> impl IntoView {
+    let ready = use_island_ready();
     let year = view.year;
     let is_jpt = view.is_jpt;
     let version = RwSignal::new(view.version);
@@ -474,12 +479,17 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
     let submit_error = form_error(submit, SubmitSkpPlan::PATH);
     Effect::new(move |_| {
         if let Some(Ok(())) = submit.value().get() {
-            reload.update(|n| *n += 1);
+            reload_page();
         }
     });
 
     view! {
         <section class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-editor">
+            // Until the WASM has taken over, typing would be lost: the controls wait.
+            {move || (!ready.get()).then(|| view! {
+                <p class="mb-3 animate-pulse text-sm text-slate-500" role="status" data-testid="skp-editor-loading">{move_tr!("island-loading")}</p>
+            })}
+            <fieldset disabled=move || !ready.get() class="contents">
             <label class="flex max-w-xs flex-col gap-1 text-sm font-medium text-slate-700">
                 {move_tr!("skp-approach")}
                 <select class=INPUT_CLASS prop:value=move || approach.get() on:change=move |ev| { approach.set(event_target_value(&ev)); dirty.set(true); }>
@@ -520,7 +530,7 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
                     <div class="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-red-800" role="alert" data-testid="skp-save-error">
                         <p>{field_label(&error)} {error.to_string()}</p>
                         {conflict.then(|| view! {
-                            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-2") on:click=move |_| reload.update(|n| *n += 1)>
+                            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-2") on:click=move |_| reload_page()>
                                 {move_tr!("skp-load-latest")}
                             </button>
                         })}
@@ -534,6 +544,7 @@ fn PlanEditor(view: PlanView, reload: RwSignal<u32>) -> impl IntoView {
                     })}
                 }
             })}
+            </fieldset>
         </section>
 
         <section class="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-submit-box">

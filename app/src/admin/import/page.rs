@@ -1,9 +1,11 @@
 //! `/admin/impor`: choose a CSV file, see the dry run, apply it with a progress bar.
-//! Uploads need the browser's FormData, so this page works once the WASM is loaded.
+//! Uploads need the browser's FormData, so the tool is an island that works once
+//! its WASM is loaded (the button says so until then).
 
 use super::api::{get_import_job, preview_import, start_import};
 use super::types::{ChangeKind, ImportJob, ImportPreview, ImportStart, JobStatus};
 use crate::components::form::{BUTTON_CLASS, SECONDARY_BUTTON_CLASS};
+use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, PageHeader, StatCard};
 use crate::error::AppError;
 use crate::i18n::head_text;
@@ -18,6 +20,37 @@ use web_sys::{FormData, HtmlFormElement};
 pub fn ImportPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let viewer = use_viewer();
+    view! {
+        <Title text=head_text(tr!(i18n, "import-title"), move_tr!(i18n, "import-title")) />
+        <PageHeader title=move_tr!("import-title")>
+            <p>{move_tr!("import-lead")}</p>
+            <p class="mt-1 text-sm">
+                {move_tr!("import-columns")} " "
+                <a href="/templat-impor-pegawai.csv" download class="text-emerald-800 underline">{move_tr!("import-template")}</a>
+            </p>
+        </PageHeader>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(Some(v)) if v.has(crate::identity::types::Role::AdminBkpsdm) => view! { <ImportTool /><IslandScripts /> }.into_any(),
+                    Ok(Some(_)) => view! { <AccessProblem error=AppError::Forbidden /> }.into_any(),
+                    _ => view! { <AccessProblem error=AppError::Unauthenticated /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Choosing the file, the dry run and the progress bar: an island (uploads need
+/// the browser's FormData).
+#[island]
+fn ImportTool() -> impl IntoView {
+    view! { <IslandRoot><ImportForm /></IslandRoot> }
+}
+
+#[component]
+fn ImportForm() -> impl IntoView {
+    let ready = use_island_ready();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let preview = Action::new_local(|data: &FormData| preview_import(data.clone().into()));
     let start = Action::new_local(|data: &FormData| start_import(data.clone().into()));
@@ -68,29 +101,12 @@ pub fn ImportPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Title text=head_text(tr!(i18n, "import-title"), move_tr!(i18n, "import-title")) />
-        <PageHeader title=move_tr!("import-title")>
-            <p>{move_tr!("import-lead")}</p>
-            <p class="mt-1 text-sm">
-                {move_tr!("import-columns")} " "
-                <a href="/templat-impor-pegawai.csv" download class="text-emerald-800 underline">{move_tr!("import-template")}</a>
-            </p>
-        </PageHeader>
-        <Suspense>
-            {move || Suspend::new(async move {
-                match viewer.await {
-                    Ok(Some(v)) if v.has(crate::identity::types::Role::AdminBkpsdm) => ().into_any(),
-                    Ok(Some(_)) => view! { <AccessProblem error=AppError::Forbidden /> }.into_any(),
-                    _ => view! { <AccessProblem error=AppError::Unauthenticated /> }.into_any(),
-                }
-            })}
-        </Suspense>
         <form node_ref=form_ref on:submit=on_preview class="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-end" data-testid="import-form">
             <label class="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
                 {move_tr!("import-file")}
                 <input type="file" name="file" accept=".csv,text/csv" required data-testid="import-file" class="rounded-md border border-slate-300 p-2" />
             </label>
-            <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="import-preview" disabled=move || preview.pending().get()>
+            <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="import-preview" disabled=move || !ready.get() || preview.pending().get()>
                 {move_tr!("import-dry-run")}
             </button>
         </form>

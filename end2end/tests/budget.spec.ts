@@ -1,0 +1,116 @@
+// What each page makes a phone download before it is interactive (WASM + JS + CSS,
+// as sent: brotli), and how long until then on a throttled phone profile. Fails when
+// a page is over its budget; prints the table either way (README keeps it). Each page
+// is also checked with axe-core (no serious or critical violation).
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { demoYear, logIn, type Role } from "./accounts";
+import { expectAccessible, watchConsole } from "./console";
+
+/** Public pages: a citizen on a slow connection. */
+const PUBLIC_BUDGET = Number(process.env.BUDGET_PUBLIC_BYTES ?? 100_000);
+/** Any other page. */
+const PAGE_BUDGET = Number(process.env.BUDGET_PAGE_BYTES ?? 250_000);
+
+/** A slow 4G phone: 4 Mbit/s down, 150 ms round trip, a CPU four times slower. */
+const PHONE = { latency: 150, downloadThroughput: 500_000, uploadThroughput: 375_000, cpuSlowdown: 4 };
+
+type Visit = { role: Role | "pengunjung"; path: string; public?: boolean };
+
+interface Measured {
+  page: string;
+  bytes: number;
+  files: number;
+  interactiveMs: number;
+  islands: number;
+}
+
+async function measure(page: Page, visit: Visit): Promise<Measured> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...PHONE });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+  const sizes: Promise<number>[] = [];
+  const onFinished = (request: import("@playwright/test").Request) => {
+    const url = request.url();
+    const code = ["script", "stylesheet"].includes(request.resourceType()) || /\.wasm(\?|$)/.test(url);
+    if (code) sizes.push(request.sizes().then((s) => s.responseBodySize));
+  };
+  page.on("requestfinished", onFinished);
+  await page.goto(visit.path, { waitUntil: "load" });
+  const islands = await page.locator("leptos-island").count();
+  if (islands > 0) {
+    await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1, { timeout: 60_000 });
+  }
+  const interactiveMs = await page.evaluate(() => Math.round(performance.now()));
+  page.off("requestfinished", onFinished);
+  const all = await Promise.all(sizes);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await cdp.detach();
+  return {
+    page: `${visit.path} (${visit.role})`,
+    bytes: all.reduce((a, b) => a + b, 0),
+    files: all.length,
+    interactiveMs,
+    islands,
+  };
+}
+
+async function pageAs(browser: Browser, role: Visit["role"]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  if (role !== "pengunjung") await logIn(page, role);
+  return page;
+}
+
+test("every page stays within its download budget", async ({ browser }) => {
+  test.setTimeout(240_000);
+  // A year of its own, so the pegawai's page is an empty editor whatever the other
+  // journeys do with this year's plan.
+  const year = demoYear() + 2;
+  const admin = await pageAs(browser, "admin BKPSDM");
+  await admin.goto("/admin/periode");
+  await admin.getByTestId("open-year").fill(String(year));
+  await admin.getByTestId("open-year-submit").click();
+  await expect(admin.getByTestId(`year-${year}`)).toBeVisible();
+
+  const visits: Visit[] = [
+    { role: "pengunjung", path: "/", public: true },
+    { role: "pengunjung", path: "/organisasi", public: true },
+    { role: "pengunjung", path: "/tentang", public: true },
+    { role: "pengunjung", path: "/masuk", public: true },
+    { role: "pegawai", path: "/saya" },
+    { role: "pegawai", path: `/skp/${year}` },
+    { role: "pegawai", path: "/ganti-sandi" },
+    { role: "atasan", path: "/tim" },
+    { role: "atasan", path: `/skp/${demoYear()}/matriks` },
+    { role: "admin BKPSDM", path: "/admin" },
+    { role: "admin BKPSDM", path: "/admin/impor" },
+    { role: "pimpinan", path: "/pimpinan" },
+  ];
+  const pages = new Map<Visit["role"], Page>([["admin BKPSDM", admin]]);
+  const results: (Measured & { budget: number })[] = [];
+  for (const visit of visits) {
+    if (!pages.has(visit.role)) pages.set(visit.role, await pageAs(browser, visit.role));
+    const page = pages.get(visit.role)!;
+    const noConsoleErrors = watchConsole(page);
+    const measured = await measure(page, visit);
+    await expectAccessible(page);
+    noConsoleErrors();
+    results.push({ ...measured, budget: visit.public ? PUBLIC_BUDGET : PAGE_BUDGET });
+  }
+
+  const rows = results.map(
+    (r) =>
+      `${r.page.padEnd(34)} ${String(r.bytes).padStart(8)} B  ${String(r.files).padStart(2)} files  ` +
+      `${String(r.interactiveMs).padStart(6)} ms  ${r.islands ? "islands" : "HTML only"}  (budget ${r.budget})`,
+  );
+  console.log(
+    `\nDownloaded before interactive (WASM + JS + CSS as sent, brotli), on a phone profile ` +
+      `(4 Mbit/s, 150 ms, CPU ×4):\n${rows.join("\n")}\n`,
+  );
+  // The WASM is shared by every page with an island; the editor page must have it.
+  expect(results.find((r) => r.page.startsWith(`/skp/${year}`))?.islands).toBeGreaterThan(0);
+  for (const r of results) {
+    expect(r.bytes, `${r.page}: ${r.bytes} bytes, budget ${r.budget}`).toBeLessThanOrEqual(r.budget);
+  }
+});

@@ -1,0 +1,143 @@
+//! The built site's files (`/pkg`: WASM, JS, CSS). The build leaves brotli and gzip
+//! copies beside each file (`sikap precompress`), so no request compresses them
+//! again; content-hashed names (`hash.txt`) let browsers keep them for a year.
+
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use tower::ServiceBuilder;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Files worth compressing (text and WebAssembly; images are compressed already).
+const COMPRESSIBLE: &[&str] = &["js", "wasm", "css", "svg", "csv", "json", "txt", "html"];
+
+/// For content-hashed names: the name changes whenever the content does.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// For plain names (builds without hashing): ask the server each time.
+pub const REVALIDATE: &str = "no-cache";
+
+/// `/pkg/*` from `<site_root>/<pkg_dir>`, precompressed copies preferred.
+pub fn pkg_router<S: Clone + Send + Sync + 'static>(pkg_dir: PathBuf, hashed: bool) -> Router<S> {
+    let cache = HeaderValue::from_static(if hashed { IMMUTABLE } else { REVALIDATE });
+    let files = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            cache,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        .service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    Router::new().fallback_service(files)
+}
+
+/// Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside
+/// every compressible file under `dir` whose copies are missing or older than it.
+/// Returns the files compressed; a second run finds nothing to do.
+pub fn precompress(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut done = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            done.extend(precompress(&path)?);
+            continue;
+        }
+        let compressible = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e));
+        if !compressible {
+            continue;
+        }
+        let br = with_suffix(&path, "br");
+        let gz = with_suffix(&path, "gz");
+        if is_fresh(&path, &br)? && is_fresh(&path, &gz)? {
+            continue;
+        }
+        let data = std::fs::read(&path)?;
+        write_atomically(&br, &brotli_bytes(&data)?)?;
+        write_atomically(&gz, &gzip_bytes(&data)?)?;
+        done.push(path);
+    }
+    Ok(done)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn is_fresh(source: &Path, copy: &Path) -> io::Result<bool> {
+    let Ok(copy) = copy.metadata() else {
+        return Ok(false);
+    };
+    Ok(copy.modified()? >= source.metadata()?.modified()?)
+}
+
+fn brotli_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() / 3);
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
+        writer.write_all(data)?;
+    }
+    Ok(out)
+}
+
+fn gzip_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 3),
+        flate2::Compression::best(),
+    );
+    encoder.write_all(data)?;
+    encoder.finish()
+}
+
+/// Readers never see a half-written copy: write beside it, then rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let partial = with_suffix(path, "part");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(partial, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn compresses_text_and_wasm_once_and_skips_images() {
+        let dir = tempfile::tempdir().unwrap();
+        let js = dir.path().join("sikap.abc.js");
+        std::fs::write(&js, "console.log('halo');\n".repeat(200)).unwrap();
+        std::fs::write(dir.path().join("logo.png"), [0_u8; 64]).unwrap();
+
+        let first = precompress(dir.path()).unwrap();
+        assert_eq!(first, vec![js.clone()]);
+        assert!(!dir.path().join("logo.png.br").exists());
+
+        let mut unpacked = String::new();
+        brotli::Decompressor::new(std::fs::File::open(with_suffix(&js, "br")).unwrap(), 4096)
+            .read_to_string(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, std::fs::read_to_string(&js).unwrap());
+        let mut gunzipped = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(with_suffix(&js, "gz")).unwrap())
+            .read_to_string(&mut gunzipped)
+            .unwrap();
+        assert_eq!(gunzipped, unpacked);
+
+        assert!(
+            precompress(dir.path()).unwrap().is_empty(),
+            "nothing left to do"
+        );
+    }
+}
