@@ -2,6 +2,7 @@
 //! application production runs; the tests and benchmarks build it the same way.
 
 pub mod cli;
+pub mod hydration_data;
 pub mod language;
 pub mod metrics;
 pub mod origin_check;

@@ -44,6 +44,9 @@ pub async fn serve_public_pages(
     // Per-response headers stay with the response that carried them.
     headers.remove(header::SET_COOKIE);
     headers.remove(app::platform::request::REQUEST_ID_HEADER);
+    // The page's policy names a per-response nonce; without scripts the stricter
+    // default policy (nothing runs) fits every later response.
+    headers.remove(header::CONTENT_SECURITY_POLICY);
     headers.insert(header::ETAG, crate::page_validators::etag_of(&body));
     let page = PublicPage {
         brotli: compressed(&body, Encoding::Brotli),

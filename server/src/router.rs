@@ -4,7 +4,8 @@
 
 use crate::metrics::{self, Metrics};
 use crate::{
-    language, origin_check, page_validators, panic_page, public_pages, session_layer, static_files,
+    hydration_data, language, origin_check, page_validators, panic_page, public_pages,
+    session_layer, static_files,
 };
 use app::platform::request::REQUEST_ID_HEADER;
 use app::platform::state::AppState;
@@ -60,6 +61,7 @@ pub fn build_router(state: AppState) -> Router {
             shell(leptos_options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(hydration_data::strip_when_unused))
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),

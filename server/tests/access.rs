@@ -935,8 +935,10 @@ async fn typed_text_is_always_rendered_escaped() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_a_content_security_policy_with_the_scripts_nonce() {
-    let (_guard, _state, router, _demo) = seeded().await;
-    let page = get(&router, "/masuk").await;
+    let (_guard, _state, router, demo) = seeded().await;
+    // A page with an island (the password form) carries the WASM loader's scripts.
+    let cookie = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let page = get_as(&router, "/ganti-sandi", &cookie).await;
     let policy = page
         .headers
         .get(header::CONTENT_SECURITY_POLICY)
@@ -968,7 +970,7 @@ async fn pages_carry_a_content_security_policy_with_the_scripts_nonce() {
     );
     assert!(page.headers.get("referrer-policy").is_some());
     // A fresh nonce per response.
-    let again = get(&router, "/masuk").await;
+    let again = get_as(&router, "/ganti-sandi", &cookie).await;
     assert_ne!(
         again
             .headers
@@ -978,6 +980,15 @@ async fn pages_carry_a_content_security_policy_with_the_scripts_nonce() {
             .unwrap(),
         policy
     );
+    // A page without an island has no script at all, and a policy under which none runs.
+    for _ in 0..2 {
+        let login = get(&router, "/masuk").await;
+        assert!(!login.body.contains("<script"), "{}", login.body);
+        let policy = login.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+    }
     // Non-page responses run nothing.
     let json = get(&router, "/healthz").await;
     assert!(json

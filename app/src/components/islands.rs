@@ -4,8 +4,8 @@
 //! Each island renders its content inside [`IslandRoot`], which gives it the
 //! translations (an island in the browser sees no context from the server-rendered
 //! page around it) and keeps its controls disabled until the WASM has taken over,
-//! so nothing typed or clicked before then is lost. The page places
-//! [`IslandScripts`] after its island: the first one on a page emits the loader.
+//! so nothing typed or clicked before then is lost. A page with islands places one
+//! [`IslandScripts`] after them: the loader of the WASM.
 
 use crate::i18n::I18nProvider;
 use leptos::prelude::*;
@@ -30,32 +30,26 @@ pub fn IslandRoot(children: Children) -> impl IntoView {
     view! { <I18nProvider>{children()}</I18nProvider> }
 }
 
-/// The WASM loader, rendered once per page by the first island that asks for it.
+/// The WASM loader: one per page that has islands, placed after them. (A claim
+/// made while rendering cannot dedupe it: Suspense renders its children once to
+/// find their resources and again for the page.)
 #[component]
 pub fn IslandScripts() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    {
-        let Some(state) = use_context::<crate::platform::state::AppState>() else {
-            return ().into_any();
-        };
-        let first = use_context::<PageScripts>().is_some_and(|p| p.claim());
-        first
-            .then(|| view! { <HydrationScripts options=state.leptos_options islands=true /> })
-            .into_any()
-    }
-    #[cfg(not(feature = "ssr"))]
-    ().into_any()
+    loader_scripts()
 }
 
-/// Per request: whether the loader has been emitted already (server side only).
-#[derive(Clone, Default)]
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub struct PageScripts(std::sync::Arc<std::sync::atomic::AtomicBool>);
-
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-impl PageScripts {
-    /// `true` for the first caller on this page.
-    fn claim(&self) -> bool {
-        !self.0.swap(true, std::sync::atomic::Ordering::Relaxed)
+#[cfg(feature = "ssr")]
+fn loader_scripts() -> AnyView {
+    match use_context::<crate::platform::state::AppState>() {
+        Some(state) => {
+            view! { <HydrationScripts options=state.leptos_options islands=true /> }.into_any()
+        }
+        None => ().into_any(),
     }
+}
+
+/// Islands never render the loader: in the browser there is nothing to do.
+#[cfg(not(feature = "ssr"))]
+fn loader_scripts() -> AnyView {
+    ().into_any()
 }

@@ -6,7 +6,6 @@ use crate::about::AboutPage;
 use crate::admin::import::page::ImportPage;
 use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
 use crate::audit::pages::AuditPage;
-use crate::components::islands::PageScripts;
 use crate::home::HomePage;
 use crate::i18n::{head_text, I18nProvider};
 use crate::identity::pages::{
@@ -32,7 +31,6 @@ use leptos_router::{path, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::platform::headers::set_page_security_policy();
-    provide_context(PageScripts::default());
     // Only islands hydrate; the rest of the page needs no hydration markers.
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
