@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import puppeteer from "puppeteer-core";
 
 const [base, accountsFile] = process.argv.slice(2);
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -33,7 +34,7 @@ async function sessionCookie(role) {
   if (!response.ok) throw new Error(`log-in as ${role}: HTTP ${response.status}`);
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("sikap_session="));
   if (!cookie) throw new Error(`log-in as ${role}: no session cookie`);
-  return `${cookie.split(";")[0]}; sikap_lang=id`;
+  return cookie.split(";")[0].split("=")[1];
 }
 
 const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -61,18 +62,31 @@ const chrome = await chromeLauncher.launch({
 });
 let failed = false;
 const lines = [];
+// Cookies go into the browser itself (a Cookie request header is not honoured), and
+// Lighthouse is told to keep them.
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 try {
   for (const page of pages) {
-    const headers = page.role ? { Cookie: await sessionCookie(page.role) } : { Cookie: "sikap_lang=id" };
+    const session = page.role ? await sessionCookie(page.role) : null;
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(`${base}${page.path}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: Object.keys(THRESHOLDS),
-        extraHeaders: headers,
-      });
+      const tab = await browser.newPage();
+      const existing = await tab.cookies(base);
+      if (existing.length) await tab.deleteCookie(...existing);
+      await tab.setCookie({ name: "sikap_lang", value: "id", url: base });
+      if (session) await tab.setCookie({ name: "sikap_session", value: session, url: base, httpOnly: true });
+      const result = await lighthouse(
+        `${base}${page.path}`,
+        {
+          output: "json",
+          logLevel: "error",
+          onlyCategories: Object.keys(THRESHOLDS),
+          disableStorageReset: true,
+        },
+        undefined,
+        tab,
+      );
+      await tab.close();
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
       runs.push({
@@ -102,6 +116,7 @@ try {
     );
   }
 } finally {
+  await browser.disconnect();
   await chrome.kill();
 }
 console.log(`Lighthouse 12, mobile preset, median of ${RUNS} runs:\n${lines.join("\n")}`);

@@ -53,11 +53,15 @@ export async function expectSameDocument(page: Page): Promise<void> {
   expect(same, "the page was not reloaded").toBe(true);
 }
 
-/** axe-core on the page as it is now: no serious or critical violation (WCAG 2.1 AA). */
-export async function expectAccessible(page: Page): Promise<void> {
+/** The serious and critical axe-core violations (WCAG 2.1 AA) of the page as it is now. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const grave = result.violations
+  return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
-  expect(grave, `accessibility of ${page.url()}`).toEqual([]);
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityProblems(page), `accessibility of ${page.url()}`).toEqual([]);
 }

@@ -11,22 +11,28 @@ use crate::i18n::I18nProvider;
 use leptos::prelude::*;
 
 /// Whether the island's code is running in the browser yet: `false` in the
-/// server's HTML, `true` once hydrated. Also marks `<body data-hydrated>`, which
-/// tests and scripts use to tell a live page from plain HTML.
+/// server's HTML, `true` once hydrated (see [`IslandRoot`]).
 pub fn use_island_ready() -> ReadSignal<bool> {
+    expect_context::<IslandReady>().0
+}
+
+#[derive(Clone, Copy)]
+struct IslandReady(ReadSignal<bool>);
+
+/// The root of every island's content: the translations (an island in the browser
+/// sees no context from the page around it), the "ready" signal, and
+/// `<body data-hydrated>` once live, which tests and scripts use to tell a live page
+/// from plain HTML.
+#[component]
+pub fn IslandRoot(children: Children) -> impl IntoView {
     let (ready, set_ready) = signal(false);
+    provide_context(IslandReady(ready));
     Effect::new(move |_| {
         set_ready.set(true);
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
-    ready
-}
-
-/// The translations for an island's content.
-#[component]
-pub fn IslandRoot(children: Children) -> impl IntoView {
     view! { <I18nProvider>{children()}</I18nProvider> }
 }
 

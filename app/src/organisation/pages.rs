@@ -125,7 +125,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                                     <td class="px-3 py-2">
                                         <span class="font-medium text-slate-900">{unit.name.clone()}</span>
                                         {unit.illustrative.then(|| view! {
-                                            <span class="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{move_tr!("org-illustrative")}</span>
+                                            <span class="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{move_tr!("org-illustrative")}</span>
                                         })}
                                         {unit.parent_name.clone().map(|p| view! { <span class="block text-xs text-slate-500">{p}</span> })}
                                     </td>
