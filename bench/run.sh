@@ -78,7 +78,12 @@ wait_ok "http://127.0.0.1:$lighthouse_port/healthz"
 node end2end/lighthouse.mjs "http://127.0.0.1:$lighthouse_port" "$lighthouse_accounts" || true
 kill "${PIDS[-1]}" 2>/dev/null || true
 
-cargo build --release -p server --bin baseline_server --bin import_bench >/dev/null 2>&1
+# The same environment cargo-leptos builds the server with, so cargo reuses that
+# build and only links these two binaries.
+LEPTOS_OUTPUT_NAME=sikap LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 \
+  LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=true \
+  LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt \
+  cargo build --release -p server --bin baseline_server --bin import_bench --no-default-features >/dev/null 2>&1
 "$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
 
 export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"

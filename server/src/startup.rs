@@ -3,7 +3,7 @@
 use app::platform::cache::{KeyedTtlCache, TtlCache};
 use app::platform::config::Settings;
 use app::platform::db::Db;
-use app::platform::state::{AppState, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
+use app::platform::state::{AppState, AppStateInner, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -50,14 +50,14 @@ pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
 pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
     let db = open_database(&settings).await?;
     db.migrate().await?;
-    Ok(AppState {
+    Ok(AppState::new(AppStateInner {
         db,
         leptos_options: leptos_options(&settings),
         settings: Arc::new(settings),
         overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
         import_progress: Arc::default(),
         public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
-    })
+    }))
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.

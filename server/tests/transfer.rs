@@ -191,16 +191,17 @@ async fn pages_are_compressed_and_answer_304_when_unchanged() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn site_files_go_out_precompressed_under_hashed_names_cached_for_a_year() {
-    let (_guard, mut state) = seeded_state().await;
+    let (_guard, state) = seeded_state().await;
     let site = tempfile::tempdir().unwrap();
     let pkg = site.path().join("pkg");
     std::fs::create_dir(&pkg).unwrap();
     let wasm: Vec<u8> = (0..200_000_u32).map(|i| (i % 7) as u8).collect();
     std::fs::write(pkg.join("sikap.Ab9_x.wasm"), &wasm).unwrap();
     server::static_files::precompress(&pkg).unwrap();
-    state.leptos_options.site_root = site.path().to_string_lossy().into_owned().into();
-    state.leptos_options.hash_files = true;
-    let router = server::build_router(state);
+    let mut options = state.leptos_options.clone();
+    options.site_root = site.path().to_string_lossy().into_owned().into();
+    options.hash_files = true;
+    let router = server::build_router(state.with_leptos_options(options));
 
     let path = "/pkg/sikap.Ab9_x.wasm";
     let br = raw(

@@ -48,7 +48,8 @@ pub fn IslandScripts() -> impl IntoView {
 fn loader_scripts() -> AnyView {
     match use_context::<crate::platform::state::AppState>() {
         Some(state) => {
-            view! { <HydrationScripts options=state.leptos_options islands=true /> }.into_any()
+            view! { <HydrationScripts options=state.leptos_options.clone() islands=true /> }
+                .into_any()
         }
         None => ().into_any(),
     }

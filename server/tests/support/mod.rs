@@ -69,7 +69,7 @@ impl TestDb {
     }
 
     pub async fn db(&self) -> Db {
-        self.state().await.db
+        self.state().await.db.clone()
     }
 }
 
