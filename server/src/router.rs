@@ -57,8 +57,11 @@ pub fn build_router(state: AppState) -> Router {
             "/skp/{year}/pegawai/{id}/dokumen.pdf",
             get(crate::skp_pdf::skp_pdf),
         )
-        .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(leptos_options.clone())
+        // Axum clones each route's handler per request: the shell holds its options
+        // behind an Arc, copied only when a page is actually rendered.
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = Arc::new(leptos_options.clone());
+            move || shell((*options).clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(hydration_data::strip_when_unused))
