@@ -49,16 +49,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  chromeFlags: ["--headless=new", ...JSON.parse(readFileSync(new URL("./chromium-flags.json", import.meta.url), "utf8"))],
 });
 let failed = false;
 const lines = [];

@@ -1,21 +1,15 @@
 // End-to-end tests in Debian's Chromium against the release build of SIKAP,
 // started by ./serve.sh on a fresh SQLite database loaded with the demo data.
+import { readFileSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Where serve.sh writes the demo accounts; the tests read it (same value in both).
 process.env.E2E_ACCOUNTS ??= `/tmp/sikap-e2e-accounts-${port}.txt`;
+// This machine's network is closed: Chromium must not reach for its own services.
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  args: JSON.parse(readFileSync(`${__dirname}/chromium-flags.json`, "utf8")) as string[],
 };
 
 export default defineConfig({
