@@ -54,7 +54,7 @@ const chrome = await chromeLauncher.launch({
 let failed = false;
 const lines = [];
 // Cookies go into the browser itself (a Cookie request header is not honoured), and
-// Lighthouse is told to keep them.
+// Lighthouse is told to keep them; the HTTP cache is cleared before each run instead.
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 try {
   for (const page of pages) {
@@ -62,6 +62,10 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const tab = await browser.newPage();
+      // Every run a first visit: nothing cached (the cookies are set again below).
+      const cdp = await tab.createCDPSession();
+      await cdp.send("Network.clearBrowserCache");
+      await cdp.detach();
       const existing = await tab.cookies(base);
       if (existing.length) await tab.deleteCookie(...existing);
       await tab.setCookie({ name: "sikap_lang", value: "id", url: base });

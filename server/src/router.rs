@@ -64,7 +64,7 @@ pub fn build_router(state: AppState) -> Router {
             move || shell((*options).clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(middleware::from_fn(hydration_data::strip_when_unused))
+        .layer(middleware::from_fn(hydration_data::tidy_hydration))
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),

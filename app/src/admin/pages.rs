@@ -391,8 +391,6 @@ fn jabatan_options(current: &str) -> impl IntoView {
 fn UnitEditor(unit: AdminUnit) -> impl IntoView {
     let save_unit = ServerAction::<AdminSaveUnit>::new();
     let save_position = ServerAction::<AdminSavePosition>::new();
-    reload_on_success(save_unit);
-    reload_on_success(save_position);
     let unit_error = form_error(save_unit, AdminSaveUnit::PATH);
     let position_error = form_error(save_position, AdminSavePosition::PATH);
     let unit_id = unit.id;

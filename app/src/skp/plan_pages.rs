@@ -6,8 +6,7 @@
 use super::period_api::list_performance_years;
 use super::plan_api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
 use super::plan_sections::{
-    reload_on_success, DocumentLinks, HistorySection, PerilakuSection, RevisionDecision,
-    RevisionRequest,
+    DocumentLinks, HistorySection, PerilakuSection, RevisionDecision, RevisionRequest,
 };
 use super::plan_types::{PlanSave, PlanView, RhkSave};
 use super::rules::check_submission;
@@ -253,10 +252,6 @@ fn PlanTable(view: PlanView) -> impl IntoView {
 fn ReviewForms(view: PlanView) -> impl IntoView {
     let review = ServerAction::<ReviewSkpPlan>::new();
     let error = form_error(review, ReviewSkpPlan::PATH);
-    reload_on_success(
-        review,
-        format!("/skp/{}/pegawai/{}", view.year, view.employee_id),
-    );
     if !view.can_review {
         return ().into_any();
     }

@@ -1,13 +1,14 @@
 //! Parts of a plan page beyond its RHK table: the perilaku kerja with the
 //! supervisor's expectations, the revision request and its decision, the version
-//! history and the links to the official document. All forms are plain forms.
+//! history and the links to the official document. All forms are plain forms: the
+//! server answers a post with a redirect back to the page, which shows the new state.
 
 use super::berakhlak::CoreValue;
 use super::plan_api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
 use super::plan_types::PlanView;
 use crate::audit::pages::format_wib;
 use crate::components::form::{
-    form_error, reload_to, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::identity::types::Reach;
 use leptos::prelude::*;
@@ -16,26 +17,12 @@ use leptos_fluent::{move_tr, tr};
 
 const SECTION_CLASS: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
 
-/// Reloads `target` once `action` succeeds (the page then shows the new state).
-pub fn reload_on_success<I>(action: ServerAction<I>, target: String)
-where
-    I: ServerFn<Output = (), Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            reload_to(target.clone());
-        }
-    });
-}
-
 /// The seven BerAKHLAK values with their guides and the supervisor's expectation;
 /// a form for the direct supervisor while the plan is not yet approved.
 #[component]
 pub fn PerilakuSection(view: PlanView) -> impl IntoView {
     let save = ServerAction::<SaveSkpExpectations>::new();
     let error = form_error(save, SaveSkpExpectations::PATH);
-    let target = format!("/skp/{}/pegawai/{}", view.year, view.employee_id);
-    reload_on_success(save, target);
     let text_of = |value: CoreValue| {
         view.expectations
             .iter()
@@ -102,7 +89,6 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
 pub fn RevisionRequest(view: PlanView) -> impl IntoView {
     let request = ServerAction::<RequestSkpRevision>::new();
     let error = form_error(request, RequestSkpRevision::PATH);
-    reload_on_success(request, format!("/skp/{}", view.year));
     if let Some(reason) = view.revision_reason.clone() {
         return view! {
             <p class="mt-6 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-revision-pending">
@@ -134,10 +120,6 @@ pub fn RevisionRequest(view: PlanView) -> impl IntoView {
 pub fn RevisionDecision(view: PlanView) -> impl IntoView {
     let decide = ServerAction::<DecideSkpRevision>::new();
     let error = form_error(decide, DecideSkpRevision::PATH);
-    reload_on_success(
-        decide,
-        format!("/skp/{}/pegawai/{}", view.year, view.employee_id),
-    );
     if !view.can_decide_revision {
         return ().into_any();
     }
