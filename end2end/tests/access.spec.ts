@@ -2,7 +2,7 @@
 // a pegawai opening someone else's page by URL is refused.
 import { expect, test } from "@playwright/test";
 import { logIn, demoNip } from "./accounts";
-import { hydrated, watchConsole } from "./console";
+import { expectAccessible, hydrated, watchConsole } from "./console";
 
 const nav = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Navigasi utama" });
 
@@ -53,17 +53,21 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
   await page.getByTestId("employee-search").fill("ani");
   await page.getByTestId("employee-search").press("Enter");
   await expect(page.getByTestId("employee-results").getByRole("row").nth(5)).toBeVisible();
+  await expectAccessible(page);
   await page.getByTestId("employee-results").getByRole("link").last().click();
   await expect(page.getByTestId("profile-reach")).toHaveText("Dilihat sebagai admin BKPSDM");
   const nip = await page.getByTestId("profile-nip").textContent();
   expect(["pegawai", "atasan", "admin BKPSDM", "pimpinan"].map((r) => demoNip(r as never))).not.toContain(nip);
   await expect(page.getByTestId("admin-panel")).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
   // A one-time password is issued and shown once.
   await page.getByTestId("admin-reset-password").click();
   await expect(page.getByTestId("issued-password")).toContainText(/[A-Za-z0-9]{12}/);
   await page.goto("/admin/audit");
   await hydrated(page);
   await expect(page.getByTestId("audit-entries")).toContainText("account.password_reset");
+  await expectAccessible(page);
   await page.getByTestId("audit-verify").click();
   await expect(page.getByTestId("audit-intact")).toBeVisible();
   noConsoleErrors();

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoYear, logIn, logInWithoutJs, type Role } from "./accounts";
-import { hydrated, watchConsole } from "./console";
+import { expectAccessible, hydrated, watchConsole } from "./console";
 
 test.setTimeout(180_000);
 
@@ -59,6 +59,7 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await atasan.getByRole("link", { name: `${name} mengajukan SKP tahun ${year}.` }).first().click();
   await hydrated(atasan);
   await expect(atasan.getByTestId("skp-table")).toContainText(texts[0]);
+  await expectAccessible(atasan);
   const reviewUrl = atasan.url();
   // Expectations per BerAKHLAK value; the page reloads with them saved.
   await atasan.getByTestId("skp-expectation-akuntabel").fill("Rekap izin dikirim setiap tanggal 5.");
@@ -109,6 +110,7 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(pegawai.getByTestId("skp-document")).toContainText("PEJABAT PENILAI KINERJA");
   await expect(pegawai.getByTestId("skp-document-rhk").first()).toHaveText(texts[0]);
   await expect(pegawai.getByTestId("skp-document-draft")).toHaveCount(0);
+  await expectAccessible(pegawai);
   const download = pegawai.waitForEvent("download");
   await pegawai.getByTestId("skp-pdf-link").click();
   const file = await download;
@@ -125,6 +127,7 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(column).toContainText("Disetujui");
   await expect(atasan.getByTestId("skp-matrix")).toContainText(texts[0]);
   await expect(atasan.getByTestId("skp-matrix")).toContainText(texts[1]);
+  await expectAccessible(atasan);
   atasanConsole();
 
   // The admin's cascade of the pegawai's unit holds the RHK under the atasan's.
@@ -138,5 +141,6 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(tree).toContainText(texts[0]);
   await expect(tree).toContainText(texts[1]);
   await expect(tree).toContainText(name);
+  await expectAccessible(admin);
   adminConsole();
 });

@@ -276,6 +276,7 @@ notifications-mark-read = Mark all as read
 skp-perilaku = Work behaviour (BerAKHLAK)
 skp-perilaku-hint = Each core value with its three behaviour guides and the supervisor's specific expectation.
 skp-expectation-none = No specific expectation yet.
+skp-expectation-label = Specific expectation of the leader
 skp-expectations-save = Save expectations
 skp-revision-pending = Revision request awaiting the supervisor's decision:
 skp-revision-title = Request a revision

@@ -276,6 +276,7 @@ notifications-mark-read = Tandai semua sudah dibaca
 skp-perilaku = Perilaku kerja (BerAKHLAK)
 skp-perilaku-hint = Tiap nilai dasar dengan tiga panduan perilakunya dan ekspektasi khusus pimpinan dari atasan.
 skp-expectation-none = Belum ada ekspektasi khusus.
+skp-expectation-label = Ekspektasi khusus pimpinan
 skp-expectations-save = Simpan ekspektasi
 skp-revision-pending = Permintaan revisi menunggu keputusan atasan:
 skp-revision-title = Minta revisi SKP

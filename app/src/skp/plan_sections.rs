@@ -39,6 +39,7 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
             let field = (editable).then(|| {
                 view! {
                     <textarea name=value.code() rows="2" class=INPUT_CLASS maxlength="1000"
+                        aria-label=format!("{} — {}", tr!("skp-expectation-label"), value.name())
                         data-testid=format!("skp-expectation-{}", value.code())>{text.clone()}</textarea>
                 }
             });
@@ -107,7 +108,7 @@ pub fn RevisionRequest(view: PlanView) -> impl IntoView {
             <FormError error fields=&[] />
             <ActionForm action=request attr:class="mt-2 flex flex-col gap-2">
                 <input type="hidden" name="year" value=view.year.to_string() />
-                <textarea name="reason" rows="3" required class=INPUT_CLASS data-testid="skp-revision-reason"></textarea>
+                <textarea name="reason" rows="3" required class=INPUT_CLASS aria-label=move_tr!("skp-revision-title") data-testid="skp-revision-reason"></textarea>
                 <button type="submit" class=format!("{SECONDARY_BUTTON_CLASS} self-start") data-testid="skp-revision-send">{move_tr!("skp-revision-send")}</button>
             </ActionForm>
         </section>
