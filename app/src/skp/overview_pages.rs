@@ -259,15 +259,17 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
 
 #[component]
 fn Node(n: CascadeNode, depth: usize, year: i64) -> impl IntoView {
-    let label = view! {
-        <span data-testid="skp-cascade-rhk">{n.text.clone()}</span>
+    let text = view! { <span data-testid="skp-cascade-rhk">{n.text.clone()}</span> };
+    // The owner's link stays outside <summary>: a link inside it is a control inside
+    // a control (axe, nested-interactive).
+    let owner = view! {
         <span class="text-xs text-slate-600">
             " — " <a class="underline" href=format!("/skp/{year}/pegawai/{}", n.employee_id)>{n.employee_name.clone()}</a>
             {n.position_title.clone().map(|t| format!(", {t}"))} " · " {status_label(&n.status)}
         </span>
     };
     if n.children.is_empty() {
-        return view! { <li class="py-0.5 pl-5">{label}</li> }.into_any();
+        return view! { <li class="py-0.5 pl-5">{text}{owner}</li> }.into_any();
     }
     let children = n
         .children
@@ -277,7 +279,8 @@ fn Node(n: CascadeNode, depth: usize, year: i64) -> impl IntoView {
     view! {
         <li class="py-0.5">
             <details open=depth < 1>
-                <summary class="cursor-pointer">{label}</summary>
+                <summary class="cursor-pointer">{text}</summary>
+                <p class="pl-4">{owner}</p>
                 <ul class="ml-3 border-l border-slate-200 pl-2">{children}</ul>
             </details>
         </li>
