@@ -3,12 +3,6 @@
 //! page without an island goes out without them: no script at all, and the same
 //! bytes on every request (they carry the response's CSP nonce), which lets
 //! validators and the public page cache work.
-//!
-//! On a page with islands, the loader's hints for the JS and the WASM are lowered to
-//! `fetchpriority="low"`: on a slow connection the WASM (hundreds of KB) otherwise
-//! competes with the stylesheet and the page's own content, and Lighthouse measured
-//! the SKP editor's largest paint at 3.2 s instead of 0.8 s. The islands hydrate at
-//! browser idle anyway.
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, Request, StatusCode};
@@ -28,7 +22,7 @@ pub async fn tidy_hydration(req: Request<Body>, next: Next) -> Response {
     };
     let rewritten = std::str::from_utf8(&bytes)
         .ok()
-        .and_then(|page| without_hydration_data(page).or_else(|| with_low_priority_hints(page)));
+        .and_then(without_hydration_data);
     let bytes = match rewritten {
         Some(page) => {
             parts.headers.remove(header::CONTENT_LENGTH);
@@ -73,37 +67,9 @@ fn without_hydration_data(page: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// A page with islands, its WASM and JS hints at low priority; `None` when there is
-/// nothing to change.
-fn with_low_priority_hints(page: &str) -> Option<String> {
-    if !page.contains("<leptos-island") {
-        return None;
-    }
-    let mut changed = false;
-    let mut out = page.to_owned();
-    for hint in ["rel=\"modulepreload\"", "rel=\"preload\""] {
-        if out.contains(hint) {
-            out = out.replacen(hint, &format!("{hint} fetchpriority=\"low\""), 1);
-            changed = true;
-        }
-    }
-    changed.then_some(out)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{with_low_priority_hints, without_hydration_data};
-
-    #[test]
-    fn island_pages_fetch_their_code_at_low_priority() {
-        let page =
-            "<body><leptos-island></leptos-island><link rel=\"modulepreload\" href=\"/pkg/a.js\"/>\
-            <link rel=\"preload\" href=\"/pkg/a.wasm\" as=\"fetch\"/></body>";
-        let lowered = with_low_priority_hints(page).unwrap();
-        assert!(lowered.contains("rel=\"modulepreload\" fetchpriority=\"low\" href=\"/pkg/a.js\""));
-        assert!(lowered.contains("rel=\"preload\" fetchpriority=\"low\" href=\"/pkg/a.wasm\""));
-        assert_eq!(with_low_priority_hints("<body>tanpa pulau</body>"), None);
-    }
+    use super::without_hydration_data;
 
     const SCRIPTS: &str = "<script nonce=\"abc\">__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];\
         __PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];</script><script nonce=\"abc\">__INCOMPLETE_CHUNKS=[];</script>";
