@@ -5,7 +5,7 @@
 //! validators and the public page cache work.
 
 use axum::body::{Body, Bytes};
-use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -13,7 +13,7 @@ const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 pub async fn tidy_hydration(req: Request<Body>, next: Next) -> Response {
     let response = next.run(req).await;
-    if !is_html(response.headers()) {
+    if !crate::page_validators::is_html(response.headers()) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -31,13 +31,6 @@ pub async fn tidy_hydration(req: Request<Body>, next: Next) -> Response {
         None => bytes,
     };
     Response::from_parts(parts, Body::from(bytes))
-}
-
-fn is_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"))
 }
 
 /// The page without Leptos's hydration scripts, or `None` when it keeps them (it has

@@ -7,14 +7,20 @@ use axum::http::{header, HeaderValue, Request};
 use axum::middleware::Next;
 use axum::response::Response;
 
-fn has_language_cookie(req: &Request<Body>) -> bool {
+/// The value of the language cookie the request carries, if any.
+pub fn language_cookie(req: &Request<Body>) -> Option<&str> {
     req.headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(name, _)| name == LANGUAGE_COOKIE)
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .map(|(_, value)| value)
+}
+
+fn has_language_cookie(req: &Request<Body>) -> bool {
+    language_cookie(req).is_some()
 }
 
 fn is_page_request(req: &Request<Body>) -> bool {

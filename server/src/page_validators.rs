@@ -63,7 +63,8 @@ fn not_modified(headers: &mut HeaderMap) {
     }
 }
 
-fn is_html(headers: &HeaderMap) -> bool {
+/// Whether a response is an HTML page.
+pub fn is_html(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -4,7 +4,6 @@
 //! as long), with its brotli and gzip forms computed once. A change to what they show
 //! clears them (`AppState::public_data_changed`).
 
-use app::i18n::LANGUAGE_COOKIE;
 use app::identity::guard::CurrentUser;
 use app::platform::state::{AppState, PublicPage};
 use axum::body::{Body, Bytes};
@@ -12,7 +11,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::io::Write;
 
 /// The pages kept, by exact path (a query such as a search is rendered each time).
 const PUBLIC_PATHS: &[&str] = &["/", "/organisasi", "/tentang", "/masuk"];
@@ -75,15 +73,7 @@ fn cache_key(req: &Request<Body>) -> Option<String> {
     if !anonymous {
         return None;
     }
-    let language = req
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .map(|(_, value)| value)?;
+    let language = crate::language::language_cookie(req)?;
     matches!(language, "id" | "en").then(|| format!("{path}|{language}"))
 }
 
@@ -115,23 +105,16 @@ fn preferred_encoding(req: &Request<Body>) -> Encoding {
     }
 }
 
+/// A compressed form of the page, or empty when compressing failed (then the
+/// plain page is sent).
 fn compressed(body: &Bytes, encoding: Encoding) -> Bytes {
-    let mut out = Vec::with_capacity(body.len() / 4);
+    use crate::static_files::{brotli_bytes, gzip_bytes};
     let result = match encoding {
-        Encoding::Brotli => {
-            let mut writer = brotli::CompressorWriter::new(&mut out, 16 * 1024, 9, 22);
-            writer.write_all(body).and_then(|_| writer.flush())
-        }
-        Encoding::Gzip => {
-            let mut encoder = flate2::write::GzEncoder::new(&mut out, flate2::Compression::best());
-            encoder.write_all(body).and_then(|_| encoder.try_finish())
-        }
+        Encoding::Brotli => brotli_bytes(body, 9),
+        Encoding::Gzip => gzip_bytes(body),
         Encoding::Identity => return body.clone(),
     };
-    match result {
-        Ok(()) => Bytes::from(out),
-        Err(_) => Bytes::new(),
-    }
+    result.map(Bytes::from).unwrap_or_default()
 }
 
 fn respond(page: &PublicPage, encoding: Encoding) -> Response {

@@ -62,7 +62,7 @@ pub fn precompress(dir: &Path) -> io::Result<Vec<PathBuf>> {
             continue;
         }
         let data = std::fs::read(&path)?;
-        write_atomically(&br, &brotli_bytes(&data)?)?;
+        write_atomically(&br, &brotli_bytes(&data, 11)?)?;
         write_atomically(&gz, &gzip_bytes(&data)?)?;
         done.push(path);
     }
@@ -83,16 +83,17 @@ fn is_fresh(source: &Path, copy: &Path) -> io::Result<bool> {
     Ok(copy.modified()? >= source.metadata()?.modified()?)
 }
 
-fn brotli_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
+/// Brotli at `quality` (11 for files compressed once per build).
+pub fn brotli_bytes(data: &[u8], quality: u32) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len() / 3);
     {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, 22);
         writer.write_all(data)?;
     }
     Ok(out)
 }
 
-fn gzip_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
+pub fn gzip_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(data.len() / 3),
         flate2::Compression::best(),
