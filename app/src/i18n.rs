@@ -1,45 +1,198 @@
-//! Translations (Fluent files under `app/locales/`): Bahasa Indonesia first, English
-//! second. The chosen language lives in the `sikap_lang` cookie so the server renders
-//! the same language the browser then hydrates.
+//! Translations: Bahasa Indonesia first, English second, in `app/locales/<lang>/main.ftl`.
+//!
+//! The files use the simple part of Fluent's syntax only: `key = text`, with
+//! `{ $name }` placeholders and `#` comments (a test keeps it that way, and checks
+//! that every key the code uses exists in both languages). That lets both sides read
+//! them with a few lines of code instead of the Fluent runtime, which was about 8%
+//! of the browser's WASM.
+//!
+//! The language is fixed for a page: the server renders it from the `sikap_lang`
+//! cookie, switching language is a plain form that reloads the page
+//! (`shell::layout::LanguageSwitch`), and an island in the browser reads it back from
+//! `<html lang>`.
 
-use fluent_templates::static_loader;
 use leptos::prelude::*;
-use leptos_fluent::leptos_fluent;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The cookie holding the language; the server sets it from `locale.default` when absent.
 pub const LANGUAGE_COOKIE: &str = "sikap_lang";
 
-static_loader! {
-    pub static TRANSLATIONS = {
-        locales: "./locales",
-        fallback_language: "id",
-        // No invisible bidi isolation marks around values: both locales are LTR.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    #[default]
+    Id,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Id, Language::En];
+
+    /// The BCP 47 code, as in the cookie and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Id => "id",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The language the switch in the header offers.
+    pub fn other(self) -> Self {
+        match self {
+            Language::Id => Language::En,
+            Language::En => Language::Id,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Language::Id => include_str!("../locales/id/main.ftl"),
+            Language::En => include_str!("../locales/en/main.ftl"),
+        }
+    }
+
+    fn messages(self) -> &'static HashMap<&'static str, &'static str> {
+        static ID: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        let cell = match self {
+            Language::Id => &ID,
+            Language::En => &EN,
+        };
+        cell.get_or_init(|| parse_messages(self.source()).collect())
+    }
+}
+
+/// `key = text` lines; comments and blank lines skipped.
+fn parse_messages(source: &str) -> impl Iterator<Item = (&str, &str)> {
+    source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(key, text)| (key.trim(), text.trim()))
+}
+
+/// The language's text for `key`, with `{ $name }` placeholders filled from `args`.
+/// A key missing from English falls back to Indonesian, then to the key itself.
+pub fn translate(language: Language, key: &str, args: &[(&str, String)]) -> String {
+    let text = language
+        .messages()
+        .get(key)
+        .or_else(|| Language::Id.messages().get(key))
+        .copied()
+        .unwrap_or(key);
+    if args.is_empty() || !text.contains("{ $") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(start) = rest.find("{ $") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 3..];
+        let Some(end) = after.find(" }") else {
+            break;
+        };
+        let name = &after[..end];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[start..start + 3 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The page's language, given to everything under [`I18nProvider`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct I18n {
+    pub language: Language,
+}
+
+/// The language of the page being rendered (Indonesian outside a provider).
+pub fn current_language() -> Language {
+    use_context::<I18n>().map(|i| i.language).unwrap_or_default()
+}
+
+/// The value of the language cookie in a `Cookie` header, if any.
+pub fn language_from_cookie_header(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .map(|(_, value)| value)
+}
+
+/// On the server: the request's cookie (always present: `ensure_language_cookie`
+/// adds the instance default for first-time visitors).
+#[cfg(feature = "ssr")]
+fn page_language() -> Language {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .find_map(language_from_cookie_header)
+                .and_then(Language::from_code)
+        })
+        .unwrap_or_default()
+}
+
+/// In the browser: the language the server rendered the page in.
+#[cfg(not(feature = "ssr"))]
+fn page_language() -> Language {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Language::from_code(&code))
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn I18nProvider(children: Children) -> impl IntoView {
-    leptos_fluent! {
-        children: children(),
-        translations: [TRANSLATIONS],
-        locales: "./locales",
-        default_language: "id",
-        check_translations: "./src/**/*.rs",
-        cookie_name: "sikap_lang",
-        cookie_attrs: "SameSite=Lax; Path=/; Max-Age=31536000",
-        initial_language_from_cookie: true,
-        set_language_to_cookie: true,
-    }
+    provide_context(I18n {
+        language: page_language(),
+    });
+    children()
 }
 
-/// Text for the document head (title, meta description). The server reads head
-/// values after the page's reactive owner may already be gone, so it gets a fixed
-/// string; the browser gets the live translation, which follows a language switch.
-pub fn head_text(fixed: String, live: Signal<String>) -> leptos::text_prop::TextProp {
-    if cfg!(feature = "ssr") {
-        fixed.into()
-    } else {
-        live.into()
-    }
+/// The text for a key in the page's language: `tr!("key")`,
+/// `tr!("key", { "name" => value })`, or with a captured `I18n` first:
+/// `tr!(i18n, "key")` (for code running outside the component's context).
+#[macro_export]
+macro_rules! tr {
+    ($i18n:ident, $key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {
+        $crate::i18n::translate($i18n.language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+    };
+    ($key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {
+        $crate::i18n::translate($crate::i18n::current_language(), $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+    };
 }
+
+/// [`tr!`] as a `Signal<String>`, for props and attributes that take one. The
+/// arguments are read inside the signal, so a reactive argument stays live.
+#[macro_export]
+macro_rules! move_tr {
+    ($i18n:ident, $key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
+        let __language = $i18n.language;
+        ::leptos::prelude::Signal::derive(move || {
+            $crate::i18n::translate(__language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+        })
+    }};
+    ($key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
+        let __language = $crate::i18n::current_language();
+        ::leptos::prelude::Signal::derive(move || {
+            $crate::i18n::translate(__language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+        })
+    }};
+}
+
+pub use crate::{move_tr, tr};
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 //! Gives first-time visitors the instance's default language (`locale.default`), so
 //! the server renders it and the browser hydrates the same one from the cookie.
 
-use app::i18n::LANGUAGE_COOKIE;
+use app::i18n::{language_from_cookie_header, Language, LANGUAGE_COOKIE};
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request};
 use axum::middleware::Next;
@@ -13,10 +13,7 @@ pub fn language_cookie(req: &Request<Body>) -> Option<&str> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .map(|(_, value)| value)
+        .find_map(language_from_cookie_header)
 }
 
 fn has_language_cookie(req: &Request<Body>) -> bool {
@@ -62,7 +59,7 @@ pub struct LanguageChoice {
 /// now rendered in that language. Unknown languages are refused with 400.
 pub async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> Response {
     use axum::response::IntoResponse;
-    if !matches!(choice.lang.as_str(), "id" | "en") {
+    if Language::from_code(&choice.lang).is_none() {
         return (
             axum::http::StatusCode::BAD_REQUEST,
             "Bahasa tidak dikenal: pilih id atau en.",

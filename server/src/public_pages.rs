@@ -74,7 +74,7 @@ fn cache_key(req: &Request<Body>) -> Option<String> {
         return None;
     }
     let language = crate::language::language_cookie(req)?;
-    matches!(language, "id" | "en").then(|| format!("{path}|{language}"))
+    app::i18n::Language::from_code(language).map(|l| format!("{path}|{}", l.code()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,10 +1,9 @@
 //! The about page: the rules SIKAP follows and this instance's privacy threshold.
 
 use crate::components::{Loading, PageHeader};
-use crate::i18n::head_text;
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]
@@ -13,7 +12,7 @@ pub fn AboutPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let info = use_instance_info();
     view! {
-        <Title text=head_text(tr!(i18n, "about-title"), move_tr!(i18n, "about-title")) />
+        <Title text=tr!(i18n, "about-title") />
         <PageHeader title=move_tr!("about-title")>
             <p>{move_tr!("about-body")}</p>
         </PageHeader>

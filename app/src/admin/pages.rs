@@ -13,12 +13,11 @@ use crate::components::form::{
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
-use crate::i18n::head_text;
 use crate::identity::types::EmployeeProfile;
 use crate::organisation::pages::jabatan_kind_label;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
@@ -41,7 +40,7 @@ pub fn AdminHomePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=head_text(tr!(i18n, "admin-title"), move_tr!(i18n, "admin-title")) />
+        <Title text=tr!(i18n, "admin-title") />
         <PageHeader title=move_tr!("admin-title")>
             <p>{move_tr!("admin-lead")}</p>
         </PageHeader>
@@ -323,7 +322,7 @@ pub fn AdminUnitsPage() -> impl IntoView {
     let selected = move || query.read().get("unit").and_then(|u| u.parse::<i64>().ok());
     let units = Resource::new(search, admin_list_units);
     view! {
-        <Title text=head_text(tr!(i18n, "admin-units"), move_tr!(i18n, "admin-units")) />
+        <Title text=tr!(i18n, "admin-units") />
         <PageHeader title=move_tr!("admin-units")>
             <p>{move_tr!("admin-units-body")}</p>
         </PageHeader>

@@ -5,9 +5,8 @@ use super::types::{AuditEntry, ChainReport};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -35,7 +34,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let entries = Resource::new(before, list_audit);
     view! {
-        <Title text=head_text(tr!(i18n, "audit-title"), move_tr!(i18n, "audit-title")) />
+        <Title text=tr!(i18n, "audit-title") />
         <PageHeader title=move_tr!("audit-title")>
             <p>{move_tr!("audit-lead")}</p>
         </PageHeader>

@@ -5,7 +5,7 @@
 use super::ErrorNotice;
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use crate::i18n::move_tr;
 use leptos_router::hooks::use_location;
 
 #[component]

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use crate::i18n::move_tr;
 
 #[component]
 pub fn Loading() -> impl IntoView {

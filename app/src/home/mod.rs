@@ -1,13 +1,12 @@
 //! The home page: what SIKAP is for, and the kabupaten at a glance (aggregates only).
 
 use crate::components::{Bar, BarChart, ErrorNotice, Loading, PageHeader, StatCard};
-use crate::i18n::head_text;
 use crate::organisation::api::get_organisation_overview;
 use crate::organisation::pages::{jabatan_kind_label, status_label};
 use crate::organisation::types::OrganisationOverview;
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]
@@ -25,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
         move_tr!("home-lead", { "instansi" => instansi.clone() })
     };
     view! {
-        <Title text=head_text(tr!(i18n, "home-title"), move_tr!(i18n, "home-title")) />
+        <Title text=tr!(i18n, "home-title") />
         <PageHeader title=move_tr!("app-full-name")>
             <Suspense fallback=Loading>
                 <p data-testid="home-lead">{move || lead()}</p>

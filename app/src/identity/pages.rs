@@ -12,12 +12,11 @@ use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CL
 use crate::components::islands::{IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader};
 use crate::error::AppError;
-use crate::i18n::head_text;
 use crate::organisation::pages::{jabatan_kind_label, status_label};
 use crate::shell::layout::use_viewer;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -33,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
     // A plain form post: the server sets the session cookie and redirects.
     let _ = log_in;
     view! {
-        <Title text=head_text(tr!(i18n, "login-title"), move_tr!(i18n, "login-title")) />
+        <Title text=tr!(i18n, "login-title") />
         <div class="mx-auto max-w-md">
             <PageHeader title=move_tr!("login-title")>
                 <p>{move_tr!("login-lead")}</p>
@@ -57,7 +56,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let viewer = use_viewer();
     view! {
-        <Title text=head_text(tr!(i18n, "password-title"), move_tr!(i18n, "password-title")) />
+        <Title text=tr!(i18n, "password-title") />
         <div class="mx-auto max-w-md">
             <PageHeader title=move_tr!("password-title")>
                 <p>{move_tr!("password-lead")}</p>
@@ -154,7 +153,7 @@ pub fn MyPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=head_text(tr!(i18n, "me-title"), move_tr!(i18n, "me-title")) />
+        <Title text=tr!(i18n, "me-title") />
         {changed.then(|| view! {
             <p class="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="password-changed">
                 {move_tr!("password-changed")}
@@ -182,7 +181,7 @@ pub fn EmployeePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=head_text(tr!(i18n, "employee-title"), move_tr!(i18n, "employee-title")) />
+        <Title text=tr!(i18n, "employee-title") />
         <ProfileView profile />
     }
 }
@@ -289,7 +288,7 @@ pub fn TeamPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let team = Resource::new(|| (), |_| get_my_team());
     view! {
-        <Title text=head_text(tr!(i18n, "team-title"), move_tr!(i18n, "team-title")) />
+        <Title text=tr!(i18n, "team-title") />
         <PageHeader title=move_tr!("team-title")>
             <p>{move_tr!("team-lead")}</p>
         </PageHeader>
@@ -369,7 +368,7 @@ pub fn EmployeeSearchPage() -> impl IntoView {
         search_employees(q).await.map(Some)
     });
     view! {
-        <Title text=head_text(tr!(i18n, "search-title"), move_tr!(i18n, "search-title")) />
+        <Title text=tr!(i18n, "search-title") />
         <PageHeader title=move_tr!("search-title")>
             <p>{move_tr!("search-lead")}</p>
         </PageHeader>

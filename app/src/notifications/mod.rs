@@ -5,9 +5,8 @@ use crate::audit::pages::format_wib;
 use crate::components::form::SECONDARY_BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
@@ -68,7 +67,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
-        <Title text=head_text(tr!(i18n, "notifications-title"), move_tr!(i18n, "notifications-title")) />
+        <Title text=tr!(i18n, "notifications-title") />
         <PageHeader title=move_tr!("notifications-title")>
             <p>{move_tr!("notifications-lead")}</p>
         </PageHeader>

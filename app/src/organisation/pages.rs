@@ -5,9 +5,8 @@
 use super::api::{search_units, validate_unit_query, SEARCH_LIMIT};
 use super::types::UnitSummary;
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -56,7 +55,7 @@ pub fn OrganisationPage() -> impl IntoView {
         search_units(q).await
     });
     view! {
-        <Title text=head_text(tr!(i18n, "org-title"), move_tr!(i18n, "org-title")) />
+        <Title text=tr!(i18n, "org-title") />
         <PageHeader title=move_tr!("org-title")>
             <p>{move_tr!("org-lead")}</p>
         </PageHeader>

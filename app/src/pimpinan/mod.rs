@@ -3,9 +3,8 @@
 
 use crate::admin::api::get_leadership_overview;
 use crate::components::{format_count, AccessProblem, Bar, BarChart, Loading, PageHeader};
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]
@@ -13,7 +12,7 @@ pub fn PimpinanPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let overview = Resource::new(|| (), |_| get_leadership_overview());
     view! {
-        <Title text=head_text(tr!(i18n, "pimpinan-title"), move_tr!(i18n, "pimpinan-title")) />
+        <Title text=tr!(i18n, "pimpinan-title") />
         <PageHeader title=move_tr!("pimpinan-title")>
             <p>{move_tr!("pimpinan-lead")}</p>
         </PageHeader>

@@ -7,7 +7,7 @@ use crate::admin::import::page::ImportPage;
 use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
 use crate::audit::pages::AuditPage;
 use crate::home::HomePage;
-use crate::i18n::{head_text, I18nProvider};
+use crate::i18n::I18nProvider;
 use crate::identity::pages::{
     ChangePasswordPage, EmployeePage, EmployeeSearchPage, LoginPage, MyPage, TeamPage,
 };
@@ -19,7 +19,7 @@ use crate::skp::overview_pages::{CascadePage, MatrixPage};
 use crate::skp::period_pages::PeriodsPage;
 use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
@@ -67,10 +67,10 @@ pub fn App() -> impl IntoView {
 fn Document() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        <Html {..} lang=i18n.language.get_untracked().id.to_string() />
+        <Html {..} lang=i18n.language.code() />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
-        <Meta name="description" content=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
-        <Title formatter=|page: String| format!("{page} · SIKAP") text=head_text(tr!(i18n, "app-full-name"), move_tr!(i18n, "app-full-name")) />
+        <Meta name="description" content=tr!(i18n, "app-full-name") />
+        <Title formatter=|page: String| format!("{page} · SIKAP") text=tr!(i18n, "app-full-name") />
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>

@@ -2,9 +2,8 @@
 //! page from the server crate; both show the request id for support.
 
 use crate::components::PageHeader;
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 
 /// The id of the request that rendered this page on the server, carried into the
 /// browser through a resource so hydration sees the same text.
@@ -46,7 +45,7 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <leptos_meta::Title text=head_text(tr!(i18n, "not-found-title"), move_tr!(i18n, "not-found-title")) />
+        <leptos_meta::Title text=tr!(i18n, "not-found-title") />
         <PageHeader title=move_tr!("not-found-title")>
             <p>{move_tr!("not-found-body")}</p>
         </PageHeader>

@@ -6,7 +6,7 @@ use crate::identity::types::{Role, Viewer};
 use crate::organisation::api::get_instance_info;
 use crate::organisation::types::InstanceInfo;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, I18n};
+use crate::i18n::{move_tr, I18n};
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -66,13 +66,7 @@ pub const LANGUAGE_PATH: &str = "/bahasa";
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let current = i18n.language.get_untracked();
-    let next = i18n
-        .languages
-        .iter()
-        .find(|l| l.id != current.id)
-        .map(|l| l.id.to_string())
-        .unwrap_or_default();
+    let next = i18n.language.other().code();
     let location = use_location();
     let back = format!(
         "{}{}",

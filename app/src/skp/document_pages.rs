@@ -6,9 +6,8 @@ use super::document_types::{DocumentRhk, Signatory, SkpDocument};
 use super::plan_pages::{employee_param, year_param};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading};
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
@@ -28,7 +27,7 @@ pub fn SkpDocumentPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=head_text(tr!(i18n, "skp-document"), move_tr!(i18n, "skp-document")) />
+        <Title text=tr!(i18n, "skp-document") />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match document.await {

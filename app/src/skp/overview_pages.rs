@@ -5,9 +5,8 @@ use super::overview_api::{get_skp_cascade, get_skp_matrix};
 use super::overview_types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
 use super::plan_pages::{status_label, year_param};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
-use crate::i18n::head_text;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -27,7 +26,7 @@ pub fn MatrixPage() -> impl IntoView {
         |(year, employee)| get_skp_matrix(employee, year),
     );
     view! {
-        <Title text=head_text(tr!(i18n, "skp-matrix-title"), move_tr!(i18n, "skp-matrix-title")) />
+        <Title text=tr!(i18n, "skp-matrix-title") />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match matrix.await {
@@ -114,7 +113,7 @@ pub fn CascadePage() -> impl IntoView {
         |(year, unit)| get_skp_cascade(year, unit),
     );
     view! {
-        <Title text=head_text(tr!(i18n, "skp-cascade-title"), move_tr!(i18n, "skp-cascade-title")) />
+        <Title text=tr!(i18n, "skp-cascade-title") />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match cascade.await {

@@ -6,10 +6,9 @@ use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::{AccessProblem, Loading, PageHeader};
-use crate::i18n::head_text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]
@@ -24,7 +23,7 @@ pub fn PeriodsPage() -> impl IntoView {
     let open_error = form_error(open_year, AdminOpenYear::PATH);
     let next_year = crate::calendar::CivilDate::wib_from_millis(js_now()).year() + 1;
     view! {
-        <Title text=head_text(tr!(i18n, "periods-title"), move_tr!(i18n, "periods-title")) />
+        <Title text=tr!(i18n, "periods-title") />
         <PageHeader title=move_tr!("periods-title")>
             <p>{move_tr!("periods-lead")}</p>
         </PageHeader>

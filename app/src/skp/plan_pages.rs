@@ -18,10 +18,9 @@ use crate::components::form::{
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
-use crate::i18n::head_text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -54,7 +53,7 @@ pub fn SkpIndexPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let years = Resource::new(|| (), |_| list_performance_years());
     view! {
-        <Title text=head_text(tr!(i18n, "skp-title"), move_tr!(i18n, "skp-title")) />
+        <Title text=tr!(i18n, "skp-title") />
         <PageHeader title=move_tr!("skp-title")>
             <p>{move_tr!("skp-lead")}</p>
         </PageHeader>
@@ -126,7 +125,7 @@ pub fn MyPlanPage() -> impl IntoView {
     let year = year_param();
     let plan = Resource::new(move || year.get(), |year| get_skp_plan(None, year));
     view! {
-        <Title text=head_text(tr!(i18n, "skp-my-title"), move_tr!(i18n, "skp-my-title")) />
+        <Title text=tr!(i18n, "skp-my-title") />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {
@@ -154,7 +153,7 @@ pub fn ReviewPlanPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=head_text(tr!(i18n, "skp-review-title"), move_tr!(i18n, "skp-review-title")) />
+        <Title text=tr!(i18n, "skp-review-title") />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {

@@ -13,7 +13,7 @@ use crate::components::form::{
 use crate::identity::types::Reach;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_fluent::{move_tr, tr};
+use crate::i18n::{move_tr, tr};
 
 const SECTION_CLASS: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
 

@@ -8,10 +8,9 @@ use crate::components::form::{BUTTON_CLASS, SECONDARY_BUTTON_CLASS};
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, PageHeader, StatCard};
 use crate::error::AppError;
-use crate::i18n::head_text;
 use crate::shell::layout::use_viewer;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use std::time::Duration;
 use web_sys::{FormData, HtmlFormElement};
@@ -21,7 +20,7 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let viewer = use_viewer();
     view! {
-        <Title text=head_text(tr!(i18n, "import-title"), move_tr!(i18n, "import-title")) />
+        <Title text=tr!(i18n, "import-title") />
         <PageHeader title=move_tr!("import-title")>
             <p>{move_tr!("import-lead")}</p>
             <p class="mt-1 text-sm">
