@@ -38,18 +38,18 @@ echo "SIKAP benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(ru
 if [ "$SKIP_COLD" -eq 0 ]; then
   echo "cold build: empty target folder, about 10 minutes on 2 cores…" >&2
   start=$(now_ms)
-  CARGO_TARGET_DIR="$WORK/cold-target" cargo leptos build --release >"$WORK/cold.log" 2>&1 || { tail -30 "$WORK/cold.log"; exit 1; }
+  CARGO_TARGET_DIR="$WORK/cold-target" cargo leptos build --release --split >"$WORK/cold.log" 2>&1 || { tail -30 "$WORK/cold.log"; exit 1; }
   report "cold release build" "$(( ($(now_ms) - start) / 1000 )) s"
   rm -rf "$WORK/cold-target"
 fi
 
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 touch app/src/lib.rs
 start=$(now_ms)
-cargo leptos build --release >"$WORK/warm.log" 2>&1 || { tail -30 "$WORK/warm.log"; exit 1; }
+cargo leptos build --release --split >"$WORK/warm.log" 2>&1 || { tail -30 "$WORK/warm.log"; exit 1; }
 report "warm release build (app changed)" "$(( ($(now_ms) - start) / 1000 )) s"
 start=$(now_ms)
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 report "no-op release build" "$(( ($(now_ms) - start) / 1000 )) s"
 
 "$BIN" precompress >/dev/null

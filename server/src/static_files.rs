@@ -18,14 +18,26 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// For plain names (builds without hashing): ask the server each time.
 pub const REVALIDATE: &str = "no-cache";
 
+/// The loader of the lazily loaded WASM chunks (`cargo leptos build --split`). It
+/// names the chunks, whose names change with their content, but cargo-leptos 0.3.6
+/// hashes its own name before writing those names into it
+/// (leptos-rs/cargo-leptos#658), so a cached copy could point at chunks that are
+/// gone: browsers ask for it each time (1 KB, answered 304 when unchanged).
+const SPLIT_LOADER_PREFIX: &str = "__wasm_split.";
+
+/// The `Cache-Control` of a file under `/pkg`.
+pub fn cache_control(path: &str, hashed: bool) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if hashed && !name.starts_with(SPLIT_LOADER_PREFIX) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    }
+}
+
 /// `/pkg/*` from `<site_root>/<pkg_dir>`, precompressed copies preferred.
 pub fn pkg_router<S: Clone + Send + Sync + 'static>(pkg_dir: PathBuf, hashed: bool) -> Router<S> {
-    let cache = HeaderValue::from_static(if hashed { IMMUTABLE } else { REVALIDATE });
     let files = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            cache,
-        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::VARY,
             HeaderValue::from_static("accept-encoding"),
@@ -35,7 +47,21 @@ pub fn pkg_router<S: Clone + Send + Sync + 'static>(pkg_dir: PathBuf, hashed: bo
                 .precompressed_br()
                 .precompressed_gzip(),
         );
-    Router::new().fallback_service(files)
+    Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                let policy = cache_control(request.uri().path(), hashed);
+                let mut response = next.run(request).await;
+                let status = response.status();
+                if status.is_success() || status == axum::http::StatusCode::NOT_MODIFIED {
+                    response
+                        .headers_mut()
+                        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+                }
+                response
+            },
+        ))
 }
 
 /// Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside
@@ -113,6 +139,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 mod tests {
     use super::*;
     use std::io::Read;
+
+    #[test]
+    fn hashed_files_are_immutable_but_the_split_loader_is_revalidated() {
+        assert_eq!(cache_control("/pkg/sikap.abc.wasm", true), IMMUTABLE);
+        assert_eq!(cache_control("/pkg/chunk_5.abc.wasm", true), IMMUTABLE);
+        assert_eq!(cache_control("/pkg/__wasm_split.abc.js", true), REVALIDATE);
+        assert_eq!(cache_control("/pkg/sikap.wasm", false), REVALIDATE);
+    }
 
     #[test]
     fn compresses_text_and_wasm_once_and_skips_images() {

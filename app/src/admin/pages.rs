@@ -58,7 +58,7 @@ pub fn AdminHomePage() -> impl IntoView {
 
 /// One new employee: sex and birth date are read from the NIP. An island: the
 /// position picker searches as one types, and the one-time password shows in place.
-#[island]
+#[island(lazy)]
 fn NewEmployeeForm() -> impl IntoView {
     view! { <IslandRoot><NewEmployeeFields /></IslandRoot> }
 }
@@ -196,7 +196,7 @@ fn PositionPicker(
 
 /// Admin actions on an employee's page (an island: the position picker searches
 /// as one types, and a reset password shows in place).
-#[island]
+#[island(lazy)]
 pub fn EmployeeAdminPanel(profile: EmployeeProfile) -> impl IntoView {
     view! { <IslandRoot><EmployeeAdminForms profile /></IslandRoot> }
 }

@@ -52,7 +52,7 @@ pub fn AuditPage() -> impl IntoView {
 }
 
 /// Recomputes the hash chain on request and shows the verdict in place.
-#[island]
+#[island(lazy)]
 fn AuditVerify() -> impl IntoView {
     view! { <IslandRoot><AuditVerifyButton /></IslandRoot> }
 }

@@ -1,6 +1,13 @@
 //! Islands: pages are server-rendered HTML, and only the parts marked `#[island]`
 //! load the WASM and come alive. A page without an island downloads no WASM at all.
 //!
+//! The islands everyone meets (the SKP editor, the password form) are in the main
+//! WASM. The admin islands are `#[island(lazy)]`: `cargo leptos build --split` puts
+//! their code in chunks that only admin pages fetch, so adding an admin screen does
+//! not grow what an employee downloads. (Lazy islands need the WASM built without
+//! reference types: `.cargo/config.toml`. Splitting the editor too was tried: a
+//! chunk then imported wasm-bindgen's placeholder module and failed to load.)
+//!
 //! Each island renders its content inside [`IslandRoot`], which gives it the
 //! translations (an island in the browser sees no context from the server-rendered
 //! page around it) and keeps its controls disabled until the WASM has taken over,

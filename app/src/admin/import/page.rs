@@ -42,7 +42,7 @@ pub fn ImportPage() -> impl IntoView {
 
 /// Choosing the file, the dry run and the progress bar: an island (uploads need
 /// the browser's FormData).
-#[island]
+#[island(lazy)]
 fn ImportTool() -> impl IntoView {
     view! { <IslandRoot><ImportForm /></IslandRoot> }
 }
