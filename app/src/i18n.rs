@@ -114,7 +114,9 @@ pub struct I18n {
 
 /// The language of the page being rendered (Indonesian outside a provider).
 pub fn current_language() -> Language {
-    use_context::<I18n>().map(|i| i.language).unwrap_or_default()
+    use_context::<I18n>()
+        .map(|i| i.language)
+        .unwrap_or_default()
 }
 
 /// The value of the language cookie in a `Cookie` header, if any.

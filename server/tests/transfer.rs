@@ -197,7 +197,11 @@ async fn site_files_go_out_precompressed_under_hashed_names_cached_for_a_year() 
     std::fs::create_dir(&pkg).unwrap();
     let wasm: Vec<u8> = (0..200_000_u32).map(|i| (i % 7) as u8).collect();
     std::fs::write(pkg.join("sikap.Ab9_x.wasm"), &wasm).unwrap();
-    std::fs::write(pkg.join("__wasm_split.Cd3_y.js"), "export {};\n".repeat(100)).unwrap();
+    std::fs::write(
+        pkg.join("__wasm_split.Cd3_y.js"),
+        "export {};\n".repeat(100),
+    )
+    .unwrap();
     server::static_files::precompress(&pkg).unwrap();
     let mut options = state.leptos_options.clone();
     options.site_root = site.path().to_string_lossy().into_owned().into();
@@ -235,7 +239,10 @@ async fn site_files_go_out_precompressed_under_hashed_names_cached_for_a_year() 
     // The split loader's name is not a hash of its content (cargo-leptos#658).
     let loader = raw(
         &router,
-        request("/pkg/__wasm_split.Cd3_y.js", &[(header::ACCEPT_ENCODING, "br")]),
+        request(
+            "/pkg/__wasm_split.Cd3_y.js",
+            &[(header::ACCEPT_ENCODING, "br")],
+        ),
     )
     .await;
     assert_eq!(loader.status, StatusCode::OK);

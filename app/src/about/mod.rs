@@ -1,9 +1,9 @@
 //! The about page: the rules SIKAP follows and this instance's privacy threshold.
 
 use crate::components::{Loading, PageHeader};
+use crate::i18n::{move_tr, tr, I18n};
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]

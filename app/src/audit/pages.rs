@@ -5,8 +5,8 @@ use super::types::{AuditEntry, ChainReport};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
-use leptos::prelude::*;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 

@@ -4,8 +4,8 @@
 
 use super::ErrorNotice;
 use crate::error::AppError;
-use leptos::prelude::*;
 use crate::i18n::move_tr;
+use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Loading and error notices.
 
 use crate::error::AppError;
-use leptos::prelude::*;
 use crate::i18n::move_tr;
+use leptos::prelude::*;
 
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -1,12 +1,12 @@
 //! The home page: what SIKAP is for, and the kabupaten at a glance (aggregates only).
 
 use crate::components::{Bar, BarChart, ErrorNotice, Loading, PageHeader, StatCard};
+use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::api::get_organisation_overview;
 use crate::organisation::pages::{jabatan_kind_label, status_label};
 use crate::organisation::types::OrganisationOverview;
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
-use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]

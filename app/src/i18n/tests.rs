@@ -22,7 +22,9 @@ fn every_line_is_a_comment_a_blank_or_a_simple_message() {
                 || line.starts_with('#')
                 || line.split_once(" = ").is_some_and(|(key, text)| {
                     !key.is_empty()
-                        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                         && !text.trim().is_empty()
                         && text.matches('{').count() == placeholders(text).len()
                 });
@@ -65,7 +67,10 @@ fn every_key_the_code_uses_exists() {
         }
     }
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let known = keys(Language::Id);
     let mut used = 0;
     for file in &files {
@@ -75,7 +80,10 @@ fn every_key_the_code_uses_exists() {
                 continue; // include_str!( and the like
             }
             let call = file[at + 4..].trim_start();
-            let call = call.strip_prefix("i18n,").map(str::trim_start).unwrap_or(call);
+            let call = call
+                .strip_prefix("i18n,")
+                .map(str::trim_start)
+                .unwrap_or(call);
             let Some(rest) = call.strip_prefix('"') else {
                 continue; // a key from a variable
             };
@@ -84,7 +92,10 @@ fn every_key_the_code_uses_exists() {
             used += 1;
         }
     }
-    assert!(used > 300, "found only {used} uses: is the scan still right?");
+    assert!(
+        used > 300,
+        "found only {used} uses: is the scan still right?"
+    );
 }
 
 #[test]
@@ -94,18 +105,31 @@ fn placeholders_are_filled_and_missing_keys_fall_back() {
         "SKP tahun 2027"
     );
     assert_eq!(
-        translate(Language::Id, "skp-matrix-summary", &[("unsupported", "2".into()), ("without_plan", "1".into())]),
+        translate(
+            Language::Id,
+            "skp-matrix-summary",
+            &[("unsupported", "2".into()), ("without_plan", "1".into())]
+        ),
         "2 RHK belum didukung bawahan · 1 bawahan belum menyusun SKP"
     );
     // An argument the caller forgot stays visible rather than vanishing.
-    assert_eq!(translate(Language::Id, "skp-year-link", &[]), "SKP tahun { $year }");
+    assert_eq!(
+        translate(Language::Id, "skp-year-link", &[]),
+        "SKP tahun { $year }"
+    );
     assert_eq!(translate(Language::En, "no-such-key", &[]), "no-such-key");
-    assert_ne!(translate(Language::En, "skp-title", &[]), translate(Language::Id, "skp-title", &[]));
+    assert_ne!(
+        translate(Language::En, "skp-title", &[]),
+        translate(Language::Id, "skp-title", &[])
+    );
 }
 
 #[test]
 fn the_cookie_names_the_language() {
-    assert_eq!(language_from_cookie_header("a=b; sikap_lang=en"), Some("en"));
+    assert_eq!(
+        language_from_cookie_header("a=b; sikap_lang=en"),
+        Some("en")
+    );
     assert_eq!(language_from_cookie_header("a=b"), None);
     assert_eq!(Language::from_code("en"), Some(Language::En));
     assert_eq!(Language::from_code("xx"), None);

@@ -12,11 +12,11 @@ use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CL
 use crate::components::islands::{IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader};
 use crate::error::AppError;
+use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::pages::{jabatan_kind_label, status_label};
 use crate::shell::layout::use_viewer;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};

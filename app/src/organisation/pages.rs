@@ -5,8 +5,8 @@
 use super::api::{search_units, validate_unit_query, SEARCH_LIMIT};
 use super::types::UnitSummary;
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
-use leptos::prelude::*;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;

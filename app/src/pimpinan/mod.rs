@@ -3,8 +3,8 @@
 
 use crate::admin::api::get_leadership_overview;
 use crate::components::{format_count, AccessProblem, Bar, BarChart, Loading, PageHeader};
-use leptos::prelude::*;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]

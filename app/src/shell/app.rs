@@ -8,6 +8,7 @@ use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
 use crate::audit::pages::AuditPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
+use crate::i18n::{tr, I18n};
 use crate::identity::pages::{
     ChangePasswordPage, EmployeePage, EmployeeSearchPage, LoginPage, MyPage, TeamPage,
 };
@@ -19,7 +20,6 @@ use crate::skp::overview_pages::{CascadePage, MatrixPage};
 use crate::skp::period_pages::PeriodsPage;
 use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
 use leptos::prelude::*;
-use crate::i18n::{tr, I18n};
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};

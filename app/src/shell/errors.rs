@@ -2,8 +2,8 @@
 //! page from the server crate; both show the request id for support.
 
 use crate::components::PageHeader;
-use leptos::prelude::*;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::prelude::*;
 
 /// The id of the request that rendered this page on the server, carried into the
 /// browser through a resource so hydration sees the same text.

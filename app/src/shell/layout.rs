@@ -1,12 +1,12 @@
 //! Header with navigation and language switch, main area, footer. Plain HTML (links
 //! and forms): works on a 360 px phone (navigation scrolls sideways) without WASM.
 
+use crate::i18n::{move_tr, I18n};
 use crate::identity::api::{get_viewer, LogOut};
 use crate::identity::types::{Role, Viewer};
 use crate::organisation::api::get_instance_info;
 use crate::organisation::types::InstanceInfo;
 use leptos::prelude::*;
-use crate::i18n::{move_tr, I18n};
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 

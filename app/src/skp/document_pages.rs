@@ -6,8 +6,8 @@ use super::document_types::{DocumentRhk, Signatory, SkpDocument};
 use super::plan_pages::{employee_param, year_param};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading};
-use leptos::prelude::*;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::prelude::*;
 use leptos_meta::Title;
 
 const CELL: &str = "border border-slate-400 px-2 py-1 align-top";

@@ -6,9 +6,9 @@ use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 #[component]

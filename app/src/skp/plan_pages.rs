@@ -18,9 +18,9 @@ use crate::components::form::{
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
+use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use crate::i18n::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;

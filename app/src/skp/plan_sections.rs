@@ -10,10 +10,10 @@ use crate::audit::pages::format_wib;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
+use crate::i18n::{move_tr, tr};
 use crate::identity::types::Reach;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use crate::i18n::{move_tr, tr};
 
 const SECTION_CLASS: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
 
