@@ -155,6 +155,59 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
         }
         ids
     };
+    let scope: Option<Vec<i64>> = unit.map(|u| subtree(u.id));
+    // The plan counts per unit, the RHK tree and the pending plans are independent
+    // reads: on separate pooled connections at once, the page waits for the
+    // slowest instead of their sum (at 100,000 employees each takes 70-170 ms).
+    let (per_unit, (roots, hidden_rhk), pending) = futures::try_join!(
+        plan_counts_per_unit(db, year),
+        rhk_tree(db, year, scope.as_deref()),
+        async {
+            match &scope {
+                Some(ids) => Ok(super::holders::pending_in_units(db, ids, year).await?),
+                None => Ok(Vec::new()),
+            }
+        },
+    )?;
+    let sum = |ids: &[i64]| {
+        let mut total = StatusCounts::default();
+        for id in ids {
+            if let Some(c) = per_unit.get(id) {
+                total.merge(c);
+            }
+        }
+        total
+    };
+    let total = match &scope {
+        Some(ids) => sum(ids),
+        None => sum(&units.iter().map(|u| u.id).collect::<Vec<_>>()),
+    };
+    let unit_rows = listed
+        .iter()
+        .map(|u| UnitProgress {
+            unit_id: u.id,
+            name: u.name.clone(),
+            counts: sum(&subtree(u.id)),
+        })
+        .collect();
+    let parent_unit = unit
+        .and_then(|u| u.parent)
+        .and_then(|p| units.iter().find(|x| x.id == p))
+        .map(|p| (p.id, p.name.clone()));
+    Ok(CascadeView {
+        year,
+        unit: unit.map(|u| (u.id, u.name.clone())),
+        parent_unit,
+        total,
+        units: unit_rows,
+        roots,
+        hidden_rhk,
+        pending,
+    })
+}
+
+/// Active employees per unit by the state of their plan for `year`.
+async fn plan_counts_per_unit(db: &Db, year: i64) -> Result<HashMap<i64, StatusCounts>, AppError> {
     let mut per_unit: HashMap<i64, StatusCounts> = HashMap::new();
     for r in sqlx::query(
         "SELECT p.unit_id, s.status, COUNT(*) FROM employees e JOIN positions p ON p.id = e.position_id \
@@ -170,47 +223,7 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
             .or_default()
             .add(status.as_deref(), r.try_get(2)?);
     }
-    let sum = |ids: &[i64]| {
-        let mut total = StatusCounts::default();
-        for id in ids {
-            if let Some(c) = per_unit.get(id) {
-                total.merge(c);
-            }
-        }
-        total
-    };
-    let scope: Option<Vec<i64>> = unit.map(|u| subtree(u.id));
-    let total = match &scope {
-        Some(ids) => sum(ids),
-        None => sum(&units.iter().map(|u| u.id).collect::<Vec<_>>()),
-    };
-    let unit_rows = listed
-        .iter()
-        .map(|u| UnitProgress {
-            unit_id: u.id,
-            name: u.name.clone(),
-            counts: sum(&subtree(u.id)),
-        })
-        .collect();
-    let (roots, hidden_rhk) = rhk_tree(db, year, scope.as_deref()).await?;
-    let pending = match &scope {
-        Some(ids) => super::holders::pending_in_units(db, ids, year).await?,
-        None => Vec::new(),
-    };
-    let parent_unit = unit
-        .and_then(|u| u.parent)
-        .and_then(|p| units.iter().find(|x| x.id == p))
-        .map(|p| (p.id, p.name.clone()));
-    Ok(CascadeView {
-        year,
-        unit: unit.map(|u| (u.id, u.name.clone())),
-        parent_unit,
-        total,
-        units: unit_rows,
-        roots,
-        hidden_rhk,
-        pending,
-    })
+    Ok(per_unit)
 }
 
 /// One RHK chosen for the page, with the chosen RHK that support it.
