@@ -17,7 +17,7 @@
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
 #   at scale     on 100,000 employees (SQLite): each page's time as its role (median of
 #                5), then 8 kabupaten cascades at once: their times and the server's peak
-#                memory (VmHWM)
+#                memory (VmHWM); the same on PostgreSQL with BENCH_PG_EMPLOYEES=N
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -164,30 +164,57 @@ report "Matriks Peran Hasil page, median/10" "$(median_ms atasan "http://127.0.0
 report "kabupaten cascade page, median/10" "$(median_ms admin "http://127.0.0.1:$port/skp/$year/kaskade") ms"
 report "cascade page bytes" "$(curl -fs -b "$WORK/admin.cookies" "http://127.0.0.1:$port/skp/$year/kaskade" | wc -c)"
 
-# At scale: the 100,000-employee instance seeded above.
-kill "${PIDS[@]}" 2>/dev/null || true
-export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
-port=$(free_port)
-SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
-server_pid=$!
-PIDS+=($server_pid)
-wait_ok "http://127.0.0.1:$port/healthz"
-for role in pegawai atasan admin pimpinan; do log_in "$role"; done
-echo "at 100,000 employees (SQLite), median of 5, ms:" >&2
-median5() { for _ in 1 2 3 4 5; do curl -fs -b "$WORK/$1.cookies" -o /dev/null -w '%{time_total}\n' "$2"; done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 * 1000}'; }
-for page in "anonymous /" "anonymous /organisasi" "anonymous /tentang" "anonymous /masuk" \
-  "pegawai /saya" "pegawai /skp" "pegawai /skp/$year" "atasan /tim" "atasan /skp/$year/matriks" \
-  "admin /pegawai?q=budi" "admin /admin" "admin /admin/organisasi" "admin /admin/audit" "admin /admin/periode" \
-  "admin /skp/$year/kaskade" "pimpinan /pimpinan"; do
-  set -- $page
-  touch "$WORK/anonymous.cookies"
-  report "  $2 ($1)" "$(median5 "$1" "http://127.0.0.1:$port$2") ms"
-done
-rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
-start=$(now_ms)
-for _ in 1 2 3 4 5 6 7 8; do
-  curl -fs -b "$WORK/admin.cookies" -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/skp/$year/kaskade" &
-done | sort -n | awk '{printf "%.0f ", $1 * 1000} END {print ""}' > "$WORK/eight.txt"
-# (The pipe ends when the last curl has answered; no `wait`: the servers are jobs too.)
-report "8 kabupaten cascades at once, each" "$(cat "$WORK/eight.txt")ms (all done in $(( $(now_ms) - start )) ms)"
-report "server memory: before / peak (VmHWM)" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
+# At scale: each page as its role (median of 5), then 8 kabupaten cascades at once
+# and the server's peak memory, on the instance at $2 (label $1).
+at_scale() {
+  kill "${PIDS[@]}" 2>/dev/null || true
+  export SIKAP_DATABASE_URL="$2"
+  port=$(free_port)
+  SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
+  server_pid=$!
+  PIDS+=($server_pid)
+  wait_ok "http://127.0.0.1:$port/healthz"
+  for role in pegawai atasan admin pimpinan; do log_in "$role"; done
+  echo "at $1, median of 5, ms:" >&2
+  median5() { for _ in 1 2 3 4 5; do curl -fs -b "$WORK/$1.cookies" -o /dev/null -w '%{time_total}\n' "$2"; done | sort -n | sed -n 3p | awk '{printf "%.0f", $1 * 1000}'; }
+  for page in "anonymous /" "anonymous /organisasi" "anonymous /organisasi?q=dinas" "anonymous /tentang" "anonymous /masuk" \
+    "pegawai /saya" "pegawai /skp" "pegawai /skp/$year" "atasan /tim" "atasan /skp/$year/matriks" \
+    "admin /pegawai?q=budi" "admin /admin" "admin /admin/organisasi" "admin /admin/audit" "admin /admin/periode" \
+    "admin /skp/$year/kaskade" "pimpinan /pimpinan"; do
+    set -- $page
+    touch "$WORK/anonymous.cookies"
+    report "  $2 ($1)" "$(median5 "$1" "http://127.0.0.1:$port$2") ms"
+  done
+  rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+  start=$(now_ms)
+  for _ in 1 2 3 4 5 6 7 8; do
+    curl -fs -b "$WORK/admin.cookies" -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/skp/$year/kaskade" &
+  done | sort -n | awk '{printf "%.0f ", $1 * 1000} END {print ""}' > "$WORK/eight.txt"
+  # (The pipe ends when the last curl has answered; no `wait`: the servers are jobs too.)
+  report "8 kabupaten cascades at once, each" "$(cat "$WORK/eight.txt")ms (all done in $(( $(now_ms) - start )) ms)"
+  report "server memory: before / peak (VmHWM)" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
+}
+
+at_scale "100,000 employees (SQLite)" "sqlite://$WORK/large.db"
+
+# PostgreSQL at scale, when asked: BENCH_PG_EMPLOYEES=1000000 ./sikap bench --skip-cold.
+# A throwaway cluster (fsync on, shared_buffers 512 MB), seeded, analysed, measured.
+if [ -n "${BENCH_PG_EMPLOYEES:-}" ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_dir=$(mktemp -d /tmp/sikap-bench-pg.XXXXXX) # beside $WORK: postgres cannot enter that
+  pg_as=""
+  if [ "$(id -u)" -eq 0 ]; then pg_as="runuser -u postgres --"; chown postgres "$pg_dir"; fi
+  pg_port=$(free_port)
+  $pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null
+  $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null
+  pg_url="postgres://postgres@127.0.0.1:$pg_port/postgres"
+  start=$(now_ms)
+  SIKAP_DATABASE_URL="$pg_url" "$BIN" seed --employees "$BENCH_PG_EMPLOYEES" >/dev/null 2>&1
+  report "seed $BENCH_PG_EMPLOYEES employees (PostgreSQL)" "$(( $(now_ms) - start )) ms"
+  $pg_as "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -q -c "ANALYZE" postgres
+  at_scale "$BENCH_PG_EMPLOYEES employees (PostgreSQL)" "$pg_url"
+  kill "${PIDS[@]}" 2>/dev/null || true
+  $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -w stop >/dev/null
+  rm -rf "$pg_dir"
+fi
