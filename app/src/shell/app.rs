@@ -38,7 +38,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = stylesheet_href(&options);
     view! {
         <!DOCTYPE html>
-        <html lang="id">
+        // `lang` comes from `<Html>` in `Document` (the page's language); a second one
+        // here made the tag carry the attribute twice.
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
