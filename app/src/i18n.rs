@@ -121,11 +121,7 @@ pub fn current_language() -> Language {
 
 /// The value of the language cookie in a `Cookie` header, if any.
 pub fn language_from_cookie_header(header: &str) -> Option<&str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANGUAGE_COOKIE)
-        .map(|(_, value)| value)
+    crate::platform::request::cookie_value(header, LANGUAGE_COOKIE)
 }
 
 /// On the server: the request's cookie (always present: `ensure_language_cookie`

@@ -132,11 +132,7 @@ pub fn clearing_cookie(settings: &Settings) -> String {
 
 /// The session token in a `Cookie` header, if any.
 pub fn token_from_cookie_header(header: &str) -> Option<&str> {
-    header
-        .split(';')
-        .filter_map(|part| part.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value)
+    crate::platform::request::cookie_value(header, SESSION_COOKIE)
         .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 

@@ -1,5 +1,14 @@
 //! Per-request facts the SSR pages and server functions may ask for.
 
+/// The value of cookie `name` in a `Cookie` header, if present.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 /// The header the server's request-id layer sets on every request and response.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
