@@ -120,6 +120,7 @@ pub fn current_language() -> Language {
 }
 
 /// The value of the language cookie in a `Cookie` header, if any.
+#[cfg(feature = "ssr")]
 pub fn language_from_cookie_header(header: &str) -> Option<&str> {
     crate::platform::request::cookie_value(header, LANGUAGE_COOKIE)
 }
