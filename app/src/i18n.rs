@@ -152,12 +152,17 @@ fn page_language() -> Language {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn I18nProvider(children: Children) -> impl IntoView {
+/// Gives the page's language to everything rendered below.
+pub fn provide_page_language() {
     provide_context(I18n {
         language: page_language(),
     });
-    children()
+}
+
+#[component]
+pub fn I18nProvider<T: IntoView + 'static>(children: TypedChildren<T>) -> impl IntoView {
+    provide_page_language();
+    (children.into_inner())()
 }
 
 /// The text for a key in the page's language: `tr!("key")`,

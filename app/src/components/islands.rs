@@ -14,7 +14,7 @@
 //! so nothing typed or clicked before then is lost. A page with islands places one
 //! [`IslandScripts`] after them: the loader of the WASM.
 
-use crate::i18n::I18nProvider;
+use crate::i18n::provide_page_language;
 use leptos::prelude::*;
 
 /// Whether the island's code is running in the browser yet: `false` in the
@@ -30,8 +30,12 @@ struct IslandReady(ReadSignal<bool>);
 /// sees no context from the page around it), the "ready" signal, and
 /// `<body data-hydrated>` once live, which tests and scripts use to tell a live page
 /// from plain HTML.
+///
+/// The children keep their type (`TypedChildren`, not `Children`): boxing them as an
+/// `AnyView` made the WASM carry an asynchronous hydration path for every island's
+/// whole view as well as the one it uses.
 #[component]
-pub fn IslandRoot(children: Children) -> impl IntoView {
+pub fn IslandRoot<T: IntoView + 'static>(children: TypedChildren<T>) -> impl IntoView {
     let (ready, set_ready) = signal(false);
     provide_context(IslandReady(ready));
     Effect::new(move |_| {
@@ -40,7 +44,8 @@ pub fn IslandRoot(children: Children) -> impl IntoView {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
-    view! { <I18nProvider>{children()}</I18nProvider> }
+    provide_page_language();
+    (children.into_inner())()
 }
 
 /// The WASM loader: one per page that has islands, placed after them. (A claim

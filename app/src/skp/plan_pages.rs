@@ -19,6 +19,7 @@ use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -650,7 +651,7 @@ fn RhkEditor(
             </div>
             {move || notes("text".into())}
             {if is_jpt {
-                view! {
+                Either::Left(view! {
                     <select class=format!("{INPUT_CLASS} mt-2") prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
                         <option value="">{move_tr!("skp-choose-perspektif")}</option>
                         <option value="penerima_layanan">"Penerima Layanan"</option>
@@ -658,16 +659,16 @@ fn RhkEditor(
                         <option value="penguatan_internal">"Penguatan Internal"</option>
                         <option value="anggaran">"Anggaran"</option>
                     </select>
-                }.into_any()
+                })
             } else {
-                view! {
+                Either::Right(view! {
                     <select class=format!("{INPUT_CLASS} mt-2") data-testid="skp-rhk-parent" prop:value=parent_value
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<i64>().ok(); set(&|r| r.parent_rhk_id = v); }>
                         <option value="">{move_tr!("skp-choose-parent")}</option>
                         {supervisor_rhk.get_value().into_iter().map(|o| view! { <option value=o.id.to_string()>{o.text}</option> }).collect_view()}
                     </select>
                     {move || notes("parent_rhk_id".into())}
-                }.into_any()
+                })
             }}
             {(0..iki_count).map(|j| view! {
                 <div class="mt-2 grid gap-2 sm:grid-cols-6" data-testid="skp-iki">
