@@ -1,10 +1,11 @@
 //! Translations: Bahasa Indonesia first, English second, in `app/locales/<lang>/main.ftl`.
 //!
 //! The files use the simple part of Fluent's syntax only: `key = text`, with
-//! `{ $name }` placeholders and `#` comments (a test keeps it that way, and checks
-//! that every key the code uses exists in both languages). That lets both sides read
-//! them with a few lines of code instead of the Fluent runtime, which was about 8%
-//! of the browser's WASM.
+//! `{ $name }` placeholders and `#` comments. `app/build.rs` turns each message into
+//! a constant of [`messages`] (`skp-year-link` becomes `skp_year_link`), named by
+//! `tr!(skp_year_link, { "year" => year })`: a missing key is a compile error, and
+//! the browser's WASM holds only the texts its islands use (the Fluent runtime was
+//! about 8% of it, then the table of every text 28 KB).
 //!
 //! The language is fixed for a page: the server renders it from the `sikap_lang`
 //! cookie, switching language is a plain form that reloads the page
@@ -12,8 +13,6 @@
 //! `<html lang>`.
 
 use leptos::prelude::*;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The cookie holding the language; the server sets it from `locale.default` when absent.
 pub const LANGUAGE_COOKIE: &str = "sikap_lang";
@@ -47,43 +46,30 @@ impl Language {
             Language::En => Language::Id,
         }
     }
+}
 
-    fn source(self) -> &'static str {
-        match self {
-            Language::Id => include_str!("../locales/id/main.ftl"),
-            Language::En => include_str!("../locales/en/main.ftl"),
+/// One message in both languages: a constant in [`messages`], generated from the
+/// translation files by `app/build.rs`.
+#[derive(Clone, Copy, Debug)]
+pub struct Message {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Message {
+    pub fn text(self, language: Language) -> &'static str {
+        match language {
+            Language::Id => self.id,
+            Language::En => self.en,
         }
     }
-
-    fn messages(self) -> &'static HashMap<&'static str, &'static str> {
-        static ID: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        let cell = match self {
-            Language::Id => &ID,
-            Language::En => &EN,
-        };
-        cell.get_or_init(|| parse_messages(self.source()).collect())
-    }
 }
 
-/// `key = text` lines; comments and blank lines skipped.
-fn parse_messages(source: &str) -> impl Iterator<Item = (&str, &str)> {
-    source
-        .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .filter_map(|line| line.split_once(" = "))
-        .map(|(key, text)| (key.trim(), text.trim()))
-}
+pub mod messages;
 
-/// The language's text for `key`, with `{ $name }` placeholders filled from `args`.
-/// A key missing from English falls back to Indonesian, then to the key itself.
-pub fn translate(language: Language, key: &str, args: &[(&str, String)]) -> String {
-    let text = language
-        .messages()
-        .get(key)
-        .or_else(|| Language::Id.messages().get(key))
-        .copied()
-        .unwrap_or(key);
+/// The message in `language`, with `{ $name }` placeholders filled from `args`.
+pub fn translate(language: Language, message: Message, args: &[(&str, String)]) -> String {
+    let text = message.text(language);
     if args.is_empty() || !text.contains("{ $") {
         return text.to_owned();
     }
@@ -165,16 +151,16 @@ pub fn I18nProvider<T: IntoView + 'static>(children: TypedChildren<T>) -> impl I
     (children.into_inner())()
 }
 
-/// The text for a key in the page's language: `tr!("key")`,
-/// `tr!("key", { "name" => value })`, or with a captured `I18n` first:
-/// `tr!(i18n, "key")` (for code running outside the component's context).
+/// The text of a message in the page's language: `tr!(key)`,
+/// `tr!(key, { "name" => value })`, or with a captured `I18n` first:
+/// `tr!(i18n, key)` (for code running outside the component's context).
 #[macro_export]
 macro_rules! tr {
-    ($i18n:ident, $key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {
-        $crate::i18n::translate($i18n.language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+    ($key:ident $(, { $($name:literal => $value:expr),* $(,)? })?) => {
+        $crate::i18n::translate($crate::i18n::current_language(), $crate::i18n::messages::$key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
     };
-    ($key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {
-        $crate::i18n::translate($crate::i18n::current_language(), $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+    ($i18n:ident, $key:ident $(, { $($name:literal => $value:expr),* $(,)? })?) => {
+        $crate::i18n::translate($i18n.language, $crate::i18n::messages::$key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
     };
 }
 
@@ -182,16 +168,16 @@ macro_rules! tr {
 /// arguments are read inside the signal, so a reactive argument stays live.
 #[macro_export]
 macro_rules! move_tr {
-    ($i18n:ident, $key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
-        let __language = $i18n.language;
-        ::leptos::prelude::Signal::derive(move || {
-            $crate::i18n::translate(__language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
-        })
-    }};
-    ($key:literal $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
+    ($key:ident $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
         let __language = $crate::i18n::current_language();
         ::leptos::prelude::Signal::derive(move || {
-            $crate::i18n::translate(__language, $key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+            $crate::i18n::translate(__language, $crate::i18n::messages::$key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
+        })
+    }};
+    ($i18n:ident, $key:ident $(, { $($name:literal => $value:expr),* $(,)? })?) => {{
+        let __language = $i18n.language;
+        ::leptos::prelude::Signal::derive(move || {
+            $crate::i18n::translate(__language, $crate::i18n::messages::$key, &[$($(($name, ::std::string::ToString::to_string(&$value))),*)?])
         })
     }};
 }

@@ -12,9 +12,9 @@ pub fn AboutPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let info = use_instance_info();
     view! {
-        <Title text=tr!(i18n, "about-title") />
-        <PageHeader title=move_tr!("about-title")>
-            <p>{move_tr!("about-body")}</p>
+        <Title text=tr!(i18n, about_title) />
+        <PageHeader title=move_tr!(about_title)>
+            <p>{move_tr!(about_body)}</p>
         </PageHeader>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -24,8 +24,8 @@ pub fn AboutPage() -> impl IntoView {
                     let region = info.region_code.clone();
                     view! {
                         <div class="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                            <p data-testid="about-privacy">{move_tr!("about-privacy", { "min" => min.clone() })}</p>
-                            <p>{move_tr!("about-instance", { "instansi" => instansi.clone(), "region" => region.clone() })}</p>
+                            <p data-testid="about-privacy">{move_tr!(about_privacy, { "min" => min.clone() })}</p>
+                            <p>{move_tr!(about_instance, { "instansi" => instansi.clone(), "region" => region.clone() })}</p>
                         </div>
                     }
                 })

@@ -40,16 +40,16 @@ pub fn AdminHomePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr!(i18n, "admin-title") />
-        <PageHeader title=move_tr!("admin-title")>
-            <p>{move_tr!("admin-lead")}</p>
+        <Title text=tr!(i18n, admin_title) />
+        <PageHeader title=move_tr!(admin_title)>
+            <p>{move_tr!(admin_lead)}</p>
         </PageHeader>
         <div class="grid gap-4 sm:grid-cols-2">
-            {link("/pegawai", move_tr!("admin-employees"), move_tr!("admin-employees-body"), "admin-link-employees")}
-            {link("/admin/organisasi", move_tr!("admin-units"), move_tr!("admin-units-body"), "admin-link-units")}
-            {link("/admin/impor", move_tr!("import-title"), move_tr!("admin-import-body"), "admin-link-import")}
-            {link("/admin/audit", move_tr!("audit-title"), move_tr!("admin-audit-body"), "admin-link-audit")}
-            {link("/admin/periode", move_tr!("periods-title"), move_tr!("admin-periods-body"), "admin-link-periods")}
+            {link("/pegawai", move_tr!(admin_employees), move_tr!(admin_employees_body), "admin-link-employees")}
+            {link("/admin/organisasi", move_tr!(admin_units), move_tr!(admin_units_body), "admin-link-units")}
+            {link("/admin/impor", move_tr!(import_title), move_tr!(admin_import_body), "admin-link-import")}
+            {link("/admin/audit", move_tr!(audit_title), move_tr!(admin_audit_body), "admin-link-audit")}
+            {link("/admin/periode", move_tr!(periods_title), move_tr!(admin_periods_body), "admin-link-periods")}
         </div>
         <NewEmployeeForm />
         <IslandScripts />
@@ -70,35 +70,35 @@ fn NewEmployeeFields() -> impl IntoView {
     let error = form_error(create, AdminCreateEmployee::PATH);
     view! {
         <section class=CARD data-testid="new-employee">
-            <h2 class="text-lg font-semibold">{move_tr!("admin-new-employee")}</h2>
-            <p class="mt-1 text-sm text-slate-600">{move_tr!("admin-new-employee-lead")}</p>
+            <h2 class="text-lg font-semibold">{move_tr!(admin_new_employee)}</h2>
+            <p class="mt-1 text-sm text-slate-600">{move_tr!(admin_new_employee_lead)}</p>
             <ActionForm action=create attr:class="mt-3 flex flex-col gap-3">
                 <FormError error fields=&[] />
                 <div class="grid gap-2 sm:grid-cols-2">
-                    <label class=LABEL>{move_tr!("col-nip")}
+                    <label class=LABEL>{move_tr!(col_nip)}
                         <input name="nip" inputmode="numeric" required class=INPUT_CLASS data-testid="new-employee-nip" />
                     </label>
-                    <label class=LABEL>{move_tr!("col-name")}
+                    <label class=LABEL>{move_tr!(col_name)}
                         <input name="name" required class=INPUT_CLASS data-testid="new-employee-name" />
                     </label>
-                    <label class=LABEL>{move_tr!("profile-status")}
+                    <label class=LABEL>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
                             <option value="pns">"PNS"</option>
                             <option value="pppk">"PPPK"</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!("admin-golongan")}<input name="golongan" class=INPUT_CLASS /></label>
+                    <label class=LABEL>{move_tr!(admin_golongan)}<input name="golongan" class=INPUT_CLASS /></label>
                 </div>
                 <PositionPicker initial_unit=None name="position_id" test_id="new-employee-position" />
                 <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || !ready.get() || create.pending().get()>
-                    {move_tr!("admin-add")}
+                    {move_tr!(admin_add)}
                 </button>
             </ActionForm>
             {move || create.value().get().and_then(Result::ok).map(|issued| view! {
                 <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="new-employee-issued">
-                    {move_tr!("admin-issued-password", { "name" => issued.name.clone() })} " "
+                    {move_tr!(admin_issued_password, { "name" => issued.name.clone() })} " "
                     <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code> " "
-                    <a href=format!("/pegawai/{}", issued.employee_id) class="text-emerald-800 underline">{move_tr!("admin-open-profile")}</a>
+                    <a href=format!("/pegawai/{}", issued.employee_id) class="text-emerald-800 underline">{move_tr!(admin_open_profile)}</a>
                 </p>
             })}
         </section>
@@ -153,7 +153,7 @@ fn PositionPicker(
     view! {
         <div class="grid gap-2 sm:grid-cols-2">
             <label class=LABEL>
-                {move_tr!("picker-unit-search")}
+                {move_tr!(picker_unit_search)}
                 <input type="search" class=INPUT_CLASS data-testid=format!("{test_id}-unit-search")
                     on:input=move |ev| set_unit_query.set(event_target_value(&ev)) />
             </label>
@@ -162,7 +162,7 @@ fn PositionPicker(
                     let found: Vec<AdminUnit> = units.await.unwrap_or_default();
                     (!found.is_empty()).then(|| view! {
                         <label class=LABEL>
-                            {move_tr!("picker-unit")}
+                            {move_tr!(picker_unit)}
                             <select class=INPUT_CLASS data-testid=format!("{test_id}-unit")
                                 on:change=move |ev| unit.set(event_target_value(&ev).parse().ok())>
                                 <option value="">"—"</option>
@@ -177,12 +177,12 @@ fn PositionPicker(
                     let list: Vec<AdminPosition> = positions.await.unwrap_or_default();
                     view! {
                         <label class=format!("{LABEL} sm:col-span-2")>
-                            {move_tr!("picker-position")}
+                            {move_tr!(picker_position)}
                             <select name=name class=INPUT_CLASS data-testid=test_id>
                                 <option value="">"—"</option>
                                 {list.into_iter().filter(|p| p.active).map(|p| {
                                     let label = format!("{} ({}){}", p.title, jabatan_kind_label(&p.kind),
-                                        if p.holders.is_empty() { format!(" · {}", tr!("picker-vacant")) } else { format!(" · {}", p.holders.join(", ")) });
+                                        if p.holders.is_empty() { format!(" · {}", tr!(picker_vacant)) } else { format!(" · {}", p.holders.join(", ")) });
                                     view! { <option value=p.id.to_string() selected=selected == Some(p.id)>{label}</option> }
                                 }).collect_view()}
                             </select>
@@ -220,37 +220,37 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
     let status = profile.status.clone();
     view! {
         <section class=CARD data-testid="admin-panel">
-            <h2 class="text-lg font-semibold">{move_tr!("admin-edit-employee")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(admin_edit_employee)}</h2>
             <ActionForm action=update attr:class="mt-3 flex flex-col gap-3">
                 <input type="hidden" name="employee_id" value=id.to_string() />
                 <FormError error=update_error fields=&[] />
-                <label class=LABEL>{move_tr!("col-name")}
+                <label class=LABEL>{move_tr!(col_name)}
                     <input name="name" value=profile.name.clone() class=INPUT_CLASS data-testid="admin-name" />
                 </label>
                 <div class="grid gap-2 sm:grid-cols-2">
-                    <label class=LABEL>{move_tr!("profile-status")}
+                    <label class=LABEL>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
                             <option value="pns" selected=status == "pns">"PNS"</option>
                             <option value="pppk" selected=status == "pppk">"PPPK"</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!("admin-golongan")}
+                    <label class=LABEL>{move_tr!(admin_golongan)}
                         <input name="golongan" value=profile.golongan.clone().unwrap_or_default() class=INPUT_CLASS />
                     </label>
                 </div>
                 <PositionPicker initial_unit=profile.unit_id name="position_id" selected=profile.position_id.unwrap_or(-1) test_id="admin-position" />
                 <label class="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="active" checked=profile.active data-testid="admin-active" />
-                    {move_tr!("admin-active")}
+                    {move_tr!(admin_active)}
                 </label>
-                <button type="submit" class=BUTTON_CLASS data-testid="admin-save-employee" disabled=move || !ready.get()>{move_tr!("admin-save")}</button>
+                <button type="submit" class=BUTTON_CLASS data-testid="admin-save-employee" disabled=move || !ready.get()>{move_tr!(admin_save)}</button>
             </ActionForm>
         </section>
 
         <section class=CARD>
-            <h2 class="text-lg font-semibold">{move_tr!("admin-access")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(admin_access)}</h2>
             <p class="mt-1 text-sm text-slate-600">
-                {if profile.is_admin { move_tr!("admin-is-admin") } else { move_tr!("admin-not-admin") }}
+                {if profile.is_admin { move_tr!(admin_is_admin) } else { move_tr!(admin_not_admin) }}
             </p>
             <FormError error=admin_error fields=&[] />
             <div class="mt-3 flex flex-wrap gap-2">
@@ -258,18 +258,18 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                     <input type="hidden" name="employee_id" value=id.to_string() />
                     <input type="hidden" name="grant" value=(!profile.is_admin).to_string() />
                     <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="admin-toggle-admin">
-                        {if profile.is_admin { move_tr!("admin-revoke-admin") } else { move_tr!("admin-grant-admin") }}
+                        {if profile.is_admin { move_tr!(admin_revoke_admin) } else { move_tr!(admin_grant_admin) }}
                     </button>
                 </ActionForm>
                 <ActionForm action=reset>
                     <input type="hidden" name="employee_id" value=id.to_string() />
-                    <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="admin-reset-password">{move_tr!("admin-reset-password")}</button>
+                    <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="admin-reset-password">{move_tr!(admin_reset_password)}</button>
                 </ActionForm>
             </div>
             {move || reset.value().get().map(|result| match result {
                 Ok(issued) => view! {
                     <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="issued-password">
-                        {move_tr!("admin-issued-password", { "name" => issued.name.clone() })} " "
+                        {move_tr!(admin_issued_password, { "name" => issued.name.clone() })} " "
                         <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code>
                     </p>
                 }.into_any(),
@@ -278,7 +278,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
         </section>
 
         <section class=CARD>
-            <h2 class="text-lg font-semibold">{move_tr!("admin-acting")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(admin_acting)}</h2>
             <ul class="mt-2 space-y-2 text-sm">
                 {profile.acting.clone().into_iter().map(|a| {
                     let label = format!("{} {} — {} ({} s.d. {})", a.kind.to_uppercase(), a.position_title, a.unit_name, a.starts_on, a.ends_on);
@@ -287,7 +287,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                             <span>{label}</span>
                             <ActionForm action=revoke>
                                 <input type="hidden" name="assignment_id" value=a.id.to_string() />
-                                <button type="submit" class="text-red-700 underline">{move_tr!("admin-revoke")}</button>
+                                <button type="submit" class="text-red-700 underline">{move_tr!(admin_revoke)}</button>
                             </ActionForm>
                         </li>
                     }
@@ -298,16 +298,16 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 <FormError error=assign_error fields=&[] />
                 <PositionPicker initial_unit=None name="position_id" test_id="acting-position" />
                 <div class="grid gap-2 sm:grid-cols-3">
-                    <label class=LABEL>{move_tr!("admin-acting-kind")}
+                    <label class=LABEL>{move_tr!(admin_acting_kind)}
                         <select name="kind" class=INPUT_CLASS>
                             <option value="plh">"Plh. (pejabat berhalangan)"</option>
                             <option value="plt">"Plt. (jabatan kosong)"</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!("admin-acting-from")}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>
-                    <label class=LABEL>{move_tr!("admin-acting-until")}<input type="date" name="ends_on" required class=INPUT_CLASS /></label>
+                    <label class=LABEL>{move_tr!(admin_acting_from)}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>
+                    <label class=LABEL>{move_tr!(admin_acting_until)}<input type="date" name="ends_on" required class=INPUT_CLASS /></label>
                 </div>
-                <button type="submit" class=BUTTON_CLASS>{move_tr!("admin-acting-assign")}</button>
+                <button type="submit" class=BUTTON_CLASS>{move_tr!(admin_acting_assign)}</button>
             </ActionForm>
         </section>
     }
@@ -322,13 +322,13 @@ pub fn AdminUnitsPage() -> impl IntoView {
     let selected = move || query.read().get("unit").and_then(|u| u.parse::<i64>().ok());
     let units = Resource::new(search, admin_list_units);
     view! {
-        <Title text=tr!(i18n, "admin-units") />
-        <PageHeader title=move_tr!("admin-units")>
-            <p>{move_tr!("admin-units-body")}</p>
+        <Title text=tr!(i18n, admin_units) />
+        <PageHeader title=move_tr!(admin_units)>
+            <p>{move_tr!(admin_units_body)}</p>
         </PageHeader>
         <Form method="GET" action="" attr:class="mb-4 flex gap-2" attr:role="search">
             <input type="search" name="q" value=search prop:value=search class=INPUT_CLASS data-testid="admin-unit-search" />
-            <button type="submit" class=BUTTON_CLASS>{move_tr!("org-search-button")}</button>
+            <button type="submit" class=BUTTON_CLASS>{move_tr!(org_search_button)}</button>
         </Form>
         <div class="grid gap-6 lg:grid-cols-3">
             <Transition fallback=Loading>
@@ -346,7 +346,7 @@ pub fn AdminUnitsPage() -> impl IntoView {
                                             <li class="border-b border-slate-100">
                                                 <A href=href attr:class="block px-3 py-2 hover:bg-emerald-50">
                                                     <span class="text-slate-500">{u.code.clone()}</span> " " {u.name.clone()}
-                                                    {(!u.active).then(|| view! { " " <em class="text-slate-500">{move_tr!("profile-inactive")}</em> })}
+                                                    {(!u.active).then(|| view! { " " <em class="text-slate-500">{move_tr!(profile_inactive)}</em> })}
                                                 </A>
                                             </li>
                                         }
@@ -411,25 +411,25 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
             <ActionForm action=save_unit attr:class="mt-3 grid gap-2 sm:grid-cols-2">
                 <input type="hidden" name="unit_id" value=unit.id.to_string() />
                 <input type="hidden" name="parent_id" value=unit.parent_id.map(|p| p.to_string()).unwrap_or_default() />
-                <label class=LABEL>{move_tr!("admin-unit-name")}<input name="name" value=unit.name.clone() class=INPUT_CLASS /></label>
-                <label class=LABEL>{move_tr!("org-col-kind")}<select name="kind" class=INPUT_CLASS>{unit_kind_options(&unit.kind)}</select></label>
-                <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=unit.active />{move_tr!("admin-active")}</label>
-                <button type="submit" class=BUTTON_CLASS>{move_tr!("admin-save")}</button>
+                <label class=LABEL>{move_tr!(admin_unit_name)}<input name="name" value=unit.name.clone() class=INPUT_CLASS /></label>
+                <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options(&unit.kind)}</select></label>
+                <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=unit.active />{move_tr!(admin_active)}</label>
+                <button type="submit" class=BUTTON_CLASS>{move_tr!(admin_save)}</button>
             </ActionForm>
             <details class="mt-4">
-                <summary class="cursor-pointer font-medium text-emerald-800">{move_tr!("admin-add-subunit")}</summary>
+                <summary class="cursor-pointer font-medium text-emerald-800">{move_tr!(admin_add_subunit)}</summary>
                 <ActionForm action=save_unit attr:class="mt-2 grid gap-2 sm:grid-cols-2">
                     <input type="hidden" name="unit_id" value="" />
                     <input type="hidden" name="parent_id" value=unit.id.to_string() />
                     <input type="hidden" name="active" value="on" />
-                    <label class=LABEL>{move_tr!("admin-unit-name")}<input name="name" class=INPUT_CLASS data-testid="new-unit-name" /></label>
-                    <label class=LABEL>{move_tr!("org-col-kind")}<select name="kind" class=INPUT_CLASS>{unit_kind_options("seksi")}</select></label>
-                    <button type="submit" class=BUTTON_CLASS data-testid="new-unit-save">{move_tr!("admin-add")}</button>
+                    <label class=LABEL>{move_tr!(admin_unit_name)}<input name="name" class=INPUT_CLASS data-testid="new-unit-name" /></label>
+                    <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options("seksi")}</select></label>
+                    <button type="submit" class=BUTTON_CLASS data-testid="new-unit-save">{move_tr!(admin_add)}</button>
                 </ActionForm>
             </details>
         </section>
         <section class=CARD>
-            <h2 class="text-lg font-semibold">{move_tr!("admin-positions")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(admin_positions)}</h2>
             <FormError error=position_error fields=&[] />
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
@@ -444,15 +444,15 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                         let options = parent_options(p.parent_id);
                         view! {
                                 <li class="rounded-md border border-slate-100 p-3">
-                                    <p class="text-sm text-slate-500">{if p.holders.is_empty() { tr!("picker-vacant") } else { p.holders.join(", ") }}</p>
+                                    <p class="text-sm text-slate-500">{if p.holders.is_empty() { tr!(picker_vacant) } else { p.holders.join(", ") }}</p>
                                     <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
                                         <input type="hidden" name="position_id" value=p.id.to_string() />
                                         <input type="hidden" name="unit_id" value=unit_id.to_string() />
                                         <input name="title" value=p.title.clone() class=format!("{INPUT_CLASS} sm:col-span-2") />
                                         <select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select>
                                         <select name="parent_id" class=INPUT_CLASS>{options}</select>
-                                        <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=p.active />{move_tr!("admin-active")}</label>
-                                        <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!("admin-save")}</button>
+                                        <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=p.active />{move_tr!(admin_active)}</label>
+                                        <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!(admin_save)}</button>
                                     </ActionForm>
                                 </li>
                         }
@@ -462,7 +462,7 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                         <ul class="mt-2 space-y-3">
                             {existing}
                         </ul>
-                        <h3 class="mt-4 font-medium">{move_tr!("admin-add-position")}</h3>
+                        <h3 class="mt-4 font-medium">{move_tr!(admin_add_position)}</h3>
                         <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
                             <input type="hidden" name="position_id" value="" />
                             <input type="hidden" name="unit_id" value=unit_id.to_string() />
@@ -470,7 +470,7 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                             <input name="title" class=format!("{INPUT_CLASS} sm:col-span-2") data-testid="new-position-title" />
                             <select name="kind" class=INPUT_CLASS>{jabatan_options("pelaksana")}</select>
                             <select name="parent_id" class=INPUT_CLASS>{new_options}</select>
-                            <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!("admin-add")}</button>
+                            <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!(admin_add)}</button>
                         </ActionForm>
                     }
                 })}

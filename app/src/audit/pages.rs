@@ -34,9 +34,9 @@ pub fn AuditPage() -> impl IntoView {
     };
     let entries = Resource::new(before, list_audit);
     view! {
-        <Title text=tr!(i18n, "audit-title") />
-        <PageHeader title=move_tr!("audit-title")>
-            <p>{move_tr!("audit-lead")}</p>
+        <Title text=tr!(i18n, audit_title) />
+        <PageHeader title=move_tr!(audit_title)>
+            <p>{move_tr!(audit_lead)}</p>
         </PageHeader>
         <AuditVerify />
         <IslandScripts />
@@ -64,7 +64,7 @@ fn AuditVerifyButton() -> impl IntoView {
     view! {
         <ActionForm action=verify attr:class="mb-6">
             <button type="submit" class=BUTTON_CLASS data-testid="audit-verify" disabled=move || !ready.get() || verify.pending().get()>
-                {move_tr!("audit-verify")}
+                {move_tr!(audit_verify)}
             </button>
         </ActionForm>
         {move || verify.pending().get().then(|| view! { <Loading /> })}
@@ -81,13 +81,13 @@ fn ChainVerdict(report: ChainReport) -> impl IntoView {
     match report.first_broken {
         None => view! {
             <p class="mb-6 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="audit-intact">
-                {move_tr!("audit-intact", { "count" => checked.clone() })}
+                {move_tr!(audit_intact, { "count" => checked.clone() })}
             </p>
         }
         .into_any(),
         Some(link) => view! {
             <div class="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-red-900" role="alert" data-testid="audit-broken">
-                <p class="font-semibold">{move_tr!("audit-broken", { "id" => link.id.to_string() })}</p>
+                <p class="font-semibold">{move_tr!(audit_broken, { "id" => link.id.to_string() })}</p>
                 <p>{link.reason.clone()}</p>
             </div>
         }
@@ -98,7 +98,7 @@ fn ChainVerdict(report: ChainReport) -> impl IntoView {
 #[component]
 fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p class="text-slate-600">{move_tr!("list-empty")}</p> }.into_any();
+        return view! { <p class="text-slate-600">{move_tr!(list_empty)}</p> }.into_any();
     }
     let older = (entries.len() as i64 == AUDIT_PAGE_SIZE)
         .then(|| entries.last().map(|e| format!("?sebelum={}", e.id)))
@@ -109,10 +109,10 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                 <thead class="bg-slate-50 text-slate-600">
                     <tr>
                         <th class="px-3 py-2">"#"</th>
-                        <th class="px-3 py-2">{move_tr!("audit-col-when")}</th>
-                        <th class="px-3 py-2">{move_tr!("audit-col-who")}</th>
-                        <th class="px-3 py-2">{move_tr!("audit-col-what")}</th>
-                        <th class="px-3 py-2">{move_tr!("audit-col-change")}</th>
+                        <th class="px-3 py-2">{move_tr!(audit_col_when)}</th>
+                        <th class="px-3 py-2">{move_tr!(audit_col_who)}</th>
+                        <th class="px-3 py-2">{move_tr!(audit_col_what)}</th>
+                        <th class="px-3 py-2">{move_tr!(audit_col_change)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -131,7 +131,7 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        {older.map(|href| view! { <a href=href class="mt-3 inline-block text-emerald-800 underline">{move_tr!("audit-older")}</a> })}
+        {older.map(|href| view! { <a href=href class="mt-3 inline-block text-emerald-800 underline">{move_tr!(audit_older)}</a> })}
     }
     .into_any()
 }

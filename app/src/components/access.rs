@@ -23,10 +23,10 @@ pub fn AccessProblem(error: AppError) -> impl IntoView {
             let href = format!("/masuk?next={}", encode_path(&next));
             view! {
                 <div class="rounded-xl border border-amber-200 bg-amber-50 p-6" data-testid="login-required">
-                    <h2 class="text-lg font-semibold text-amber-900">{move_tr!("access-login-title")}</h2>
-                    <p class="mt-1 text-amber-900">{move_tr!("access-login-body")}</p>
+                    <h2 class="text-lg font-semibold text-amber-900">{move_tr!(access_login_title)}</h2>
+                    <p class="mt-1 text-amber-900">{move_tr!(access_login_body)}</p>
                     <a href=href class="mt-4 inline-block rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800">
-                        {move_tr!("nav-login")}
+                        {move_tr!(nav_login)}
                     </a>
                 </div>
             }
@@ -34,17 +34,17 @@ pub fn AccessProblem(error: AppError) -> impl IntoView {
         }
         AppError::Forbidden => view! {
             <div class="rounded-xl border border-red-200 bg-red-50 p-6" role="alert" data-testid="refusal">
-                <h2 class="text-lg font-semibold text-red-900">{move_tr!("access-denied-title")}</h2>
-                <p class="mt-1 text-red-900">{move_tr!("access-denied-body")}</p>
-                <a href="/saya" class="mt-4 inline-block text-emerald-800 underline">{move_tr!("access-denied-back")}</a>
+                <h2 class="text-lg font-semibold text-red-900">{move_tr!(access_denied_title)}</h2>
+                <p class="mt-1 text-red-900">{move_tr!(access_denied_body)}</p>
+                <a href="/saya" class="mt-4 inline-block text-emerald-800 underline">{move_tr!(access_denied_back)}</a>
             </div>
         }
         .into_any(),
         AppError::MustChangePassword => view! {
             <div class="rounded-xl border border-amber-200 bg-amber-50 p-6" data-testid="password-change-required">
-                <p class="text-amber-900">{move_tr!("access-change-password")}</p>
+                <p class="text-amber-900">{move_tr!(access_change_password)}</p>
                 <a href="/ganti-sandi" class="mt-4 inline-block rounded-md bg-emerald-700 px-4 py-2 font-medium text-white">
-                    {move_tr!("nav-change-password")}
+                    {move_tr!(nav_change_password)}
                 </a>
             </div>
         }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Loading() -> impl IntoView {
     view! {
-        <p class="animate-pulse text-slate-500" role="status">{move_tr!("loading")}</p>
+        <p class="animate-pulse text-slate-500" role="status">{move_tr!(loading)}</p>
     }
 }
 
@@ -16,7 +16,7 @@ pub fn Loading() -> impl IntoView {
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div class="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800" role="alert" data-testid="error-notice">
-            <p class="font-semibold">{move_tr!("error-title")}</p>
+            <p class="font-semibold">{move_tr!(error_title)}</p>
             <p class="mt-1">{error.to_string()}</p>
         </div>
     }

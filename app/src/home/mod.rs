@@ -21,11 +21,11 @@ pub fn HomePage() -> impl IntoView {
             .and_then(Result::ok)
             .map(|i| i.instansi)
             .unwrap_or_default();
-        move_tr!("home-lead", { "instansi" => instansi.clone() })
+        move_tr!(home_lead, { "instansi" => instansi.clone() })
     };
     view! {
-        <Title text=tr!(i18n, "home-title") />
-        <PageHeader title=move_tr!("app-full-name")>
+        <Title text=tr!(i18n, home_title) />
+        <PageHeader title=move_tr!(app_full_name)>
             <Suspense fallback=Loading>
                 <p data-testid="home-lead">{move || lead()}</p>
             </Suspense>
@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Overview(overview: OrganisationOverview) -> impl IntoView {
     if overview.employees == 0 {
-        return view! { <p class="rounded-lg bg-amber-50 p-4 text-amber-900">{move_tr!("home-empty")}</p> }
+        return view! { <p class="rounded-lg bg-amber-50 p-4 text-amber-900">{move_tr!(home_empty)}</p> }
             .into_any();
     }
     let pppk = overview
@@ -57,11 +57,11 @@ fn Overview(overview: OrganisationOverview) -> impl IntoView {
     let kinds = overview.by_jabatan_kind.clone();
     let statuses = overview.by_status.clone();
     view! {
-        <section class="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label=move_tr!("home-title")>
-            <StatCard label=move_tr!("home-stat-units") value=overview.units test_id="stat-units" />
-            <StatCard label=move_tr!("home-stat-positions") value=overview.positions test_id="stat-positions" />
-            <StatCard label=move_tr!("home-stat-employees") value=overview.employees test_id="stat-employees" />
-            <StatCard label=move_tr!("home-stat-pppk") value=pppk test_id="stat-pppk" />
+        <section class="grid grid-cols-2 gap-3 md:grid-cols-4" aria-label=move_tr!(home_title)>
+            <StatCard label=move_tr!(home_stat_units) value=overview.units test_id="stat-units" />
+            <StatCard label=move_tr!(home_stat_positions) value=overview.positions test_id="stat-positions" />
+            <StatCard label=move_tr!(home_stat_employees) value=overview.employees test_id="stat-employees" />
+            <StatCard label=move_tr!(home_stat_pppk) value=pppk test_id="stat-pppk" />
         </section>
         <section class="mt-6 grid gap-4 md:grid-cols-2">
             {move || {
@@ -69,14 +69,14 @@ fn Overview(overview: OrganisationOverview) -> impl IntoView {
                     .iter()
                     .map(|c| Bar { label: jabatan_kind_label(&c.code), value: c.count })
                     .collect();
-                view! { <BarChart title=move_tr!("home-by-kind") bars test_id="chart-kind" /> }
+                view! { <BarChart title=move_tr!(home_by_kind) bars test_id="chart-kind" /> }
             }}
             {move || {
                 let bars = statuses
                     .iter()
                     .map(|c| Bar { label: status_label(&c.code), value: c.count })
                     .collect();
-                view! { <BarChart title=move_tr!("home-by-status") bars test_id="chart-status" /> }
+                view! { <BarChart title=move_tr!(home_by_status) bars test_id="chart-status" /> }
             }}
         </section>
     }
@@ -87,12 +87,12 @@ fn Overview(overview: OrganisationOverview) -> impl IntoView {
 fn CycleSteps() -> impl IntoView {
     view! {
         <section class="mt-8 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 class="text-lg font-semibold">{move_tr!("home-cycle-title")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(home_cycle_title)}</h2>
             <ol class="mt-3 list-decimal space-y-1 pl-6 text-slate-700">
-                <li>{move_tr!("home-cycle-plan")}</li>
-                <li>{move_tr!("home-cycle-do")}</li>
-                <li>{move_tr!("home-cycle-rate")}</li>
-                <li>{move_tr!("home-cycle-follow")}</li>
+                <li>{move_tr!(home_cycle_plan)}</li>
+                <li>{move_tr!(home_cycle_do)}</li>
+                <li>{move_tr!(home_cycle_rate)}</li>
+                <li>{move_tr!(home_cycle_follow)}</li>
             </ol>
         </section>
     }

@@ -32,21 +32,21 @@ pub fn LoginPage() -> impl IntoView {
     // A plain form post: the server sets the session cookie and redirects.
     let _ = log_in;
     view! {
-        <Title text=tr!(i18n, "login-title") />
+        <Title text=tr!(i18n, login_title) />
         <div class="mx-auto max-w-md">
-            <PageHeader title=move_tr!("login-title")>
-                <p>{move_tr!("login-lead")}</p>
+            <PageHeader title=move_tr!(login_title)>
+                <p>{move_tr!(login_lead)}</p>
             </PageHeader>
             <ActionForm action attr:class="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" attr:data-testid="login-form">
                 <input type="hidden" name="next" value=next />
                 <FormError error fields=&["nip"] />
-                <Field label=move_tr!("login-nip") name="nip" autocomplete="username" inputmode="numeric" required=true test_id="login-nip" error />
-                <Field label=move_tr!("login-password") name="password" kind="password" autocomplete="current-password" required=true test_id="login-password" error />
+                <Field label=move_tr!(login_nip) name="nip" autocomplete="username" inputmode="numeric" required=true test_id="login-nip" error />
+                <Field label=move_tr!(login_password) name="password" kind="password" autocomplete="current-password" required=true test_id="login-password" error />
                 <button type="submit" class=BUTTON_CLASS data-testid="login-submit">
-                    {move_tr!("login-submit")}
+                    {move_tr!(login_submit)}
                 </button>
             </ActionForm>
-            <p class="mt-4 text-sm text-slate-600">{move_tr!("login-help")}</p>
+            <p class="mt-4 text-sm text-slate-600">{move_tr!(login_help)}</p>
         </div>
     }
 }
@@ -56,10 +56,10 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let viewer = use_viewer();
     view! {
-        <Title text=tr!(i18n, "password-title") />
+        <Title text=tr!(i18n, password_title) />
         <div class="mx-auto max-w-md">
-            <PageHeader title=move_tr!("password-title")>
-                <p>{move_tr!("password-lead")}</p>
+            <PageHeader title=move_tr!(password_title)>
+                <p>{move_tr!(password_lead)}</p>
             </PageHeader>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
@@ -67,7 +67,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                         Ok(Some(viewer)) => view! {
                             {viewer.must_change_password.then(|| view! {
                                 <p class="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="must-change-notice">
-                                    {move_tr!("password-must-change")}
+                                    {move_tr!(password_must_change)}
                                 </p>
                             })}
                             <PasswordForm nip=viewer.nip.clone() />
@@ -121,16 +121,16 @@ fn PasswordFields(nip: String) -> impl IntoView {
     view! {
         <ActionForm action attr:class="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" attr:data-testid="password-form">
             <FormError error fields=&["current", "new_password", "confirm"] />
-            <Field label=move_tr!("password-current") name="current" kind="password" autocomplete="current-password" required=true test_id="password-current" error />
+            <Field label=move_tr!(password_current) name="current" kind="password" autocomplete="current-password" required=true test_id="password-current" error />
             <div on:input=move |ev| set_new_password.set(event_target_value(&ev))>
-                <Field label=move_tr!("password-new") name="new_password" kind="password" autocomplete="new-password" required=true test_id="password-new" error />
+                <Field label=move_tr!(password_new) name="new_password" kind="password" autocomplete="new-password" required=true test_id="password-new" error />
             </div>
             <div on:input=move |ev| set_confirm.set(event_target_value(&ev))>
-                <Field label=move_tr!("password-confirm") name="confirm" kind="password" autocomplete="new-password" required=true test_id="password-confirm" error />
+                <Field label=move_tr!(password_confirm) name="confirm" kind="password" autocomplete="new-password" required=true test_id="password-confirm" error />
             </div>
-            <p class="text-sm text-slate-600">{move_tr!("password-rules")}</p>
+            <p class="text-sm text-slate-600">{move_tr!(password_rules)}</p>
             <button type="submit" class=BUTTON_CLASS data-testid="password-submit" disabled=move || action.pending().get()>
-                {move_tr!("password-submit")}
+                {move_tr!(password_submit)}
             </button>
         </ActionForm>
     }
@@ -153,10 +153,10 @@ pub fn MyPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=tr!(i18n, "me-title") />
+        <Title text=tr!(i18n, me_title) />
         {changed.then(|| view! {
             <p class="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="password-changed">
-                {move_tr!("password-changed")}
+                {move_tr!(password_changed)}
             </p>
         })}
         <ProfileView profile />
@@ -181,7 +181,7 @@ pub fn EmployeePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=tr!(i18n, "employee-title") />
+        <Title text=tr!(i18n, employee_title) />
         <ProfileView profile />
     }
 }
@@ -202,11 +202,11 @@ fn ProfileView(profile: Resource<Result<EmployeeProfile, AppError>>) -> impl Int
 
 fn reach_label(reach: Reach) -> String {
     match reach {
-        Reach::Own => tr!("reach-own"),
-        Reach::Direct => tr!("reach-direct"),
-        Reach::Indirect => tr!("reach-indirect"),
-        Reach::Admin => tr!("reach-admin"),
-        Reach::Pimpinan => tr!("reach-pimpinan"),
+        Reach::Own => tr!(reach_own),
+        Reach::Direct => tr!(reach_direct),
+        Reach::Indirect => tr!(reach_indirect),
+        Reach::Admin => tr!(reach_admin),
+        Reach::Pimpinan => tr!(reach_pimpinan),
     }
 }
 
@@ -230,16 +230,16 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
         </PageHeader>
         <section class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="profile">
             <dl>
-                {row(move_tr!("profile-nip"), profile.nip.clone().unwrap_or_else(dash), "profile-nip")}
-                {row(move_tr!("profile-position"), profile.position_title.clone().unwrap_or_else(dash), "profile-position")}
-                {row(move_tr!("profile-kind"), profile.position_kind.as_deref().map(jabatan_kind_label).unwrap_or_else(dash), "profile-kind")}
-                {row(move_tr!("profile-unit"), profile.unit_name.clone().unwrap_or_else(dash), "profile-unit")}
-                {row(move_tr!("profile-status"), format!("{} {}", status_label(&profile.status), profile.golongan.clone().unwrap_or_default()), "profile-status")}
-                {row(move_tr!("profile-supervisor"), profile.supervisor.as_ref().map(|s| format!("{} ({})", s.name, s.position_title.clone().unwrap_or_default())).unwrap_or_else(dash), "profile-supervisor")}
-                {(!profile.active).then(|| row(move_tr!("profile-state"), tr!("profile-inactive"), "profile-state"))}
+                {row(move_tr!(profile_nip), profile.nip.clone().unwrap_or_else(dash), "profile-nip")}
+                {row(move_tr!(profile_position), profile.position_title.clone().unwrap_or_else(dash), "profile-position")}
+                {row(move_tr!(profile_kind), profile.position_kind.as_deref().map(jabatan_kind_label).unwrap_or_else(dash), "profile-kind")}
+                {row(move_tr!(profile_unit), profile.unit_name.clone().unwrap_or_else(dash), "profile-unit")}
+                {row(move_tr!(profile_status), format!("{} {}", status_label(&profile.status), profile.golongan.clone().unwrap_or_default()), "profile-status")}
+                {row(move_tr!(profile_supervisor), profile.supervisor.as_ref().map(|s| format!("{} ({})", s.name, s.position_title.clone().unwrap_or_default())).unwrap_or_else(dash), "profile-supervisor")}
+                {(!profile.active).then(|| row(move_tr!(profile_state), tr!(profile_inactive), "profile-state"))}
             </dl>
             {(!profile.acting.is_empty()).then(|| view! {
-                <h2 class="mt-4 font-semibold">{move_tr!("profile-acting")}</h2>
+                <h2 class="mt-4 font-semibold">{move_tr!(profile_acting)}</h2>
                 <ul class="mt-1 list-disc pl-5 text-sm">
                     {profile.acting.iter().map(|a| view! {
                         <li>{format!("{} {} — {} ({} s.d. {})", a.kind.to_uppercase(), a.position_title, a.unit_name, a.starts_on, a.ends_on)}</li>
@@ -262,10 +262,10 @@ fn TeamPlansSection() -> impl IntoView {
                 let Some(year) = plans.year else { return ().into_any() };
                 view! {
                     <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="team-plans">
-                        <h2 class="font-semibold">{move_tr!("team-plans", { "year" => year.to_string() })}</h2>
+                        <h2 class="font-semibold">{move_tr!(team_plans, { "year" => year.to_string() })}</h2>
                         <ul class="mt-2 divide-y divide-slate-100 text-sm">
                             {plans.rows.into_iter().map(|r| {
-                                let status = r.status.as_deref().map(crate::skp::plan_pages::status_label).unwrap_or_else(|| tr!("team-plan-none"));
+                                let status = r.status.as_deref().map(crate::skp::plan_pages::status_label).unwrap_or_else(|| tr!(team_plan_none));
                                 let waiting = r.status.as_deref() == Some("diajukan");
                                 view! {
                                     <li class="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -288,9 +288,9 @@ pub fn TeamPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let team = Resource::new(|| (), |_| get_my_team());
     view! {
-        <Title text=tr!(i18n, "team-title") />
-        <PageHeader title=move_tr!("team-title")>
-            <p>{move_tr!("team-lead")}</p>
+        <Title text=tr!(i18n, team_title) />
+        <PageHeader title=move_tr!(team_title)>
+            <p>{move_tr!(team_lead)}</p>
         </PageHeader>
         <TeamPlansSection />
         <Transition fallback=Loading>
@@ -299,14 +299,14 @@ pub fn TeamPage() -> impl IntoView {
                     Ok(team) => {
                         let more = team.indirect_total - team.indirect.len() as i64;
                         view! {
-                            <h2 class="mb-2 text-lg font-semibold">{move_tr!("team-direct")}</h2>
+                            <h2 class="mb-2 text-lg font-semibold">{move_tr!(team_direct)}</h2>
                             <EmployeeTable rows=team.direct test_id="team-direct" />
                             <h2 class="mb-2 mt-6 text-lg font-semibold">
-                                {move_tr!("team-indirect", { "count" => format_count(team.indirect_total) })}
+                                {move_tr!(team_indirect, { "count" => format_count(team.indirect_total) })}
                             </h2>
                             <EmployeeTable rows=team.indirect test_id="team-indirect" />
                             {(more > 0).then(|| view! {
-                                <p class="mt-2 text-sm text-slate-500">{move_tr!("team-more", { "count" => format_count(more) })}</p>
+                                <p class="mt-2 text-sm text-slate-500">{move_tr!(team_more, { "count" => format_count(more) })}</p>
                             })}
                         }
                         .into_any()
@@ -321,7 +321,7 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 pub fn EmployeeTable(rows: Vec<EmployeeRow>, test_id: &'static str) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="text-slate-600" data-testid=test_id>{move_tr!("list-empty")}</p> }
+        return view! { <p class="text-slate-600" data-testid=test_id>{move_tr!(list_empty)}</p> }
             .into_any();
     }
     view! {
@@ -329,10 +329,10 @@ pub fn EmployeeTable(rows: Vec<EmployeeRow>, test_id: &'static str) -> impl Into
             <table class="w-full text-left text-sm" data-testid=test_id>
                 <thead class="bg-slate-50 text-slate-600">
                     <tr>
-                        <th class="px-3 py-2">{move_tr!("col-name")}</th>
-                        <th class="px-3 py-2">{move_tr!("col-nip")}</th>
-                        <th class="px-3 py-2">{move_tr!("col-position")}</th>
-                        <th class="px-3 py-2">{move_tr!("col-unit")}</th>
+                        <th class="px-3 py-2">{move_tr!(col_name)}</th>
+                        <th class="px-3 py-2">{move_tr!(col_nip)}</th>
+                        <th class="px-3 py-2">{move_tr!(col_position)}</th>
+                        <th class="px-3 py-2">{move_tr!(col_unit)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -340,7 +340,7 @@ pub fn EmployeeTable(rows: Vec<EmployeeRow>, test_id: &'static str) -> impl Into
                         <tr class="border-t border-slate-100">
                             <td class="px-3 py-2">
                                 <A href=format!("/pegawai/{}", r.id) attr:class="text-emerald-800 underline">{r.name.clone()}</A>
-                                {(!r.active).then(|| view! { " " <span class="text-xs text-slate-500">{move_tr!("profile-inactive")}</span> })}
+                                {(!r.active).then(|| view! { " " <span class="text-xs text-slate-500">{move_tr!(profile_inactive)}</span> })}
                             </td>
                             <td class="px-3 py-2 tabular-nums">{r.nip.clone().unwrap_or_default()}</td>
                             <td class="px-3 py-2">{r.position_title.clone().unwrap_or_default()}</td>
@@ -368,16 +368,16 @@ pub fn EmployeeSearchPage() -> impl IntoView {
         search_employees(q).await.map(Some)
     });
     view! {
-        <Title text=tr!(i18n, "search-title") />
-        <PageHeader title=move_tr!("search-title")>
-            <p>{move_tr!("search-lead")}</p>
+        <Title text=tr!(i18n, search_title) />
+        <PageHeader title=move_tr!(search_title)>
+            <p>{move_tr!(search_lead)}</p>
         </PageHeader>
         <Form method="GET" action="" attr:class="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" attr:role="search">
             <label class="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-                {move_tr!("search-label")}
+                {move_tr!(search_label)}
                 <input type="search" name="q" maxlength="100" value=current prop:value=current data-testid="employee-search" class=INPUT_CLASS />
             </label>
-            <button type="submit" class=BUTTON_CLASS>{move_tr!("org-search-button")}</button>
+            <button type="submit" class=BUTTON_CLASS>{move_tr!(org_search_button)}</button>
         </Form>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -67,17 +67,17 @@ pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
-        <Title text=tr!(i18n, "notifications-title") />
-        <PageHeader title=move_tr!("notifications-title")>
-            <p>{move_tr!("notifications-lead")}</p>
+        <Title text=tr!(i18n, notifications_title) />
+        <PageHeader title=move_tr!(notifications_title)>
+            <p>{move_tr!(notifications_lead)}</p>
         </PageHeader>
         <ActionForm action=mark attr:class="mb-4">
-            <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="notifications-read">{move_tr!("notifications-mark-read")}</button>
+            <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="notifications-read">{move_tr!(notifications_mark_read)}</button>
         </ActionForm>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(items) if items.is_empty() => view! { <p class="text-slate-600">{move_tr!("list-empty")}</p> }.into_any(),
+                    Ok(items) if items.is_empty() => view! { <p class="text-slate-600">{move_tr!(list_empty)}</p> }.into_any(),
                     Ok(items) => view! {
                         <ul class="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="notifications">
                             {items.into_iter().map(|n| view! {

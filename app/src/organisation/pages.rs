@@ -13,33 +13,33 @@ use leptos_router::hooks::use_query_map;
 
 pub fn jabatan_kind_label(code: &str) -> String {
     match code {
-        "jpt" => tr!("kind-jpt"),
-        "administrator" => tr!("kind-administrator"),
-        "pengawas" => tr!("kind-pengawas"),
-        "pelaksana" => tr!("kind-pelaksana"),
-        "fungsional" => tr!("kind-fungsional"),
-        "kepala_daerah" => tr!("kind-kepala_daerah"),
+        "jpt" => tr!(kind_jpt),
+        "administrator" => tr!(kind_administrator),
+        "pengawas" => tr!(kind_pengawas),
+        "pelaksana" => tr!(kind_pelaksana),
+        "fungsional" => tr!(kind_fungsional),
+        "kepala_daerah" => tr!(kind_kepala_daerah),
         other => other.to_owned(),
     }
 }
 
 pub fn status_label(code: &str) -> String {
     match code {
-        "pns" => tr!("status-pns"),
-        "pppk" => tr!("status-pppk"),
-        "non_asn" => tr!("status-non_asn"),
+        "pns" => tr!(status_pns),
+        "pppk" => tr!(status_pppk),
+        "non_asn" => tr!(status_non_asn),
         other => other.to_owned(),
     }
 }
 
 pub fn unit_kind_label(code: &str) -> String {
     match code {
-        "pemda" => tr!("unitkind-pemda"),
-        "perangkat_daerah" => tr!("unitkind-perangkat_daerah"),
-        "kecamatan" => tr!("unitkind-kecamatan"),
-        "bidang" => tr!("unitkind-bidang"),
-        "seksi" => tr!("unitkind-seksi"),
-        "upt" => tr!("unitkind-upt"),
+        "pemda" => tr!(unitkind_pemda),
+        "perangkat_daerah" => tr!(unitkind_perangkat_daerah),
+        "kecamatan" => tr!(unitkind_kecamatan),
+        "bidang" => tr!(unitkind_bidang),
+        "seksi" => tr!(unitkind_seksi),
+        "upt" => tr!(unitkind_upt),
         other => other.to_owned(),
     }
 }
@@ -55,26 +55,26 @@ pub fn OrganisationPage() -> impl IntoView {
         search_units(q).await
     });
     view! {
-        <Title text=tr!(i18n, "org-title") />
-        <PageHeader title=move_tr!("org-title")>
-            <p>{move_tr!("org-lead")}</p>
+        <Title text=tr!(i18n, org_title) />
+        <PageHeader title=move_tr!(org_title)>
+            <p>{move_tr!(org_lead)}</p>
         </PageHeader>
         <Form method="GET" action="" attr:class="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end" attr:role="search">
             <label class="flex flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-                {move_tr!("org-search-label")}
+                {move_tr!(org_search_label)}
                 <input
                     type="search"
                     name="q"
                     maxlength="100"
                     value=current
                     prop:value=current
-                    placeholder=move_tr!("org-search-placeholder")
+                    placeholder=move_tr!(org_search_placeholder)
                     data-testid="unit-search"
                     class="rounded-md border border-slate-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30"
                 />
             </label>
             <button type="submit" class="rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800">
-                {move_tr!("org-search-button")}
+                {move_tr!(org_search_button)}
             </button>
         </Form>
         <Transition fallback=Loading>
@@ -93,7 +93,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
     if units.is_empty() {
         return view! {
             <p class="text-slate-600" data-testid="unit-results-empty">
-                {move_tr!("org-no-results", { "query" => query.clone() })}
+                {move_tr!(org_no_results, { "query" => query.clone() })}
             </p>
         }
         .into_any();
@@ -102,16 +102,16 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
     let truncated = units.len() >= SEARCH_LIMIT;
     view! {
         <p class="mb-2 text-sm text-slate-500" data-testid="unit-results-count">
-            {move_tr!("org-results", { "count" => count.clone() })}
-            {truncated.then(|| view! { " " {move_tr!("org-results-truncated")} })}
+            {move_tr!(org_results, { "count" => count.clone() })}
+            {truncated.then(|| view! { " " {move_tr!(org_results_truncated)} })}
         </p>
         <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table class="w-full text-left text-sm" data-testid="unit-results">
                 <thead class="bg-slate-100 text-slate-600">
                     <tr>
-                        <th scope="col" class="px-3 py-2 font-medium">{move_tr!("org-col-unit")}</th>
-                        <th scope="col" class="hidden px-3 py-2 font-medium sm:table-cell">{move_tr!("org-col-kind")}</th>
-                        <th scope="col" class="px-3 py-2 text-right font-medium">{move_tr!("org-col-employees")}</th>
+                        <th scope="col" class="px-3 py-2 font-medium">{move_tr!(org_col_unit)}</th>
+                        <th scope="col" class="hidden px-3 py-2 font-medium sm:table-cell">{move_tr!(org_col_kind)}</th>
+                        <th scope="col" class="px-3 py-2 text-right font-medium">{move_tr!(org_col_employees)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -124,7 +124,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                                     <td class="px-3 py-2">
                                         <span class="font-medium text-slate-900">{unit.name.clone()}</span>
                                         {unit.illustrative.then(|| view! {
-                                            <span class="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{move_tr!("org-illustrative")}</span>
+                                            <span class="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{move_tr!(org_illustrative)}</span>
                                         })}
                                         {unit.parent_name.clone().map(|p| view! { <span class="block text-xs text-slate-500">{p}</span> })}
                                     </td>

@@ -12,9 +12,9 @@ pub fn PimpinanPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let overview = Resource::new(|| (), |_| get_leadership_overview());
     view! {
-        <Title text=tr!(i18n, "pimpinan-title") />
-        <PageHeader title=move_tr!("pimpinan-title")>
-            <p>{move_tr!("pimpinan-lead")}</p>
+        <Title text=tr!(i18n, pimpinan_title) />
+        <PageHeader title=move_tr!(pimpinan_title)>
+            <p>{move_tr!(pimpinan_lead)}</p>
         </PageHeader>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -26,16 +26,16 @@ pub fn PimpinanPage() -> impl IntoView {
                         vacant.truncate(10);
                         view! {
                             {(!vacant.is_empty()).then(|| view! {
-                                <div class="mb-6"><BarChart title=move_tr!("pimpinan-vacant-chart") bars=vacant test_id="vacancy-chart" /></div>
+                                <div class="mb-6"><BarChart title=move_tr!(pimpinan_vacant_chart) bars=vacant test_id="vacancy-chart" /></div>
                             })}
                             <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
                                 <table class="w-full text-left text-sm" data-testid="leadership-table">
                                     <thead class="bg-slate-50 text-slate-600"><tr>
-                                        <th class="px-3 py-2">{move_tr!("org-col-unit")}</th>
-                                        <th class="px-3 py-2 text-right">{move_tr!("org-col-employees")}</th>
-                                        <th class="px-3 py-2 text-right">{move_tr!("pimpinan-structural")}</th>
-                                        <th class="px-3 py-2 text-right">{move_tr!("pimpinan-vacant")}</th>
-                                        <th class="px-3 py-2 text-right">{move_tr!("pimpinan-acting")}</th>
+                                        <th class="px-3 py-2">{move_tr!(org_col_unit)}</th>
+                                        <th class="px-3 py-2 text-right">{move_tr!(org_col_employees)}</th>
+                                        <th class="px-3 py-2 text-right">{move_tr!(pimpinan_structural)}</th>
+                                        <th class="px-3 py-2 text-right">{move_tr!(pimpinan_vacant)}</th>
+                                        <th class="px-3 py-2 text-right">{move_tr!(pimpinan_acting)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {units.into_iter().map(|u| view! {

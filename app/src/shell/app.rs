@@ -71,8 +71,8 @@ fn Document() -> impl IntoView {
     view! {
         <Html {..} lang=i18n.language.code() />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
-        <Meta name="description" content=tr!(i18n, "app-full-name") />
-        <Title formatter=|page: String| format!("{page} · SIKAP") text=tr!(i18n, "app-full-name") />
+        <Meta name="description" content=tr!(i18n, app_full_name) />
+        <Title formatter=|page: String| format!("{page} · SIKAP") text=tr!(i18n, app_full_name) />
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>

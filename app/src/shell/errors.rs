@@ -27,7 +27,7 @@ pub fn RequestIdLine() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="mt-4 text-sm text-slate-500" data-testid="request-id">
-                                {move_tr!("error-request-id", { "id" => id.clone() })}
+                                {move_tr!(error_request_id, { "id" => id.clone() })}
                             </p>
                         }
                     })
@@ -45,12 +45,12 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <leptos_meta::Title text=tr!(i18n, "not-found-title") />
-        <PageHeader title=move_tr!("not-found-title")>
-            <p>{move_tr!("not-found-body")}</p>
+        <leptos_meta::Title text=tr!(i18n, not_found_title) />
+        <PageHeader title=move_tr!(not_found_title)>
+            <p>{move_tr!(not_found_body)}</p>
         </PageHeader>
         <a href="/" class="inline-block rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800">
-            {move_tr!("not-found-home")}
+            {move_tr!(not_found_home)}
         </a>
         <RequestIdLine />
     }

@@ -80,10 +80,10 @@ fn LanguageSwitch() -> impl IntoView {
             <button
                 type="submit"
                 class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700 focus:outline-none focus:ring-2 focus:ring-white"
-                aria-label=move_tr!("lang-switch-label")
+                aria-label=move_tr!(lang_switch_label)
                 data-testid="lang-switch"
             >
-                {move_tr!("lang-switch")}
+                {move_tr!(lang_switch)}
             </button>
         </form>
     }
@@ -99,13 +99,13 @@ fn RoleNavigation() -> impl IntoView {
                 let viewer = viewer.await.ok().flatten();
                 let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
                 view! {
-                    {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!("nav-me") /> })}
-                    {viewer.is_some().then(|| view! { <NavLink href="/skp" label=move_tr!("nav-skp") /> })}
-                    {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!("nav-team") /> })}
-                    {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!("nav-employees") /> })}
-                    {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!("nav-admin") /> })}
-                    {has(Role::Pimpinan).then(|| view! { <NavLink href="/pimpinan" label=move_tr!("nav-pimpinan") /> })}
-                    {viewer.is_none().then(|| view! { <NavLink href="/masuk" label=move_tr!("nav-login") /> })}
+                    {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!(nav_me) /> })}
+                    {viewer.is_some().then(|| view! { <NavLink href="/skp" label=move_tr!(nav_skp) /> })}
+                    {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!(nav_team) /> })}
+                    {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!(nav_employees) /> })}
+                    {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!(nav_admin) /> })}
+                    {has(Role::Pimpinan).then(|| view! { <NavLink href="/pimpinan" label=move_tr!(nav_pimpinan) /> })}
+                    {viewer.is_none().then(|| view! { <NavLink href="/masuk" label=move_tr!(nav_login) /> })}
                 }
             })}
         </Suspense>
@@ -125,7 +125,7 @@ fn AccountBox() -> impl IntoView {
                     <div class="flex min-w-0 items-center gap-2">
                         <span class="hidden truncate text-sm text-emerald-100 sm:inline" data-testid="viewer-name">{v.name.clone()}</span>
                         <a href="/pemberitahuan" class="relative rounded-md px-2 py-1.5 text-sm text-white hover:bg-emerald-700" data-testid="notifications-link"
-                            aria-label=move_tr!("notifications-title")>
+                            aria-label=move_tr!(notifications_title)>
                             "🔔"
                             {(v.unread_notifications > 0).then(|| view! {
                                 <span class="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-emerald-950" data-testid="notifications-unread">
@@ -135,7 +135,7 @@ fn AccountBox() -> impl IntoView {
                         </a>
                         <ActionForm action>
                             <button type="submit" data-testid="logout" class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">
-                                {move_tr!("nav-logout")}
+                                {move_tr!(nav_logout)}
                             </button>
                         </ActionForm>
                     </div>
@@ -152,7 +152,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <div class="flex min-h-screen flex-col">
             <a href="#konten" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
-                {move_tr!("skip-to-content")}
+                {move_tr!(skip_to_content)}
             </a>
             <header class="bg-emerald-800 text-white shadow">
                 <div class="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
@@ -165,11 +165,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <LanguageSwitch />
                     </div>
                 </div>
-                <nav aria-label=move_tr!("nav-main") class="mx-auto max-w-6xl px-2 pt-2">
+                <nav aria-label=move_tr!(nav_main) class="mx-auto max-w-6xl px-2 pt-2">
                     <ul class="flex gap-1 overflow-x-auto">
-                        <NavLink href="/" label=move_tr!("nav-home") />
-                        <NavLink href="/organisasi" label=move_tr!("nav-organisation") />
-                        <NavLink href="/tentang" label=move_tr!("nav-about") />
+                        <NavLink href="/" label=move_tr!(nav_home) />
+                        <NavLink href="/organisasi" label=move_tr!(nav_organisation) />
+                        <NavLink href="/tentang" label=move_tr!(nav_about) />
                         <RoleNavigation />
                     </ul>
                 </nav>
@@ -181,7 +181,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p class="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-500">
                     <span><InstansiName /></span>
                     " · "
-                    <span>{move_tr!("app-full-name")}</span>
+                    <span>{move_tr!(app_full_name)}</span>
                 </p>
             </footer>
         </div>

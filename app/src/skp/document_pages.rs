@@ -27,7 +27,7 @@ pub fn SkpDocumentPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=tr!(i18n, "skp-document") />
+        <Title text=tr!(i18n, skp_document) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match document.await {
@@ -56,15 +56,15 @@ fn Document(doc: SkpDocument) -> impl IntoView {
         doc.rhk.iter().cloned().partition(|r| r.kind == "Utama");
     let draft_note = (doc.status != "disetujui").then(|| view! {
         <p class="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 print:border-slate-400 print:bg-white" data-testid="skp-document-draft">
-            {move_tr!("skp-document-not-approved")}
+            {move_tr!(skp_document_not_approved)}
         </p>
     });
     view! {
         <div class="mb-4 flex flex-wrap gap-3 print:hidden">
             // Shown and wired by a few lines of plain script: no WASM for one button.
-            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!("skp-document-print")}</button>
+            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!(skp_document_print)}</button>
             <script src="/cetak.js" defer></script>
-            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!(skp_pdf)}</a>
         </div>
         <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
             {draft_note}

@@ -26,7 +26,7 @@ pub fn MatrixPage() -> impl IntoView {
         |(year, employee)| get_skp_matrix(employee, year),
     );
     view! {
-        <Title text=tr!(i18n, "skp-matrix-title") />
+        <Title text=tr!(i18n, skp_matrix_title) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match matrix.await {
@@ -40,21 +40,21 @@ pub fn MatrixPage() -> impl IntoView {
 
 #[component]
 fn MatrixTable(m: MatrixView) -> impl IntoView {
-    let title = format!("{} · {} {}", tr!("skp-matrix-title"), m.name, m.year);
+    let title = format!("{} · {} {}", tr!(skp_matrix_title), m.name, m.year);
     let unsupported = m.rows.iter().filter(|r| r.unsupported()).count();
     let without_plan = m.columns.iter().filter(|c| c.status.is_none()).count();
     let empty = if m.rows.is_empty() {
-        Some(tr!("skp-matrix-no-rhk"))
+        Some(tr!(skp_matrix_no_rhk))
     } else if m.columns.is_empty() {
-        Some(tr!("skp-matrix-no-team"))
+        Some(tr!(skp_matrix_no_team))
     } else {
         None
     };
     view! {
         <PageHeader title=Signal::stored(title)>
-            <p>{move_tr!("skp-matrix-lead")}</p>
+            <p>{move_tr!(skp_matrix_lead)}</p>
             <p class="mt-1 text-sm" data-testid="skp-matrix-summary">
-                {move_tr!("skp-matrix-summary", { "unsupported" => unsupported, "without_plan" => without_plan })}
+                {move_tr!(skp_matrix_summary, { "unsupported" => unsupported, "without_plan" => without_plan })}
             </p>
         </PageHeader>
         {empty.map(|text| view! { <p class="mb-4 text-slate-600">{text}</p> })}
@@ -62,11 +62,11 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
             <table class="min-w-full text-left text-sm" data-testid="skp-matrix">
                 <thead class="bg-slate-50 align-bottom text-slate-700">
                     <tr>
-                        <th class="sticky left-0 bg-slate-50 px-3 py-2">{tr!("skp-matrix-own-rhk")}</th>
+                        <th class="sticky left-0 bg-slate-50 px-3 py-2">{tr!(skp_matrix_own_rhk)}</th>
                         {m.columns.iter().map(|c| {
                             let missing = c.status.is_none();
                             let class = if missing { "min-w-48 bg-red-50 px-3 py-2 text-red-900" } else { "min-w-48 px-3 py-2" };
-                            let status = c.status.as_deref().map(status_label).unwrap_or_else(|| tr!("skp-matrix-no-plan"));
+                            let status = c.status.as_deref().map(status_label).unwrap_or_else(|| tr!(skp_matrix_no_plan));
                             view! {
                                 <th class=class data-testid="skp-matrix-column" data-missing=missing.to_string()>
                                     <a class="underline" href=format!("/skp/{}/pegawai/{}", m.year, c.employee_id)>{c.name.clone()}</a>
@@ -81,7 +81,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
                     {m.rows.iter().map(|r| {
                         let lonely = r.unsupported();
                         let class = if lonely { "border-t border-slate-100 bg-amber-50 align-top" } else { "border-t border-slate-100 align-top" };
-                        let warning = lonely.then(|| view! { <span class="mt-1 block text-xs font-medium text-amber-900">{tr!("skp-matrix-unsupported")}</span> });
+                        let warning = lonely.then(|| view! { <span class="mt-1 block text-xs font-medium text-amber-900">{tr!(skp_matrix_unsupported)}</span> });
                         view! {
                             <tr class=class data-testid="skp-matrix-row" data-unsupported=lonely.to_string()>
                                 <th class="sticky left-0 bg-inherit px-3 py-2 font-normal">
@@ -113,7 +113,7 @@ pub fn CascadePage() -> impl IntoView {
         |(year, unit)| get_skp_cascade(year, unit),
     );
     view! {
-        <Title text=tr!(i18n, "skp-cascade-title") />
+        <Title text=tr!(i18n, skp_cascade_title) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match cascade.await {
@@ -146,7 +146,7 @@ fn count_of(c: &StatusCounts, state: &str) -> i64 {
 
 fn state_label(state: &str) -> String {
     if state == "belum" {
-        tr!("skp-cascade-none")
+        tr!(skp_cascade_none)
     } else {
         status_label(state)
     }
@@ -184,18 +184,18 @@ fn CountsLine(counts: StatusCounts) -> impl IntoView {
 fn CascadeScreen(c: CascadeView) -> impl IntoView {
     let year = c.year;
     let title = match &c.unit {
-        Some((_, name)) => format!("{} · {name} {year}", tr!("skp-cascade-title")),
+        Some((_, name)) => format!("{} · {name} {year}", tr!(skp_cascade_title)),
         None => format!(
             "{} · {} {year}",
-            tr!("skp-cascade-title"),
-            tr!("skp-cascade-kabupaten")
+            tr!(skp_cascade_title),
+            tr!(skp_cascade_kabupaten)
         ),
     };
     let up = match (&c.unit, &c.parent_unit) {
         (Some(_), Some((id, name))) => {
             Some((format!("/skp/{year}/kaskade?unit={id}"), name.clone()))
         }
-        (Some(_), None) => Some((format!("/skp/{year}/kaskade"), tr!("skp-cascade-kabupaten"))),
+        (Some(_), None) => Some((format!("/skp/{year}/kaskade"), tr!(skp_cascade_kabupaten))),
         _ => None,
     };
     let legend = STATES
@@ -209,18 +209,18 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
         .collect_view();
     view! {
         <PageHeader title=Signal::stored(title)>
-            <p>{move_tr!("skp-cascade-lead")}</p>
+            <p>{move_tr!(skp_cascade_lead)}</p>
             {up.map(|(href, name)| view! { <p class="mt-1 text-sm"><A href=href attr:class="underline">{format!("↑ {name}")}</A></p> })}
         </PageHeader>
         <section class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="skp-cascade-total">
-            <h2 class="font-semibold">{format!("{} · {} {}", tr!("skp-cascade-progress"), format_count(c.total.total()), tr!("skp-cascade-employees"))}</h2>
+            <h2 class="font-semibold">{format!("{} · {} {}", tr!(skp_cascade_progress), format_count(c.total.total()), tr!(skp_cascade_employees))}</h2>
             <div class="mt-2"><StatusBar counts=c.total.clone() /></div>
             <CountsLine counts=c.total.clone() />
             <p class="mt-2 flex flex-wrap gap-3 text-xs">{legend}</p>
         </section>
         {(!c.units.is_empty()).then(move || view! {
             <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                <h2 class="font-semibold">{tr!("skp-cascade-units")}</h2>
+                <h2 class="font-semibold">{tr!(skp_cascade_units)}</h2>
                 <ul class="mt-2 space-y-3" data-testid="skp-cascade-units">
                     {c.units.into_iter().map(|u| view! {
                         <li data-testid="skp-cascade-unit">
@@ -234,24 +234,24 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
         })}
         {(!c.pending.is_empty()).then(move || view! {
             <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="skp-cascade-pending">
-                <h2 class="font-semibold">{tr!("skp-cascade-pending")}</h2>
+                <h2 class="font-semibold">{tr!(skp_cascade_pending)}</h2>
                 <ul class="mt-2 divide-y divide-slate-100 text-sm">
                     {c.pending.into_iter().map(|p| view! {
                         <li class="flex justify-between gap-2 py-1">
                             <a class="underline" href=format!("/skp/{year}/pegawai/{}", p.employee_id)>{p.name.clone()}</a>
-                            <span class="text-slate-600">{p.position_title.clone().unwrap_or_default()} " · " {p.status.as_deref().map(status_label).unwrap_or_else(|| tr!("skp-cascade-none"))}</span>
+                            <span class="text-slate-600">{p.position_title.clone().unwrap_or_default()} " · " {p.status.as_deref().map(status_label).unwrap_or_else(|| tr!(skp_cascade_none))}</span>
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
         })}
         <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 class="font-semibold">{tr!("skp-cascade-tree")}</h2>
-            {c.roots.is_empty().then(|| view! { <p class="text-sm text-slate-600">{tr!("skp-cascade-empty")}</p> })}
+            <h2 class="font-semibold">{tr!(skp_cascade_tree)}</h2>
+            {c.roots.is_empty().then(|| view! { <p class="text-sm text-slate-600">{tr!(skp_cascade_empty)}</p> })}
             <ul class="mt-2 text-sm" data-testid="skp-cascade-tree">
                 {c.roots.into_iter().map(|n| view! { <Node n depth=0 year /> }).collect_view()}
             </ul>
-            {(c.hidden_rhk > 0).then(|| view! { <p class="mt-2 text-xs text-slate-600">{move_tr!("skp-cascade-hidden", { "count" => c.hidden_rhk })}</p> })}
+            {(c.hidden_rhk > 0).then(|| view! { <p class="mt-2 text-xs text-slate-600">{move_tr!(skp_cascade_hidden, { "count" => c.hidden_rhk })}</p> })}
         </section>
     }
 }

@@ -23,16 +23,16 @@ pub fn PeriodsPage() -> impl IntoView {
     let open_error = form_error(open_year, AdminOpenYear::PATH);
     let next_year = crate::calendar::CivilDate::wib_from_millis(js_now()).year() + 1;
     view! {
-        <Title text=tr!(i18n, "periods-title") />
-        <PageHeader title=move_tr!("periods-title")>
-            <p>{move_tr!("periods-lead")}</p>
+        <Title text=tr!(i18n, periods_title) />
+        <PageHeader title=move_tr!(periods_title)>
+            <p>{move_tr!(periods_lead)}</p>
         </PageHeader>
         <ActionForm action=open_year attr:class="mb-6 flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
             <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
-                {move_tr!("periods-year")}
+                {move_tr!(periods_year)}
                 <input type="number" name="year" min="2000" max="2100" value=next_year.to_string() required class=INPUT_CLASS data-testid="open-year" />
             </label>
-            <button type="submit" class=BUTTON_CLASS data-testid="open-year-submit">{move_tr!("periods-open-year")}</button>
+            <button type="submit" class=BUTTON_CLASS data-testid="open-year-submit">{move_tr!(periods_open_year)}</button>
             <FormError error=open_error fields=&[] />
         </ActionForm>
         <Transition fallback=Loading>
@@ -50,7 +50,7 @@ pub fn PeriodsPage() -> impl IntoView {
 fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -> impl IntoView {
     view! {
         <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
-            <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == "monthly" { tr!("periods-monthly") } else { tr!("periods-quarterly") })}</h2>
+            <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == "monthly" { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>
             <div class="mt-2 overflow-x-auto">
                 <table class="w-full text-left text-sm">
                     <tbody>
@@ -60,14 +60,14 @@ fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -
                                 <tr class="border-t border-slate-100">
                                     <td class="px-2 py-2 font-medium">{p.name.clone()}</td>
                                     <td class="px-2 py-2 tabular-nums">{format!("{} – {}", p.starts_on, p.ends_on)}</td>
-                                    <td class="px-2 py-2 tabular-nums">{move_tr!("periods-deadline", { "date" => p.deadline.clone() })}</td>
-                                    <td class="px-2 py-2">{if open { move_tr!("periods-open") } else { move_tr!("periods-closed") }}</td>
+                                    <td class="px-2 py-2 tabular-nums">{move_tr!(periods_deadline, { "date" => p.deadline.clone() })}</td>
+                                    <td class="px-2 py-2">{if open { move_tr!(periods_open) } else { move_tr!(periods_closed) }}</td>
                                     <td class="px-2 py-2 text-right">
                                         <ActionForm action=set_open>
                                             <input type="hidden" name="period_id" value=p.id.to_string() />
                                             <input type="hidden" name="open" value=(!open).to_string() />
                                             <button type="submit" class=SECONDARY_BUTTON_CLASS>
-                                                {if open { move_tr!("periods-close") } else { move_tr!("periods-reopen") }}
+                                                {if open { move_tr!(periods_close) } else { move_tr!(periods_reopen) }}
                                             </button>
                                         </ActionForm>
                                     </td>

@@ -29,10 +29,10 @@ use std::time::Duration;
 
 pub fn status_label(code: &str) -> String {
     match code {
-        "draf" => tr!("skp-status-draf"),
-        "diajukan" => tr!("skp-status-diajukan"),
-        "disetujui" => tr!("skp-status-disetujui"),
-        "dikembalikan" => tr!("skp-status-dikembalikan"),
+        "draf" => tr!(skp_status_draf),
+        "diajukan" => tr!(skp_status_diajukan),
+        "disetujui" => tr!(skp_status_disetujui),
+        "dikembalikan" => tr!(skp_status_dikembalikan),
         other => other.to_owned(),
     }
 }
@@ -54,20 +54,20 @@ pub fn SkpIndexPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let years = Resource::new(|| (), |_| list_performance_years());
     view! {
-        <Title text=tr!(i18n, "skp-title") />
-        <PageHeader title=move_tr!("skp-title")>
-            <p>{move_tr!("skp-lead")}</p>
+        <Title text=tr!(i18n, skp_title) />
+        <PageHeader title=move_tr!(skp_title)>
+            <p>{move_tr!(skp_lead)}</p>
         </PageHeader>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match years.await {
-                    Ok(years) if years.is_empty() => view! { <p class="text-slate-600">{move_tr!("skp-no-year")}</p> }.into_any(),
+                    Ok(years) if years.is_empty() => view! { <p class="text-slate-600">{move_tr!(skp_no_year)}</p> }.into_any(),
                     Ok(years) => view! {
                         <ul class="space-y-2">
                             {years.into_iter().map(|y| view! {
                                 <li class="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-emerald-600">
                                     <A href=format!("/skp/{}", y.year) attr:class="block font-medium" attr:data-testid=format!("skp-year-{}", y.year)>
-                                        {move_tr!("skp-year-link", { "year" => y.year.to_string() })}
+                                        {move_tr!(skp_year_link, { "year" => y.year.to_string() })}
                                     </A>
                                     <OverviewLinks year=y.year />
                                 </li>
@@ -93,8 +93,8 @@ fn OverviewLinks(year: i64) -> impl IntoView {
                 let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
                 view! {
                     <p class="mt-1 flex flex-wrap gap-3 text-sm">
-                        {has(Role::Atasan).then(|| view! { <A href=format!("/skp/{year}/matriks") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-matrix">{move_tr!("skp-link-matrix")}</A> })}
-                        {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <A href=format!("/skp/{year}/kaskade") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-cascade">{move_tr!("skp-link-cascade")}</A> })}
+                        {has(Role::Atasan).then(|| view! { <A href=format!("/skp/{year}/matriks") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-matrix">{move_tr!(skp_link_matrix)}</A> })}
+                        {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <A href=format!("/skp/{year}/kaskade") attr:class="text-emerald-800 underline" attr:data-testid="skp-link-cascade">{move_tr!(skp_link_cascade)}</A> })}
                     </p>
                 }
             })}
@@ -126,7 +126,7 @@ pub fn MyPlanPage() -> impl IntoView {
     let year = year_param();
     let plan = Resource::new(move || year.get(), |year| get_skp_plan(None, year));
     view! {
-        <Title text=tr!(i18n, "skp-my-title") />
+        <Title text=tr!(i18n, skp_my_title) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {
@@ -154,7 +154,7 @@ pub fn ReviewPlanPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=tr!(i18n, "skp-review-title") />
+        <Title text=tr!(i18n, skp_review_title) />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match plan.await {
@@ -181,12 +181,12 @@ fn PlanHeader(view: PlanView) -> impl IntoView {
             <p class="flex flex-wrap items-center gap-2">
                 <StatusBadge status=view.status.clone() />
                 <span>{view.position_title.clone().unwrap_or_default()}</span>
-                {view.supervisor_name.clone().map(|name| view! { <span class="text-slate-500">{move_tr!("skp-supervisor", { "name" => name.clone() })}</span> })}
+                {view.supervisor_name.clone().map(|name| view! { <span class="text-slate-500">{move_tr!(skp_supervisor, { "name" => name.clone() })}</span> })}
             </p>
         </PageHeader>
         {view.return_reason.clone().map(|reason| view! {
             <p class="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="skp-return-reason">
-                <strong>{move_tr!("skp-returned-because")}</strong> " " {reason}
+                <strong>{move_tr!(skp_returned_because)}</strong> " " {reason}
             </p>
         })}
     }
@@ -197,15 +197,15 @@ fn PlanHeader(view: PlanView) -> impl IntoView {
 fn PlanTable(view: PlanView) -> impl IntoView {
     let lampiran = [
         (
-            tr!("skp-lampiran-dukungan"),
+            tr!(skp_lampiran_dukungan),
             view.lampiran.dukungan_sumber_daya.clone(),
         ),
         (
-            tr!("skp-lampiran-skema"),
+            tr!(skp_lampiran_skema),
             view.lampiran.skema_pertanggungjawaban.clone(),
         ),
         (
-            tr!("skp-lampiran-konsekuensi"),
+            tr!(skp_lampiran_konsekuensi),
             view.lampiran.konsekuensi.clone(),
         ),
     ];
@@ -215,9 +215,9 @@ fn PlanTable(view: PlanView) -> impl IntoView {
                 <thead class="bg-slate-50 text-slate-600">
                     <tr>
                         <th class="px-3 py-2">"No"</th>
-                        <th class="px-3 py-2">{if view.is_jpt { tr!("skp-col-perspektif") } else { tr!("skp-col-parent") }}</th>
-                        <th class="px-3 py-2">{tr!("skp-col-rhk")}</th>
-                        <th class="px-3 py-2">{tr!("skp-col-iki")}</th>
+                        <th class="px-3 py-2">{if view.is_jpt { tr!(skp_col_perspektif) } else { tr!(skp_col_parent) }}</th>
+                        <th class="px-3 py-2">{tr!(skp_col_rhk)}</th>
+                        <th class="px-3 py-2">{tr!(skp_col_iki)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -264,17 +264,17 @@ fn ReviewForms(view: PlanView) -> impl IntoView {
                 <input type="hidden" name="year" value=year.to_string() />
                 <input type="hidden" name="decision" value="kembalikan" />
                 <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
-                    {move_tr!("skp-return-reason")}
+                    {move_tr!(skp_return_reason)}
                     <textarea name="reason" rows="3" required class=INPUT_CLASS data-testid="skp-return-text"></textarea>
                 </label>
-                <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="skp-return">{move_tr!("skp-return")}</button>
+                <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="skp-return">{move_tr!(skp_return)}</button>
             </ActionForm>
             <ActionForm action=review attr:class="flex flex-col justify-end gap-2">
                 <input type="hidden" name="employee_id" value=id.to_string() />
                 <input type="hidden" name="year" value=year.to_string() />
                 <input type="hidden" name="decision" value="setujui" />
-                <p class="text-sm text-slate-600">{move_tr!("skp-approve-note")}</p>
-                <button type="submit" class=BUTTON_CLASS data-testid="skp-approve">{move_tr!("skp-approve")}</button>
+                <p class="text-sm text-slate-600">{move_tr!(skp_approve_note)}</p>
+                <button type="submit" class=BUTTON_CLASS data-testid="skp-approve">{move_tr!(skp_approve)}</button>
             </ActionForm>
         </section>
     }
@@ -482,25 +482,25 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
         <section class="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-editor">
             // Until the WASM has taken over, typing would be lost: the controls wait.
             {move || (!ready.get()).then(|| view! {
-                <p class="mb-3 animate-pulse text-sm text-slate-500" role="status" data-testid="skp-editor-loading">{move_tr!("island-loading")}</p>
+                <p class="mb-3 animate-pulse text-sm text-slate-500" role="status" data-testid="skp-editor-loading">{move_tr!(island_loading)}</p>
             })}
             <fieldset disabled=move || !ready.get() class="contents">
             <label class="flex max-w-xs flex-col gap-1 text-sm font-medium text-slate-700">
-                {move_tr!("skp-approach")}
+                {move_tr!(skp_approach)}
                 <select class=INPUT_CLASS prop:value=move || approach.get() on:change=move |ev| { approach.set(event_target_value(&ev)); dirty.set(true); }>
                     <option value="kuantitatif">"Kuantitatif"</option>
                     <option value="kualitatif">"Kualitatif"</option>
                 </select>
             </label>
-            <h2 class="mt-4 text-lg font-semibold">{move_tr!("skp-col-rhk")}</h2>
+            <h2 class="mt-4 text-lg font-semibold">{move_tr!(skp_col_rhk)}</h2>
             <For each=move || rows.get() key=|row| (row.key, row.rhk.iki.len()) let:row>
                 <RhkEditor row rows dirty is_jpt supervisor_rhk problems=field_problems />
             </For>
-            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-3") on:click=add_rhk data-testid="skp-add-rhk">{move_tr!("skp-add-rhk")}</button>
+            <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-3") on:click=add_rhk data-testid="skp-add-rhk">{move_tr!(skp_add_rhk)}</button>
 
-            <h2 class="mt-6 text-lg font-semibold">{move_tr!("skp-lampiran")}</h2>
+            <h2 class="mt-6 text-lg font-semibold">{move_tr!(skp_lampiran)}</h2>
             <div class="mt-2 grid gap-3 sm:grid-cols-3">
-                {[(0, tr!("skp-lampiran-dukungan")), (1, tr!("skp-lampiran-skema")), (2, tr!("skp-lampiran-konsekuensi"))].into_iter().map(|(i, label)| view! {
+                {[(0, tr!(skp_lampiran_dukungan)), (1, tr!(skp_lampiran_skema)), (2, tr!(skp_lampiran_konsekuensi))].into_iter().map(|(i, label)| view! {
                     <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
                         {label}
                         <textarea rows="3" class=INPUT_CLASS prop:value=move || lampiran.get()[i].clone()
@@ -508,15 +508,15 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </div>
-            <p class="mt-1 text-xs text-slate-500">{move_tr!("skp-lampiran-hint")}</p>
+            <p class="mt-1 text-xs text-slate-500">{move_tr!(skp_lampiran_hint)}</p>
 
             <div class="mt-6 flex flex-wrap items-center gap-3">
                 <button type="button" class=BUTTON_CLASS data-testid="skp-save" disabled=move || save.pending().get()
                     on:click=move |_| { save.dispatch(SaveSkpPlan { plan: current() }); }>
-                    {move_tr!("skp-save")}
+                    {move_tr!(skp_save)}
                 </button>
                 <span class="text-sm text-slate-600" role="status" data-testid="skp-save-state">
-                    {move || if save.pending().get() { tr!("skp-saving") } else if dirty.get() { tr!("skp-unsaved") } else { tr!("skp-saved") }}
+                    {move || if save.pending().get() { tr!(skp_saving) } else if dirty.get() { tr!(skp_unsaved) } else { tr!(skp_saved) }}
                 </span>
             </div>
             {move || save_error.get().map(|error| {
@@ -526,14 +526,14 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
                         <p>{field_label(&error)} {error.to_string()}</p>
                         {conflict.then(|| view! {
                             <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-2") on:click=move |_| reload_page()>
-                                {move_tr!("skp-load-latest")}
+                                {move_tr!(skp_load_latest)}
                             </button>
                         })}
                     </div>
                     {move || latest.get().filter(|_| conflict).map(|saved| view! {
                         <div class="mt-3" data-testid="skp-conflict-saved">
-                            <h3 class="font-medium">{move_tr!("skp-conflict-saved", { "version" => saved.version })}</h3>
-                            <p class="text-sm text-slate-600">{move_tr!("skp-conflict-hint")}</p>
+                            <h3 class="font-medium">{move_tr!(skp_conflict_saved, { "version" => saved.version })}</h3>
+                            <p class="text-sm text-slate-600">{move_tr!(skp_conflict_hint)}</p>
                             <PlanTable view=saved />
                         </div>
                     })}
@@ -543,7 +543,7 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
         </section>
 
         <section class="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="skp-submit-box">
-            <h2 class="text-lg font-semibold">{move_tr!("skp-submit-title")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(skp_submit_title)}</h2>
             {move || {
                 let list = problems.get();
                 (!list.is_empty()).then(|| view! {
@@ -558,7 +558,7 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
                 <input type="hidden" name="base_version" prop:value=move || version.get().to_string() value=view.version.to_string() />
                 <button type="submit" class=BUTTON_CLASS data-testid="skp-submit"
                     disabled=move || dirty.get() || !problems.get().is_empty() || submit.pending().get()>
-                    {move_tr!("skp-submit")}
+                    {move_tr!(skp_submit)}
                 </button>
             </ActionForm>
         </section>
@@ -643,17 +643,17 @@ fn RhkEditor(
         <div class="mt-3 rounded-lg border border-slate-200 p-3" data-testid="skp-rhk">
             <div class="grid gap-2 sm:grid-cols-4">
                 <select class=INPUT_CLASS prop:value=move || get(&|r| r.kind.clone()) on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.kind = v.clone()); }>
-                    <option value="utama">{move_tr!("skp-utama")}</option>
-                    <option value="tambahan">{move_tr!("skp-tambahan")}</option>
+                    <option value="utama">{move_tr!(skp_utama)}</option>
+                    <option value="tambahan">{move_tr!(skp_tambahan)}</option>
                 </select>
-                <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!("skp-rhk-placeholder") data-testid="skp-rhk-text"
+                <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!(skp_rhk_placeholder) data-testid="skp-rhk-text"
                     prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
             </div>
             {move || notes("text".into())}
             {if is_jpt {
                 Either::Left(view! {
                     <select class=format!("{INPUT_CLASS} mt-2") prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
-                        <option value="">{move_tr!("skp-choose-perspektif")}</option>
+                        <option value="">{move_tr!(skp_choose_perspektif)}</option>
                         <option value="penerima_layanan">"Penerima Layanan"</option>
                         <option value="proses_bisnis">"Proses Bisnis"</option>
                         <option value="penguatan_internal">"Penguatan Internal"</option>
@@ -664,7 +664,7 @@ fn RhkEditor(
                 Either::Right(view! {
                     <select class=format!("{INPUT_CLASS} mt-2") data-testid="skp-rhk-parent" prop:value=parent_value
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<i64>().ok(); set(&|r| r.parent_rhk_id = v); }>
-                        <option value="">{move_tr!("skp-choose-parent")}</option>
+                        <option value="">{move_tr!(skp_choose_parent)}</option>
                         {supervisor_rhk.get_value().into_iter().map(|o| view! { <option value=o.id.to_string()>{o.text}</option> }).collect_view()}
                     </select>
                     {move || notes("parent_rhk_id".into())}
@@ -679,13 +679,13 @@ fn RhkEditor(
                         <option value="waktu">"Waktu"</option>
                         <option value="biaya">"Biaya"</option>
                     </select>
-                    <input class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!("skp-iki-placeholder") data-testid="skp-iki-indicator"
+                    <input class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!(skp_iki_placeholder) data-testid="skp-iki-indicator"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.indicator.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.indicator = v.clone() }); } />
-                    <input class=INPUT_CLASS inputmode="decimal" placeholder=move_tr!("skp-target") data-testid="skp-iki-target"
+                    <input class=INPUT_CLASS inputmode="decimal" placeholder=move_tr!(skp_target) data-testid="skp-iki-target"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.target.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.target = v.clone() }); } />
-                    <input class=INPUT_CLASS placeholder=move_tr!("skp-satuan") data-testid="skp-iki-satuan"
+                    <input class=INPUT_CLASS placeholder=move_tr!(skp_satuan) data-testid="skp-iki-satuan"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.satuan = v.clone() }); } />
                 </div>
@@ -693,10 +693,10 @@ fn RhkEditor(
             }).collect_view()}
             <div class="mt-2 flex gap-3 text-sm">
                 <button type="button" class="text-emerald-800 underline" on:click=move |_| set(&|r| r.iki.push(IkiDraft { aspek: "kualitas".into(), ..Default::default() }))>
-                    {move_tr!("skp-add-iki")}
+                    {move_tr!(skp_add_iki)}
                 </button>
                 <button type="button" class="text-red-700 underline" on:click=move |_| { rows.update(|r| r.retain(|x| x.key != key)); dirty.set(true); }>
-                    {move_tr!("skp-remove-rhk")}
+                    {move_tr!(skp_remove_rhk)}
                 </button>
             </div>
         </div>

@@ -32,14 +32,14 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
     };
     let rows = CoreValue::ALL.map(|value| (value, text_of(value)));
     let editable = view.can_write_expectations;
-    let none_label = tr!("skp-expectation-none");
+    let none_label = tr!(skp_expectation_none);
     let list = rows
         .iter()
         .map(|(value, text)| {
             let field = (editable).then(|| {
                 view! {
                     <textarea name=value.code() rows="2" class=INPUT_CLASS maxlength="1000"
-                        aria-label=format!("{} — {}", tr!("skp-expectation-label"), value.name())
+                        aria-label=format!("{} — {}", tr!(skp_expectation_label), value.name())
                         data-testid=format!("skp-expectation-{}", value.code())>{text.clone()}</textarea>
                 }
             });
@@ -69,7 +69,7 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
                 <input type="hidden" name="year" value=view.year.to_string() />
                 <ul>{list}</ul>
                 <FormError error fields=&[] />
-                <button type="submit" class=format!("{BUTTON_CLASS} self-start") data-testid="skp-expectations-save">{move_tr!("skp-expectations-save")}</button>
+                <button type="submit" class=format!("{BUTTON_CLASS} self-start") data-testid="skp-expectations-save">{move_tr!(skp_expectations_save)}</button>
             </ActionForm>
         }
         .into_any()
@@ -78,8 +78,8 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
     };
     view! {
         <section class=SECTION_CLASS data-testid="skp-perilaku">
-            <h2 class="text-lg font-semibold">{move_tr!("skp-perilaku")}</h2>
-            <p class="text-sm text-slate-600">{move_tr!("skp-perilaku-hint")}</p>
+            <h2 class="text-lg font-semibold">{move_tr!(skp_perilaku)}</h2>
+            <p class="text-sm text-slate-600">{move_tr!(skp_perilaku_hint)}</p>
             {body}
         </section>
     }
@@ -93,7 +93,7 @@ pub fn RevisionRequest(view: PlanView) -> impl IntoView {
     if let Some(reason) = view.revision_reason.clone() {
         return view! {
             <p class="mt-6 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-revision-pending">
-                <strong>{move_tr!("skp-revision-pending")}</strong> " " {reason}
+                <strong>{move_tr!(skp_revision_pending)}</strong> " " {reason}
             </p>
         }
         .into_any();
@@ -103,13 +103,13 @@ pub fn RevisionRequest(view: PlanView) -> impl IntoView {
     }
     view! {
         <section class=SECTION_CLASS data-testid="skp-revision-request">
-            <h2 class="text-lg font-semibold">{move_tr!("skp-revision-title")}</h2>
-            <p class="text-sm text-slate-600">{move_tr!("skp-revision-hint")}</p>
+            <h2 class="text-lg font-semibold">{move_tr!(skp_revision_title)}</h2>
+            <p class="text-sm text-slate-600">{move_tr!(skp_revision_hint)}</p>
             <FormError error fields=&[] />
             <ActionForm action=request attr:class="mt-2 flex flex-col gap-2">
                 <input type="hidden" name="year" value=view.year.to_string() />
-                <textarea name="reason" rows="3" required class=INPUT_CLASS aria-label=move_tr!("skp-revision-title") data-testid="skp-revision-reason"></textarea>
-                <button type="submit" class=format!("{SECONDARY_BUTTON_CLASS} self-start") data-testid="skp-revision-send">{move_tr!("skp-revision-send")}</button>
+                <textarea name="reason" rows="3" required class=INPUT_CLASS aria-label=move_tr!(skp_revision_title) data-testid="skp-revision-reason"></textarea>
+                <button type="submit" class=format!("{SECONDARY_BUTTON_CLASS} self-start") data-testid="skp-revision-send">{move_tr!(skp_revision_send)}</button>
             </ActionForm>
         </section>
     }
@@ -137,12 +137,12 @@ pub fn RevisionDecision(view: PlanView) -> impl IntoView {
     };
     view! {
         <section class=SECTION_CLASS data-testid="skp-revision-decision">
-            <h2 class="text-lg font-semibold">{move_tr!("skp-revision-decide-title")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(skp_revision_decide_title)}</h2>
             <p class="text-sm">{view.revision_reason.clone().unwrap_or_default()}</p>
             <FormError error fields=&[] />
             <div class="mt-3 flex flex-wrap gap-3">
-                {form("setujui", tr!("skp-revision-grant"), BUTTON_CLASS)}
-                {form("tolak", tr!("skp-revision-refuse"), SECONDARY_BUTTON_CLASS)}
+                {form("setujui", tr!(skp_revision_grant), BUTTON_CLASS)}
+                {form("tolak", tr!(skp_revision_refuse), SECONDARY_BUTTON_CLASS)}
             </div>
         </section>
     }
@@ -157,7 +157,7 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
     }
     view! {
         <section class=SECTION_CLASS data-testid="skp-history">
-            <h2 class="text-lg font-semibold">{move_tr!("skp-history")}</h2>
+            <h2 class="text-lg font-semibold">{move_tr!(skp_history)}</h2>
             <ol class="mt-2">
                 {view.history.into_iter().map(|v| view! {
                     <li class="border-t border-slate-100 py-2">
@@ -195,14 +195,14 @@ pub fn DocumentLinks(view: PlanView) -> impl IntoView {
         .map(|unit| {
             view! {
                 <a class="text-emerald-800 underline" href=format!("/skp/{}/kaskade?unit={unit}", view.year) data-testid="skp-unit-cascade">
-                    {move_tr!("skp-link-cascade")}
+                    {move_tr!(skp_link_cascade)}
                 </a>
             }
         });
     view! {
         <p class="mt-6 flex flex-wrap gap-3 text-sm">
-            <a class="text-emerald-800 underline" href=base.clone() data-testid="skp-document-link">{move_tr!("skp-document")}</a>
-            <a class="text-emerald-800 underline" href=format!("{base}.pdf") download rel="external" data-testid="skp-pdf-link">{move_tr!("skp-pdf")}</a>
+            <a class="text-emerald-800 underline" href=base.clone() data-testid="skp-document-link">{move_tr!(skp_document)}</a>
+            <a class="text-emerald-800 underline" href=format!("{base}.pdf") download rel="external" data-testid="skp-pdf-link">{move_tr!(skp_pdf)}</a>
             {cascade}
         </p>
     }

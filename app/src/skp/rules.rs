@@ -17,8 +17,22 @@ fn problem(field: String, message: impl Into<String>) -> Problem {
 
 /// A positive number as people type it: "450", "2,5", "2.5", "1.000" (thousands).
 pub fn parse_target(text: &str) -> Option<f64> {
+    let normalised = normalise_target(text);
+    is_positive_decimal(&normalised)
+        .then(|| normalised.parse::<f64>().ok())
+        .flatten()
+}
+
+/// Whether `text` is a target [`parse_target`] accepts, decided without parsing a
+/// float: the check also runs in the browser, whose WASM then needs no float code.
+pub fn is_target(text: &str) -> bool {
+    is_positive_decimal(&normalise_target(text))
+}
+
+/// The target with a decimal point and no thousands separators.
+fn normalise_target(text: &str) -> String {
     let text = text.trim();
-    let normalised = if text.contains(',') {
+    if text.contains(',') {
         text.replace('.', "").replace(',', ".")
     } else if text.matches('.').count() == 1 && text.split('.').nth(1).is_some_and(|d| d.len() == 3)
     {
@@ -26,11 +40,15 @@ pub fn parse_target(text: &str) -> Option<f64> {
         text.replace('.', "")
     } else {
         text.to_owned()
-    };
-    normalised
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v > 0.0)
+    }
+}
+
+/// Digits with at most one decimal point, not all zero.
+fn is_positive_decimal(text: &str) -> bool {
+    text.len() <= 30
+        && text.matches('.').count() <= 1
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && text.chars().any(|c| matches!(c, '1'..='9'))
 }
 
 fn text_problem(field: String, label: &str, text: &str, out: &mut Vec<Problem>) {
@@ -88,7 +106,7 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
                 ));
             }
             text_problem(at("indicator"), "Indikator", &iki.indicator, &mut out);
-            if parse_target(&iki.target).is_none() {
+            if !is_target(&iki.target) {
                 out.push(problem(
                     at("target"),
                     format!(
@@ -237,6 +255,12 @@ mod tests {
         assert_eq!(parse_target("-3"), None);
         assert_eq!(parse_target("banyak"), None);
         assert_eq!(parse_target(""), None);
+        assert_eq!(parse_target("0,0"), None);
+        assert_eq!(parse_target("1e5"), None);
+        assert_eq!(parse_target("1.2.3"), None);
+        for text in ["450", "2,5", "1.000", "0", "-3", "banyak", "", ",5", "1e5"] {
+            assert_eq!(is_target(text), parse_target(text).is_some(), "{text:?}");
+        }
     }
 
     #[test]
