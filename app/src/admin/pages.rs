@@ -7,6 +7,7 @@ use super::api::{
     AdminUpdateEmployee,
 };
 use super::types::{AdminPosition, AdminUnit};
+use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
@@ -16,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::identity::types::EmployeeProfile;
 use crate::organisation::pages::jabatan_kind_label;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -267,13 +269,13 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 </ActionForm>
             </div>
             {move || reset.value().get().map(|result| match result {
-                Ok(issued) => view! {
+                Ok(issued) => Either::Left(view! {
                     <p class="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-900" data-testid="issued-password">
                         {move_tr!(admin_issued_password, { "name" => issued.name.clone() })} " "
                         <code class="select-all font-mono text-base font-semibold">{issued.password.clone()}</code>
                     </p>
-                }.into_any(),
-                Err(error) => view! { <AccessProblem error /> }.into_any(),
+                }),
+                Err(error) => Either::Right(view! { <AccessProblem error /> }),
             })}
         </section>
 

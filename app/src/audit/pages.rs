@@ -2,10 +2,12 @@
 
 use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
 use super::types::{AuditEntry, ChainReport};
+use crate::components::action_form::ActionForm;
 use crate::components::form::BUTTON_CLASS;
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -69,8 +71,8 @@ fn AuditVerifyButton() -> impl IntoView {
         </ActionForm>
         {move || verify.pending().get().then(|| view! { <Loading /> })}
         {move || verify.value().get().map(|result| match result {
-            Ok(report) => view! { <ChainVerdict report /> }.into_any(),
-            Err(error) => view! { <AccessProblem error /> }.into_any(),
+            Ok(report) => Either::Left(view! { <ChainVerdict report /> }),
+            Err(error) => Either::Right(view! { <AccessProblem error /> }),
         })}
     }
 }
@@ -79,19 +81,17 @@ fn AuditVerifyButton() -> impl IntoView {
 fn ChainVerdict(report: ChainReport) -> impl IntoView {
     let checked = format_count(report.checked);
     match report.first_broken {
-        None => view! {
+        None => Either::Left(view! {
             <p class="mb-6 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-emerald-900" role="status" data-testid="audit-intact">
                 {move_tr!(audit_intact, { "count" => checked.clone() })}
             </p>
-        }
-        .into_any(),
-        Some(link) => view! {
+        }),
+        Some(link) => Either::Right(view! {
             <div class="mb-6 rounded-md border border-red-200 bg-red-50 p-3 text-red-900" role="alert" data-testid="audit-broken">
                 <p class="font-semibold">{move_tr!(audit_broken, { "id" => link.id.to_string() })}</p>
                 <p>{link.reason.clone()}</p>
             </div>
-        }
-        .into_any(),
+        }),
     }
 }
 

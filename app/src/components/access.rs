@@ -5,6 +5,7 @@
 use super::ErrorNotice;
 use crate::error::AppError;
 use crate::i18n::move_tr;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -21,7 +22,7 @@ pub fn AccessProblem(error: AppError) -> impl IntoView {
         AppError::Unauthenticated => {
             let next = location.pathname.get_untracked();
             let href = format!("/masuk?next={}", encode_path(&next));
-            view! {
+            EitherOf4::A(view! {
                 <div class="rounded-xl border border-amber-200 bg-amber-50 p-6" data-testid="login-required">
                     <h2 class="text-lg font-semibold text-amber-900">{move_tr!(access_login_title)}</h2>
                     <p class="mt-1 text-amber-900">{move_tr!(access_login_body)}</p>
@@ -29,27 +30,24 @@ pub fn AccessProblem(error: AppError) -> impl IntoView {
                         {move_tr!(nav_login)}
                     </a>
                 </div>
-            }
-            .into_any()
+            })
         }
-        AppError::Forbidden => view! {
+        AppError::Forbidden => EitherOf4::B(view! {
             <div class="rounded-xl border border-red-200 bg-red-50 p-6" role="alert" data-testid="refusal">
                 <h2 class="text-lg font-semibold text-red-900">{move_tr!(access_denied_title)}</h2>
                 <p class="mt-1 text-red-900">{move_tr!(access_denied_body)}</p>
                 <a href="/saya" class="mt-4 inline-block text-emerald-800 underline">{move_tr!(access_denied_back)}</a>
             </div>
-        }
-        .into_any(),
-        AppError::MustChangePassword => view! {
+        }),
+        AppError::MustChangePassword => EitherOf4::C(view! {
             <div class="rounded-xl border border-amber-200 bg-amber-50 p-6" data-testid="password-change-required">
                 <p class="text-amber-900">{move_tr!(access_change_password)}</p>
                 <a href="/ganti-sandi" class="mt-4 inline-block rounded-md bg-emerald-700 px-4 py-2 font-medium text-white">
                     {move_tr!(nav_change_password)}
                 </a>
             </div>
-        }
-        .into_any(),
-        error => view! { <ErrorNotice error /> }.into_any(),
+        }),
+        error => EitherOf4::D(view! { <ErrorNotice error /> }),
     }
 }
 

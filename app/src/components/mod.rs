@@ -1,6 +1,7 @@
 //! Shared UI pieces: page headers, cards, charts, notices.
 
 mod access;
+pub mod action_form;
 mod chart;
 pub mod form;
 pub mod islands;

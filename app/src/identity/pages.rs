@@ -8,6 +8,7 @@ use super::api::{
 use super::password::check_new_password;
 use super::types::{EmployeeProfile, EmployeeRow, Reach, Role};
 use crate::admin::pages::EmployeeAdminPanel;
+use crate::components::action_form::ActionForm;
 use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CLASS, INPUT_CLASS};
 use crate::components::islands::{IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader};

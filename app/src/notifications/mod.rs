@@ -2,6 +2,7 @@
 //! ratings). Each person reads only their own.
 
 use crate::audit::pages::format_wib;
+use crate::components::action_form::ActionForm;
 use crate::components::form::SECONDARY_BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;

@@ -1,6 +1,7 @@
 //! Header with navigation and language switch, main area, footer. Plain HTML (links
 //! and forms): works on a 360 px phone (navigation scrolls sideways) without WASM.
 
+use crate::components::action_form::ActionForm;
 use crate::i18n::{move_tr, I18n};
 use crate::identity::api::{get_viewer, LogOut};
 use crate::identity::types::{Role, Viewer};

@@ -2,6 +2,7 @@
 
 use super::period_api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
 use super::period_types::PerformanceYear;
+use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };

@@ -11,6 +11,7 @@ use super::plan_sections::{
 use super::plan_types::{PlanSave, PlanView, RhkSave};
 use super::rules::check_submission;
 use super::types::{IkiDraft, Lampiran, Problem};
+use crate::components::action_form::ActionForm;
 use crate::components::form::reload_page;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,

@@ -7,6 +7,7 @@ use super::berakhlak::CoreValue;
 use super::plan_api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
 use super::plan_types::PlanView;
 use crate::audit::pages::format_wib;
+use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };

@@ -10,6 +10,7 @@ use crate::components::{format_count, AccessProblem, PageHeader, StatCard};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::shell::layout::use_viewer;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::time::Duration;
@@ -127,8 +128,8 @@ fn ImportForm() -> impl IntoView {
         }}
         {move || preview.value().get().and_then(Result::err).map(|error| view! { <AccessProblem error /> })}
         {move || job.get().map(|result| match result {
-            Ok(job) => view! { <JobView job /> }.into_any(),
-            Err(error) => view! { <AccessProblem error /> }.into_any(),
+            Ok(job) => Either::Left(view! { <JobView job /> }),
+            Err(error) => Either::Right(view! { <AccessProblem error /> }),
         })}
     }
 }
@@ -189,27 +190,43 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
 fn JobView(job: ImportJob) -> impl IntoView {
     let percent = (job.done * 100).checked_div(job.total).unwrap_or(100);
     match job.status {
-        JobStatus::Running => view! {
+        JobStatus::Running => EitherOf3::A(view! {
             <div class="mt-6" data-testid="import-progress">
                 <progress class="h-3 w-full" value=job.done.to_string() max=job.total.max(1).to_string()></progress>
                 <p class="mt-1 text-sm text-slate-600" role="status">{move_tr!(import_running, { "percent" => percent.to_string() })}</p>
             </div>
-        }
-        .into_any(),
-        JobStatus::Failed => view! {
+        }),
+        JobStatus::Failed => EitherOf3::B(view! {
             <p class="mt-6 rounded-md border border-red-200 bg-red-50 p-3 text-red-800" role="alert">{job.failure.clone().unwrap_or_default()}</p>
-        }
-        .into_any(),
+        }),
         JobStatus::Done => {
-            let result = job.result.clone().unwrap_or_else(|| super::types::ImportResult {
-                created: 0, updated: 0, unchanged: 0, new_positions: 0, millis: 0, issued_passwords: Vec::new(),
-            });
+            let result = job
+                .result
+                .clone()
+                .unwrap_or_else(|| super::types::ImportResult {
+                    created: 0,
+                    updated: 0,
+                    unchanged: 0,
+                    new_positions: 0,
+                    millis: 0,
+                    issued_passwords: Vec::new(),
+                });
             let csv: String = std::iter::once("nip,nama,kata_sandi_sekali_pakai".to_owned())
-                .chain(result.issued_passwords.iter().map(|p| format!("{},\"{}\",{}", p.nip, p.name.replace('"', "\"\""), p.password)))
+                .chain(result.issued_passwords.iter().map(|p| {
+                    format!(
+                        "{},\"{}\",{}",
+                        p.nip,
+                        p.name.replace('"', "\"\""),
+                        p.password
+                    )
+                }))
                 .collect::<Vec<_>>()
                 .join("\n");
-            let href = format!("data:text/csv;charset=utf-8,{}", crate::components::encode_path(&csv));
-            view! {
+            let href = format!(
+                "data:text/csv;charset=utf-8,{}",
+                crate::components::encode_path(&csv)
+            );
+            EitherOf3::C(view! {
                 <section class="mt-6 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-900" data-testid="import-done">
                     <progress class="h-3 w-full" value="1" max="1"></progress>
                     <p class="mt-2 font-semibold">
@@ -227,8 +244,7 @@ fn JobView(job: ImportJob) -> impl IntoView {
                         </a>
                     })}
                 </section>
-            }
-            .into_any()
+            })
         }
     }
 }
