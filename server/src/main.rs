@@ -232,6 +232,22 @@ async fn serve(settings: Settings) -> Result<(), String> {
         started.elapsed().as_millis()
     );
     let db = state.db.clone();
+    // The kabupaten-wide figures of this year, counted now in the background: at a
+    // million employees the first reader would otherwise wait one to two seconds.
+    let warm = state.clone();
+    tokio::spawn(async move {
+        let now = app::platform::db::now_millis();
+        let year = i64::from(app::calendar::CivilDate::wib_from_millis(now).year());
+        let cascade = app::skp::overview_service::cascade(&warm, year, None);
+        let leadership = async {
+            app::admin::service::kept_leadership_overview(&warm)
+                .await
+                .map_err(app::error::AppError::from)
+        };
+        if let Err(error) = futures::try_join!(cascade, leadership) {
+            tracing::warn!(%error, "counting the kabupaten-wide figures at start failed");
+        }
+    });
     // A site copied without its compressed files gets them now, in the background;
     // until then the files are compressed per request.
     let pkg = std::path::Path::new(&startup::site_root()).join("pkg");

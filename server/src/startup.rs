@@ -3,7 +3,7 @@
 use app::platform::cache::{KeyedTtlCache, TtlCache};
 use app::platform::config::Settings;
 use app::platform::db::Db;
-use app::platform::state::{AppState, AppStateInner, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
+use app::platform::state::{Aggregates, AppState, AppStateInner, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -57,6 +57,7 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
         import_progress: Arc::default(),
         public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
+        aggregates: Arc::new(Aggregates::new()),
     }))
 }
 

@@ -175,5 +175,5 @@ pub async fn admin_save_position(
 pub async fn get_leadership_overview() -> Result<Vec<UnitLeadership>, AppError> {
     crate::identity::guard::require("get_leadership_overview")?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::service::leadership_overview(&state.db).await?)
+    Ok((*super::service::kept_leadership_overview(&state).await?).clone())
 }

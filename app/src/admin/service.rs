@@ -528,6 +528,7 @@ pub async fn assign_acting(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(id)
 }
 
@@ -565,6 +566,7 @@ pub async fn revoke_acting(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(())
 }
 
@@ -882,6 +884,18 @@ pub async fn save_position(
     tx.commit().await?;
     state.public_data_changed().await;
     Ok(id)
+}
+
+/// [`leadership_overview`] as kept between requests (`platform::aggregates`).
+pub async fn kept_leadership_overview(
+    state: &AppState,
+) -> Result<std::sync::Arc<Vec<UnitLeadership>>, sqlx::Error> {
+    let db = state.db.clone();
+    state
+        .aggregates
+        .leadership
+        .get((), move || async move { leadership_overview(&db).await })
+        .await
 }
 
 /// Per perangkat daerah: employees, structural positions, vacancies and how many

@@ -1,12 +1,14 @@
 //! Islands: pages are server-rendered HTML, and only the parts marked `#[island]`
 //! load the WASM and come alive. A page without an island downloads no WASM at all.
 //!
-//! The islands everyone meets (the SKP editor, the password form) are in the main
-//! WASM. The admin islands are `#[island(lazy)]`: `cargo leptos build --split` puts
-//! their code in chunks that only admin pages fetch, so adding an admin screen does
-//! not grow what an employee downloads. (Lazy islands need the WASM built without
-//! reference types: `.cargo/config.toml`. Splitting the editor too was tried: a
-//! chunk then imported wasm-bindgen's placeholder module and failed to load.)
+//! Only the SKP editor, the island employees use most, is in the main WASM. The
+//! others are `#[island(lazy)]`: `cargo leptos build --split` puts their code in
+//! chunks fetched only by the pages that show them (the password form's page, the
+//! admin pages), so adding a screen does not grow what the editor's page
+//! downloads. (Lazy islands need the WASM built without reference types:
+//! `.cargo/config.toml`. With the editor split too, wasm-bindgen 0.2.130 left the
+//! main module importing `__wbindgen_describe` from `__wbindgen_placeholder__`, so
+//! it failed to instantiate and no island started.)
 //!
 //! Each island renders its content inside [`IslandRoot`], which gives it the
 //! translations (an island in the browser sees no context from the server-rendered

@@ -85,7 +85,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
 
 /// The password form, checking the new password while it is typed. Without the
 /// WASM it is a plain form; the server applies the same rules.
-#[island]
+#[island(lazy)]
 fn PasswordForm(nip: String) -> impl IntoView {
     view! { <IslandRoot><PasswordFields nip /></IslandRoot> }
 }

@@ -1,5 +1,6 @@
 //! Server-only plumbing shared by every domain: settings, database, state, request data.
 
+pub mod aggregates;
 pub mod assets;
 pub mod cache;
 pub mod config;

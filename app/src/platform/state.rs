@@ -1,5 +1,6 @@
 //! Application state: one value built at start, cloned into every request.
 
+use super::aggregates::Aggregate;
 use super::cache::TtlCache;
 use super::config::Settings;
 use super::db::Db;
@@ -48,7 +49,40 @@ pub struct AppStateInner {
     /// Public pages as rendered for anonymous visitors (identical for all of them),
     /// reused for `PUBLIC_PAGE_TTL`; see `server/src/public_pages.rs`.
     pub public_pages: Arc<super::cache::KeyedTtlCache<PublicPage>>,
+    /// Kabupaten-wide figures kept between requests (`platform::aggregates`).
+    pub aggregates: Arc<Aggregates>,
 }
+
+/// The figures that count every employee of the kabupaten.
+pub struct Aggregates {
+    /// Active employees per unit by the state of their plan, per year.
+    pub plan_counts: Aggregate<i64, crate::skp::overview_service::PlanCountsPerUnit>,
+    /// The kabupaten cascade (no unit chosen), per year.
+    pub kabupaten_cascade: Aggregate<i64, crate::skp::overview_types::CascadeView>,
+    /// The leadership overview of every perangkat daerah.
+    pub leadership: Aggregate<(), Vec<crate::admin::types::UnitLeadership>>,
+}
+
+impl Aggregates {
+    pub fn new() -> Self {
+        Self {
+            plan_counts: Aggregate::new(AGGREGATE_TTL),
+            kabupaten_cascade: Aggregate::new(AGGREGATE_TTL),
+            leadership: Aggregate::new(AGGREGATE_TTL),
+        }
+    }
+}
+
+impl Default for Aggregates {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// How long a kabupaten-wide figure stands before it is counted again, when no
+/// change on this server marked it stale sooner (changes made through another
+/// server of a multi-server deployment show after at most this long).
+pub const AGGREGATE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A rendered public page with its compressed forms.
 pub struct PublicPage {
@@ -67,6 +101,15 @@ impl AppState {
     pub async fn public_data_changed(&self) {
         self.overview.invalidate().await;
         self.public_pages.clear();
+        self.plans_changed();
+    }
+
+    /// After a change to plans, their RHK, who holds or acts in which position:
+    /// the kabupaten-wide figures are counted again when next read.
+    pub fn plans_changed(&self) {
+        self.aggregates.plan_counts.mark_stale();
+        self.aggregates.kabupaten_cascade.mark_stale();
+        self.aggregates.leadership.mark_stale();
     }
 }
 

@@ -17,5 +17,5 @@ pub async fn get_skp_matrix(employee_id: Option<i64>, year: i64) -> Result<Matri
 pub async fn get_skp_cascade(year: i64, unit_id: Option<i64>) -> Result<CascadeView, AppError> {
     crate::identity::guard::require("get_skp_cascade")?;
     let state = crate::platform::state::app_state()?;
-    super::overview_service::cascade(&state.db, year, unit_id).await
+    super::overview_service::cascade(&state, year, unit_id).await
 }

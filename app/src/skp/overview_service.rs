@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::identity::roles::{placeholders, reach, SessionUser};
 use crate::identity::types::Reach;
 use crate::platform::db::Db;
+use crate::platform::state::AppState;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -109,7 +110,46 @@ struct UnitRow {
 }
 
 /// The cascade of a unit (with its sub-units) or of the whole kabupaten.
-pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<CascadeView, AppError> {
+/// The kabupaten cascade is one figure for everyone who may see it: kept between
+/// requests (`platform::aggregates`); a unit's view is read when asked, with the
+/// kept plan counts per unit.
+pub async fn cascade(
+    state: &AppState,
+    year: i64,
+    unit_id: Option<i64>,
+) -> Result<CascadeView, AppError> {
+    match unit_id {
+        None => {
+            let db = state.db.clone();
+            let view = state
+                .aggregates
+                .kabupaten_cascade
+                .get(year, move || async move {
+                    let counts = plan_counts_per_unit(&db, year).await?;
+                    read_cascade(&db, year, None, &counts).await
+                })
+                .await?;
+            Ok((*view).clone())
+        }
+        Some(unit) => {
+            let db = state.db.clone();
+            let counts = state.aggregates.plan_counts.get(year, move || async move {
+                plan_counts_per_unit(&db, year).await
+            });
+            read_cascade(&state.db, year, Some(unit), &*counts.await?).await
+        }
+    }
+}
+
+/// Active employees per unit by the state of their plan for one year.
+pub type PlanCountsPerUnit = HashMap<i64, StatusCounts>;
+
+async fn read_cascade(
+    db: &Db,
+    year: i64,
+    unit_id: Option<i64>,
+    per_unit: &PlanCountsPerUnit,
+) -> Result<CascadeView, AppError> {
     let units: Vec<UnitRow> =
         sqlx::query("SELECT id, parent_id, name FROM units WHERE active = 1 ORDER BY name")
             .fetch_all(db.pool())
@@ -156,19 +196,15 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
         ids
     };
     let scope: Option<Vec<i64>> = unit.map(|u| subtree(u.id));
-    // The plan counts per unit, the RHK tree and the pending plans are independent
-    // reads: on separate pooled connections at once, the page waits for the
-    // slowest instead of their sum (at 100,000 employees each takes 70-170 ms).
-    let (per_unit, (roots, hidden_rhk), pending) = futures::try_join!(
-        plan_counts_per_unit(db, year),
-        rhk_tree(db, year, scope.as_deref()),
-        async {
+    // The RHK tree and the pending plans are independent reads: on separate pooled
+    // connections at once, the page waits for the slower instead of their sum.
+    let ((roots, hidden_rhk), pending) =
+        futures::try_join!(rhk_tree(db, year, scope.as_deref()), async {
             match &scope {
                 Some(ids) => Ok(super::holders::pending_in_units(db, ids, year).await?),
                 None => Ok(Vec::new()),
             }
-        },
-    )?;
+        },)?;
     let sum = |ids: &[i64]| {
         let mut total = StatusCounts::default();
         for id in ids {
@@ -207,7 +243,7 @@ pub async fn cascade(db: &Db, year: i64, unit_id: Option<i64>) -> Result<Cascade
 }
 
 /// Active employees per unit by the state of their plan for `year`.
-async fn plan_counts_per_unit(db: &Db, year: i64) -> Result<HashMap<i64, StatusCounts>, AppError> {
+async fn plan_counts_per_unit(db: &Db, year: i64) -> Result<PlanCountsPerUnit, AppError> {
     let mut per_unit: HashMap<i64, StatusCounts> = HashMap::new();
     for r in sqlx::query(
         "SELECT p.unit_id, s.status, COUNT(*) FROM employees e JOIN positions p ON p.id = e.position_id \

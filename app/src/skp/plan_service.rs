@@ -417,6 +417,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(version)
 }
 

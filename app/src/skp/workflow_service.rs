@@ -203,6 +203,7 @@ pub async fn submit(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(())
 }
 
@@ -302,6 +303,7 @@ pub async fn review(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(())
 }
 
@@ -372,6 +374,7 @@ pub async fn request_revision(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(())
 }
 
@@ -475,6 +478,7 @@ pub async fn decide_revision(
     )
     .await?;
     tx.commit().await?;
+    state.plans_changed();
     Ok(())
 }
 
