@@ -9,13 +9,12 @@ import { accessibilityProblems, watchConsole } from "./console";
 /** Public pages: a citizen on a slow connection. */
 const PUBLIC_BUDGET = Number(process.env.BUDGET_PUBLIC_BYTES ?? 100_000);
 /**
- * Employees' pages (the SKP editor, the password form: the main WASM). The goal is
- * 250 KB; the budget in force is the measured size plus 2% (README "Performance"),
- * so the bundle cannot grow while it is brought down to the goal.
+ * Signed-in pages with islands, the issue's goal: at most 250 KB brotli before the
+ * page is interactive. The SKP editor's page loads the main WASM; the password
+ * form's and the admin pages also load their islands' lazily fetched chunks.
  */
-const PAGE_BUDGET = Number(process.env.BUDGET_PAGE_BYTES ?? 295_000);
-/** Admin pages: the main WASM plus the lazily loaded chunks of the admin islands. */
-const ADMIN_BUDGET = Number(process.env.BUDGET_ADMIN_BYTES ?? 365_000);
+const PAGE_BUDGET = Number(process.env.BUDGET_PAGE_BYTES ?? 250_000);
+const ADMIN_BUDGET = Number(process.env.BUDGET_ADMIN_BYTES ?? 250_000);
 
 /** The split modules of the admin islands (`#[island(lazy)]`, named after them). */
 const ADMIN_ISLAND = /\/split_(employee_admin_panel|new_employee_form|import_tool|audit_verify)_loader_/;

@@ -91,7 +91,7 @@ fn NewEmployeeFields() -> impl IntoView {
                     </label>
                     <label class=LABEL>{move_tr!(admin_golongan)}<input name="golongan" class=INPUT_CLASS /></label>
                 </div>
-                <PositionPicker initial_unit=None name="position_id" test_id="new-employee-position" />
+                <PositionPicker name="position_id" test_id="new-employee-position" />
                 <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || !ready.get() || create.pending().get()>
                     {move_tr!(admin_add)}
                 </button>
@@ -123,75 +123,76 @@ where
     });
 }
 
-/// A unit chosen by searching, then one of its positions.
+/// A unit chosen by searching, then one of its positions. The first choices
+/// (`positions`, of the employee's unit) come with the page, so the form works the same
+/// before the WASM and without it; searching asks the server as one types. (No
+/// `<Transition>`: its asynchronous rendering was the largest part of the admin
+/// islands' code.)
 #[component]
 fn PositionPicker(
-    initial_unit: Option<i64>,
+    #[prop(optional)] positions: Vec<AdminPosition>,
     name: &'static str,
     #[prop(optional)] selected: Option<i64>,
     test_id: &'static str,
 ) -> impl IntoView {
-    let (unit_query, set_unit_query) = signal(String::new());
-    let unit = RwSignal::new(initial_unit);
-    let units = Resource::new(
-        move || unit_query.get(),
-        |q| async move {
-            if q.trim().chars().count() < 2 {
-                Ok(Vec::new())
+    let units = RwSignal::new(Vec::<AdminUnit>::new());
+    let positions = RwSignal::new(positions);
+    // Answers may come back out of order: only the latest question's is shown.
+    let asked = StoredValue::new(0_u32);
+    let search = move |query: String| {
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let found = if query.trim().chars().count() < 2 {
+                Vec::new()
             } else {
-                admin_list_units(q).await
+                admin_list_units(query).await.unwrap_or_default()
+            };
+            if asked.get_value() == mine {
+                units.set(found);
             }
-        },
-    );
-    let positions = Resource::new(
-        move || unit.get(),
-        |unit| async move {
-            match unit {
-                Some(id) => admin_unit_positions(id).await,
-                None => Ok(Vec::new()),
-            }
-        },
-    );
+        });
+    };
+    let choose_unit = move |unit: Option<i64>| {
+        leptos::task::spawn_local(async move {
+            let list = match unit {
+                Some(id) => admin_unit_positions(id).await.unwrap_or_default(),
+                None => Vec::new(),
+            };
+            positions.set(list);
+        });
+    };
     view! {
         <div class="grid gap-2 sm:grid-cols-2">
             <label class=LABEL>
                 {move_tr!(picker_unit_search)}
                 <input type="search" class=INPUT_CLASS data-testid=format!("{test_id}-unit-search")
-                    on:input=move |ev| set_unit_query.set(event_target_value(&ev)) />
+                    on:input=move |ev| search(event_target_value(&ev)) />
             </label>
-            <Transition>
-                {move || Suspend::new(async move {
-                    let found: Vec<AdminUnit> = units.await.unwrap_or_default();
-                    (!found.is_empty()).then(|| view! {
-                        <label class=LABEL>
-                            {move_tr!(picker_unit)}
-                            <select class=INPUT_CLASS data-testid=format!("{test_id}-unit")
-                                on:change=move |ev| unit.set(event_target_value(&ev).parse().ok())>
-                                <option value="">"—"</option>
-                                {found.into_iter().map(|u| view! { <option value=u.id.to_string()>{format!("{} · {}", u.code, u.name)}</option> }).collect_view()}
-                            </select>
-                        </label>
-                    })
-                })}
-            </Transition>
-            <Transition>
-                {move || Suspend::new(async move {
-                    let list: Vec<AdminPosition> = positions.await.unwrap_or_default();
-                    view! {
-                        <label class=format!("{LABEL} sm:col-span-2")>
-                            {move_tr!(picker_position)}
-                            <select name=name class=INPUT_CLASS data-testid=test_id>
-                                <option value="">"—"</option>
-                                {list.into_iter().filter(|p| p.active).map(|p| {
-                                    let label = format!("{} ({}){}", p.title, jabatan_kind_label(&p.kind),
-                                        if p.holders.is_empty() { format!(" · {}", tr!(picker_vacant)) } else { format!(" · {}", p.holders.join(", ")) });
-                                    view! { <option value=p.id.to_string() selected=selected == Some(p.id)>{label}</option> }
-                                }).collect_view()}
-                            </select>
-                        </label>
-                    }
-                })}
-            </Transition>
+            {move || {
+                let found = units.get();
+                (!found.is_empty()).then(|| view! {
+                    <label class=LABEL>
+                        {move_tr!(picker_unit)}
+                        <select class=INPUT_CLASS data-testid=format!("{test_id}-unit")
+                            on:change=move |ev| choose_unit(event_target_value(&ev).parse().ok())>
+                            <option value="">"—"</option>
+                            {found.into_iter().map(|u| view! { <option value=u.id.to_string()>{format!("{} · {}", u.code, u.name)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })
+            }}
+            <label class=format!("{LABEL} sm:col-span-2")>
+                {move_tr!(picker_position)}
+                <select name=name class=INPUT_CLASS data-testid=test_id>
+                    <option value="">"—"</option>
+                    {move || positions.get().into_iter().filter(|p| p.active).map(|p| {
+                        let label = format!("{} ({}){}", p.title, jabatan_kind_label(&p.kind),
+                            if p.holders.is_empty() { format!(" · {}", tr!(picker_vacant)) } else { format!(" · {}", p.holders.join(", ")) });
+                        view! { <option value=p.id.to_string() selected=selected == Some(p.id)>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
         </div>
     }
 }
@@ -240,7 +241,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                         <input name="golongan" value=profile.golongan.clone().unwrap_or_default() class=INPUT_CLASS />
                     </label>
                 </div>
-                <PositionPicker initial_unit=profile.unit_id name="position_id" selected=profile.position_id.unwrap_or(-1) test_id="admin-position" />
+                <PositionPicker positions=profile.unit_positions.clone() name="position_id" selected=profile.position_id.unwrap_or(-1) test_id="admin-position" />
                 <label class="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="active" checked=profile.active data-testid="admin-active" />
                     {move_tr!(admin_active)}
@@ -298,7 +299,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
             <ActionForm action=assign attr:class="mt-3 flex flex-col gap-3">
                 <input type="hidden" name="employee_id" value=id.to_string() />
                 <FormError error=assign_error fields=&[] />
-                <PositionPicker initial_unit=None name="position_id" test_id="acting-position" />
+                <PositionPicker name="position_id" test_id="acting-position" />
                 <div class="grid gap-2 sm:grid-cols-3">
                     <label class=LABEL>{move_tr!(admin_acting_kind)}
                         <select name="kind" class=INPUT_CLASS>

@@ -71,6 +71,7 @@ pub async fn profile(
         acting: acting_of(db, employee_id).await?,
         reach,
         can_administer: false,
+        unit_positions: Vec::new(),
     }))
 }
 

@@ -105,6 +105,9 @@ pub struct EmployeeProfile {
     pub reach: Reach,
     /// The viewer is an admin BKPSDM: the page offers the admin actions.
     pub can_administer: bool,
+    /// For an admin: the positions of the employee's unit, the choices the admin
+    /// panel shows before anything is searched (also without JavaScript).
+    pub unit_positions: Vec<crate::admin::types::AdminPosition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
