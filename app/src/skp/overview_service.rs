@@ -118,6 +118,10 @@ pub async fn cascade(
     year: i64,
     unit_id: Option<i64>,
 ) -> Result<CascadeView, AppError> {
+    if !kept_year(year) {
+        let counts = plan_counts_per_unit(&state.db, year).await?;
+        return read_cascade(&state.db, year, unit_id, &counts).await;
+    }
     match unit_id {
         None => {
             let db = state.db.clone();
@@ -139,6 +143,15 @@ pub async fn cascade(
             read_cascade(&state.db, year, Some(unit), &*counts.await?).await
         }
     }
+}
+
+/// The years whose figures are kept: this one and the few around it. Any year can
+/// be asked for, and keeping each would let memory grow without bound.
+fn kept_year(year: i64) -> bool {
+    let now = i64::from(
+        crate::calendar::CivilDate::wib_from_millis(crate::platform::db::now_millis()).year(),
+    );
+    (now - 5..=now + 1).contains(&year)
 }
 
 /// Active employees per unit by the state of their plan for one year.
