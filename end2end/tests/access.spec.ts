@@ -61,6 +61,23 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
   await expect(page.getByTestId("admin-panel")).toBeVisible();
   await hydrated(page);
   await expectAccessible(page);
+  // The position picker: the employee's unit's positions come with the page, the
+  // current one chosen; searching for a unit lists that unit's positions.
+  const position = page.getByTestId("admin-position");
+  expect(await position.inputValue()).not.toBe("");
+  await page.getByTestId("admin-position-unit-search").fill("dinas");
+  const unit = page.getByTestId("admin-position-unit");
+  await expect(unit.locator("option").nth(2)).toBeAttached();
+  const positionsOf = async (index: number) => {
+    const answered = page.waitForResponse((r) => r.url().includes("/api/admin_unit_positions"));
+    await unit.selectOption({ index });
+    expect((await answered).ok()).toBe(true);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    return position.locator("option").allTextContents();
+  };
+  const first = await positionsOf(1);
+  expect(first.length).toBeGreaterThan(1);
+  expect(await positionsOf(2)).not.toEqual(first);
   // A one-time password is issued and shown once.
   await page.getByTestId("admin-reset-password").click();
   await expect(page.getByTestId("issued-password")).toContainText(/[A-Za-z0-9]{12}/);
