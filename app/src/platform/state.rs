@@ -56,7 +56,7 @@ pub struct AppStateInner {
 /// The figures that count every employee of the kabupaten.
 pub struct Aggregates {
     /// Active employees per unit by the state of their plan, per year.
-    pub plan_counts: Aggregate<i64, crate::skp::overview_service::PlanCountsPerUnit>,
+    pub plan_counts: Aggregate<i64, crate::skp::overview_types::PlanCountsPerUnit>,
     /// The kabupaten cascade (no unit chosen), per year.
     pub kabupaten_cascade: Aggregate<i64, crate::skp::overview_types::CascadeView>,
     /// The leadership overview of every perangkat daerah.

@@ -1,7 +1,7 @@
 //! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
 
 use super::overview_types::{
-    CascadeNode, CascadeView, MatrixRow, MatrixView, StatusCounts, UnitProgress,
+    CascadeNode, CascadeView, MatrixRow, MatrixView, PlanCountsPerUnit, StatusCounts, UnitProgress,
 };
 use crate::error::AppError;
 use crate::identity::roles::{placeholders, reach, SessionUser};
@@ -153,9 +153,6 @@ fn kept_year(year: i64) -> bool {
     );
     (now - 5..=now + 1).contains(&year)
 }
-
-/// Active employees per unit by the state of their plan for one year.
-pub type PlanCountsPerUnit = HashMap<i64, StatusCounts>;
 
 async fn read_cascade(
     db: &Db,

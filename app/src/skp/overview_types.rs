@@ -101,3 +101,6 @@ pub struct CascadeView {
     /// For a unit: who has no approved plan yet.
     pub pending: Vec<PlanHolder>,
 }
+
+/// Active employees per unit (by unit id) by the state of their plan for one year.
+pub type PlanCountsPerUnit = std::collections::HashMap<i64, StatusCounts>;
