@@ -1,9 +1,9 @@
 //! From settings to a running server: database, migrations, Leptos options, listener.
 
-use app::platform::cache::{KeyedTtlCache, TtlCache};
+use app::platform::cache::KeyedTtlCache;
 use app::platform::config::Settings;
 use app::platform::db::Db;
-use app::platform::state::{Aggregates, AppState, AppStateInner, OVERVIEW_TTL, PUBLIC_PAGE_TTL};
+use app::platform::state::{Aggregates, AppState, AppStateInner, PUBLIC_PAGE_TTL};
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -54,7 +54,6 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         db,
         leptos_options: leptos_options(&settings),
         settings: Arc::new(settings),
-        overview: Arc::new(TtlCache::new(OVERVIEW_TTL)),
         import_progress: Arc::default(),
         public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
         aggregates: Arc::new(Aggregates::new()),

@@ -124,7 +124,7 @@ pub async fn update_employee(
         .await?;
     }
     tx.commit().await?;
-    state.public_data_changed().await;
+    state.public_data_changed();
     Ok(())
 }
 
@@ -221,7 +221,7 @@ pub async fn create_employee(
     )
     .await?;
     tx.commit().await?;
-    state.public_data_changed().await;
+    state.public_data_changed();
     Ok(IssuedPassword {
         employee_id: id,
         nip: nip.as_str().to_owned(),
@@ -764,7 +764,7 @@ pub async fn save_unit(
         }
     };
     tx.commit().await?;
-    state.public_data_changed().await;
+    state.public_data_changed();
     Ok(id)
 }
 
@@ -882,7 +882,7 @@ pub async fn save_position(
         }
     };
     tx.commit().await?;
-    state.public_data_changed().await;
+    state.public_data_changed();
     Ok(id)
 }
 

@@ -36,11 +36,15 @@ pub async fn get_instance_info() -> Result<InstanceInfo, AppError> {
 #[server(prefix = "/api", endpoint = "get_organisation_overview")]
 pub async fn get_organisation_overview() -> Result<OrganisationOverview, AppError> {
     let state = crate::platform::state::app_state()?;
+    let (db, instansi) = (state.db.clone(), state.settings.instansi.clone());
     let overview = state
-        .overview
-        .get_or_load(|| super::repository::overview(&state.db, &state.settings.instansi))
+        .aggregates
+        .organisation
+        .get((), move || async move {
+            super::repository::overview(&db, &instansi).await
+        })
         .await?;
-    Ok(overview)
+    Ok((*overview).clone())
 }
 
 #[server(prefix = "/api", endpoint = "search_units")]

@@ -1,5 +1,5 @@
-//! Kabupaten-wide figures (plan counts per unit, the kabupaten cascade, the
-//! leadership overview), kept between requests.
+//! Kabupaten-wide figures (the home page's counts, plan counts per unit, the
+//! kabupaten cascade, the leadership overview), kept between requests.
 //!
 //! At a few thousand employees each is counted in tens of milliseconds, and a
 //! reader after a change waits for a fresh count, as before. At a million (on
@@ -45,11 +45,36 @@ impl<V> Slot<V> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The stored figure unless a change or `ttl` made it due.
+    fn fresh(&self, ttl: Duration) -> Option<Arc<V>> {
+        let state = self.state();
+        let due = state.stale || state.counted_at.elapsed() >= ttl;
+        state.value.clone().filter(|_| !due)
+    }
+
     fn store(&self, value: Arc<V>, started: Instant) {
         let mut state = self.state();
         state.value = Some(value);
         state.counted_at = started;
         state.took = started.elapsed();
+    }
+
+    /// Counts unless the figure is fresh: one count at a time, so readers (and a
+    /// background refresh) that arrive together share it.
+    async fn count<E, Fut>(&self, ttl: Duration, count: Fut) -> Result<Arc<V>, E>
+    where
+        Fut: Future<Output = Result<V, E>>,
+    {
+        let _counting = self.counting.lock().await;
+        if let Some(value) = self.fresh(ttl) {
+            return Ok(value); // counted by the one we waited for
+        }
+        // A change while counting marks it stale again.
+        self.state().stale = false;
+        let started = Instant::now();
+        let value = Arc::new(count.await?);
+        self.store(value.clone(), started);
+        Ok(value)
     }
 }
 
@@ -90,49 +115,37 @@ impl<K: Eq + Hash + Clone, V: Send + Sync + 'static> Aggregate<K, V> {
         E: std::fmt::Display,
     {
         let slot = self.slot(&key);
+        if let Some(value) = slot.fresh(self.ttl) {
+            return Ok(value);
+        }
         {
             let mut state = slot.state();
-            if let Some(value) = state.value.clone() {
-                let due = state.stale || state.counted_at.elapsed() >= self.ttl;
-                if !due {
-                    return Ok(value);
+            if let Some(value) = state.value.clone().filter(|_| state.took > WAIT_AT_MOST) {
+                if !state.refreshing {
+                    state.refreshing = true;
+                    let (slot, ttl, counting) = (slot.clone(), self.ttl, count());
+                    tokio::spawn(async move {
+                        if let Err(error) = slot.count(ttl, counting).await {
+                            tracing::warn!(%error, "refreshing a kabupaten figure failed");
+                        }
+                        slot.state().refreshing = false;
+                    });
                 }
-                if state.took > WAIT_AT_MOST {
-                    if !state.refreshing {
-                        state.refreshing = true;
-                        state.stale = false;
-                        let slot = slot.clone();
-                        let counting = count();
-                        tokio::spawn(async move {
-                            let started = Instant::now();
-                            match counting.await {
-                                Ok(fresh) => slot.store(Arc::new(fresh), started),
-                                Err(error) => {
-                                    tracing::warn!(%error, "refreshing a kabupaten figure failed")
-                                }
-                            }
-                            slot.state().refreshing = false;
-                        });
-                    }
-                    return Ok(value);
-                }
+                return Ok(value);
             }
         }
-        let _counting = slot.counting.lock().await;
-        {
-            let mut state = slot.state();
-            if let Some(value) = state.value.clone() {
-                if !state.stale && state.counted_at.elapsed() < self.ttl {
-                    return Ok(value); // counted by the reader we waited for
-                }
-            }
-            // A change while counting marks it stale again.
-            state.stale = false;
-        }
-        let started = Instant::now();
-        let value = Arc::new(count().await?);
-        slot.store(value.clone(), started);
-        Ok(value)
+        slot.count(self.ttl, count()).await
+    }
+
+    /// The figure as of now, however long counting takes: for a figure built from
+    /// this one (the kabupaten cascade from the plan counts), which must not be
+    /// built from an old count.
+    pub async fn get_fresh<E, F, Fut>(&self, key: K, count: F) -> Result<Arc<V>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<V, E>>,
+    {
+        self.slot(&key).count(self.ttl, count()).await
     }
 
     /// After a change the figures must show: each is counted again when next read.
@@ -207,6 +220,40 @@ mod tests {
             2,
             "one refresh, not one per reader"
         );
+    }
+
+    #[tokio::test]
+    async fn keeps_a_success_until_it_expires_and_never_keeps_errors() {
+        let cache = Aggregate::new(Duration::from_millis(50));
+        let get = |n: Result<i32, &'static str>| {
+            let cache = &cache;
+            async move { cache.get((), move || async move { n }).await.map(|v| *v) }
+        };
+        let failed: Result<i32, &str> = get(Err("down")).await;
+        assert_eq!(failed, Err("down"));
+        assert_eq!(get(Ok(1)).await, Ok(1));
+        assert_eq!(get(Ok(2)).await, Ok(1));
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        assert_eq!(get(Ok(3)).await, Ok(3));
+        cache.mark_stale();
+        assert_eq!(get(Ok(4)).await, Ok(4));
+    }
+
+    #[tokio::test]
+    async fn a_fresh_reader_of_a_slow_figure_waits_for_the_count_and_shares_it() {
+        let figures = Arc::new(Aggregate::new(Duration::from_secs(60)));
+        let counts = Arc::new(AtomicU32::new(0));
+        let slow = WAIT_AT_MOST + Duration::from_millis(50);
+        assert_eq!(*figures.get((), counter(&counts, slow)).await.unwrap(), 1);
+        figures.mark_stale();
+        // A reader starts the background refresh; a fresh reader waits for it
+        // instead of counting again.
+        assert_eq!(*figures.get((), counter(&counts, slow)).await.unwrap(), 1);
+        assert_eq!(
+            *figures.get_fresh((), counter(&counts, slow)).await.unwrap(),
+            2
+        );
+        assert_eq!(counts.load(Ordering::SeqCst), 2);
     }
 
     #[tokio::test]

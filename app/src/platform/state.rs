@@ -1,7 +1,6 @@
 //! Application state: one value built at start, cloned into every request.
 
 use super::aggregates::Aggregate;
-use super::cache::TtlCache;
 use super::config::Settings;
 use super::db::Db;
 use crate::organisation::types::OrganisationOverview;
@@ -41,9 +40,6 @@ pub struct AppStateInner {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
-    /// The home page's kabupaten counts, recomputed at most every
-    /// `OVERVIEW_TTL`; organisation edits invalidate it.
-    pub overview: Arc<TtlCache<OrganisationOverview>>,
     /// Progress of the CSV imports this instance is applying.
     pub import_progress: Arc<super::progress::ProgressBoard>,
     /// Public pages as rendered for anonymous visitors (identical for all of them),
@@ -55,6 +51,8 @@ pub struct AppStateInner {
 
 /// The figures that count every employee of the kabupaten.
 pub struct Aggregates {
+    /// The home page's counts of units, positions and employees.
+    pub organisation: Aggregate<(), OrganisationOverview>,
     /// Active employees per unit by the state of their plan, per year.
     pub plan_counts: Aggregate<i64, crate::skp::overview_types::PlanCountsPerUnit>,
     /// The kabupaten cascade (no unit chosen), per year.
@@ -66,6 +64,7 @@ pub struct Aggregates {
 impl Aggregates {
     pub fn new() -> Self {
         Self {
+            organisation: Aggregate::new(AGGREGATE_TTL),
             plan_counts: Aggregate::new(AGGREGATE_TTL),
             kabupaten_cascade: Aggregate::new(AGGREGATE_TTL),
             leadership: Aggregate::new(AGGREGATE_TTL),
@@ -92,14 +91,14 @@ pub struct PublicPage {
     pub gzip: axum::body::Bytes,
 }
 
-/// As long as the counts on those pages are reused (`OVERVIEW_TTL`).
-pub const PUBLIC_PAGE_TTL: std::time::Duration = OVERVIEW_TTL;
+/// As long as the counts on those pages stand (`AGGREGATE_TTL`).
+pub const PUBLIC_PAGE_TTL: std::time::Duration = AGGREGATE_TTL;
 
 impl AppState {
     /// After a change to what public pages show (the organisation, head counts):
     /// the next visitor gets freshly counted and rendered pages.
-    pub async fn public_data_changed(&self) {
-        self.overview.invalidate().await;
+    pub fn public_data_changed(&self) {
+        self.aggregates.organisation.mark_stale();
         self.public_pages.clear();
         self.plans_changed();
     }
@@ -112,9 +111,6 @@ impl AppState {
         self.aggregates.leadership.mark_stale();
     }
 }
-
-/// How long the kabupaten overview may be reused before it is counted again.
-pub const OVERVIEW_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {

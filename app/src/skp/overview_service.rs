@@ -124,13 +124,22 @@ pub async fn cascade(
     }
     match unit_id {
         None => {
-            let db = state.db.clone();
+            let kept = state.clone();
             let view = state
                 .aggregates
                 .kabupaten_cascade
                 .get(year, move || async move {
-                    let counts = plan_counts_per_unit(&db, year).await?;
-                    read_cascade(&db, year, None, &counts).await
+                    // Built from the count as of now (which the unit views then
+                    // share), never from an older one.
+                    let db = kept.db.clone();
+                    let counts = kept
+                        .aggregates
+                        .plan_counts
+                        .get_fresh(year, move || async move {
+                            plan_counts_per_unit(&db, year).await
+                        })
+                        .await?;
+                    read_cascade(&kept.db, year, None, &counts).await
                 })
                 .await?;
             Ok((*view).clone())

@@ -61,7 +61,7 @@ pub async fn start(
         }
         job_state.import_progress.remove(&job_id);
         if outcome.is_ok() {
-            job_state.public_data_changed().await;
+            job_state.public_data_changed();
         }
     });
     Ok(ImportJob {
