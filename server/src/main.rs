@@ -236,8 +236,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
     // million employees the first reader would otherwise wait one to two seconds.
     let warm = state.clone();
     tokio::spawn(async move {
-        let now = app::platform::db::now_millis();
-        let year = i64::from(app::calendar::CivilDate::wib_from_millis(now).year());
+        let year = app::skp::overview_service::this_year();
         let cascade = app::skp::overview_service::cascade(&warm, year, None);
         let leadership = async {
             app::admin::service::kept_leadership_overview(&warm)

@@ -157,10 +157,13 @@ pub async fn cascade(
 /// The years whose figures are kept: this one and the few around it. Any year can
 /// be asked for, and keeping each would let memory grow without bound.
 fn kept_year(year: i64) -> bool {
-    let now = i64::from(
-        crate::calendar::CivilDate::wib_from_millis(crate::platform::db::now_millis()).year(),
-    );
+    let now = this_year();
     (now - 5..=now + 1).contains(&year)
+}
+
+/// The current year in Kepahiang's time zone (WIB).
+pub fn this_year() -> i64 {
+    i64::from(crate::calendar::CivilDate::wib_from_millis(crate::platform::db::now_millis()).year())
 }
 
 async fn read_cascade(
