@@ -20,6 +20,8 @@ pub mod shell;
 pub mod skp;
 
 #[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
 pub mod platform;
 
 pub use shell::app::{shell, App};

@@ -80,8 +80,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("seed") => {
             let (mut employees, mut seed, mut force, mut if_empty) = (
-                app::organisation::seed::DEFAULT_EMPLOYEES,
-                app::organisation::seed::DEFAULT_SEED,
+                app::demo::DEFAULT_EMPLOYEES,
+                app::demo::DEFAULT_SEED,
                 false,
                 false,
             );

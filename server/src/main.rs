@@ -2,7 +2,7 @@
 //! Every failure ends with a message in Indonesian and a non-zero exit code, never a
 //! backtrace.
 
-use app::organisation::seed::{self, SeedError, SeedOptions, DEMO_PASSWORD};
+use app::demo::{self as seed, SeedError, SeedOptions, DEMO_PASSWORD};
 use app::platform::config::Settings;
 use server::cli::{self, Command, USAGE};
 use server::startup;
@@ -174,7 +174,7 @@ async fn run_seed(
         app::calendar::CivilDate::wib_from_millis(app::platform::db::now_millis()).year(),
     );
     eprintln!("Memuat SKP demo tahun {year}…");
-    let counts = app::skp::demo::seed_demo_plans(
+    let counts = app::demo::skp_plans::seed_demo_plans(
         &state.db,
         year,
         state.settings.period_scheme,
@@ -236,8 +236,8 @@ async fn serve(settings: Settings) -> Result<(), String> {
     // million employees the first reader would otherwise wait one to two seconds.
     let warm = state.clone();
     tokio::spawn(async move {
-        let year = app::skp::overview_service::this_year();
-        let cascade = app::skp::overview_service::cascade(&warm, year, None);
+        let year = app::skp::overview::service::this_year();
+        let cascade = app::skp::overview::service::cascade(&warm, year, None);
         let leadership = async {
             app::admin::service::kept_leadership_overview(&warm)
                 .await

@@ -30,7 +30,7 @@ pub async fn skp_pdf(
         return refusal(AppError::Unauthenticated, year, employee_id);
     };
     let document =
-        match app::skp::document_service::document(&state, &user, employee_id, year).await {
+        match app::skp::document::service::document(&state, &user, employee_id, year).await {
             Ok(document) => document,
             Err(error) => return refusal(error, year, employee_id),
         };

@@ -4,9 +4,9 @@
 
 mod support;
 
+use app::demo::DEMO_PASSWORD;
 use app::identity::access::{Allowed, SERVER_FUNCTIONS};
 use app::identity::types::Role;
-use app::organisation::seed::DEMO_PASSWORD;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;

@@ -4,7 +4,7 @@
 mod support;
 
 use app::audit::chain::verify;
-use app::organisation::seed::DEMO_PASSWORD;
+use app::demo::DEMO_PASSWORD;
 use axum::http::StatusCode;
 use support::{call, demo, log_in, seeded_state};
 

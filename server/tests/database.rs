@@ -3,8 +3,8 @@
 
 mod support;
 
+use app::demo::{self as seed, DemoRole, SeedError, SeedOptions};
 use app::organisation::repository;
-use app::organisation::seed::{self, DemoRole, SeedError, SeedOptions};
 use app::platform::db::Backend;
 use sqlx::Row;
 use support::{seeded_state, TestDb};
@@ -78,7 +78,7 @@ async fn foreign_keys_and_named_checks_are_enforced() {
 async fn demo_load_writes_the_planned_dataset() {
     let (_guard, state) = seeded_state().await;
     let db = &state.db;
-    let plan = seed::plan::plan(seed::DEFAULT_SEED, seed::DEFAULT_EMPLOYEES).unwrap();
+    let plan = seed::dataset::plan(seed::DEFAULT_SEED, seed::DEFAULT_EMPLOYEES).unwrap();
     assert_eq!(
         scalar(db, "SELECT COUNT(*) FROM units").await,
         plan.units.len() as i64

@@ -3,7 +3,7 @@
 
 mod support;
 
-use app::organisation::seed::DEMO_PASSWORD;
+use app::demo::DEMO_PASSWORD;
 use axum::http::StatusCode;
 use axum::Router;
 use support::{call, demo, fingerprint, log_in, seeded_state, upload, Demo, TestDb};

@@ -2,7 +2,7 @@
 
 mod support;
 
-use app::organisation::seed::DEMO_PASSWORD;
+use app::demo::DEMO_PASSWORD;
 use axum::http::StatusCode;
 use support::{call, log_in};
 
@@ -863,7 +863,7 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_plans_cover_every_state_and_never_outrun_the_supervisor() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
-    let counts = app::skp::demo::seed_demo_plans(
+    let counts = app::demo::skp_plans::seed_demo_plans(
         &state.db,
         2029,
         app::platform::config::PeriodScheme::Quarterly,

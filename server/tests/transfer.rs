@@ -73,12 +73,7 @@ async fn public_pages_carry_no_script_and_the_editor_brings_its_island() {
         assert!(!page.body.contains("leptos-island"), "{path} has an island");
     }
     // A year of its own: the pegawai's plan there is an empty draft, in the editor.
-    let admin = log_in(
-        &router,
-        &people.admin.1,
-        app::organisation::seed::DEMO_PASSWORD,
-    )
-    .await;
+    let admin = log_in(&router, &people.admin.1, app::demo::DEMO_PASSWORD).await;
     let opened = support::call(
         &router,
         "admin_open_year",
@@ -87,12 +82,7 @@ async fn public_pages_carry_no_script_and_the_editor_brings_its_island() {
     )
     .await;
     assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
-    let cookie = log_in(
-        &router,
-        &people.pegawai.1,
-        app::organisation::seed::DEMO_PASSWORD,
-    )
-    .await;
+    let cookie = log_in(&router, &people.pegawai.1, app::demo::DEMO_PASSWORD).await;
     let editor = get_as(&router, &format!("/skp/{}", year() + 1), &cookie).await;
     assert_eq!(editor.status, StatusCode::OK);
     assert_eq!(

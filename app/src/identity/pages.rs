@@ -255,7 +255,7 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
 /// The direct reports' SKP status this year, each linking to the review page.
 #[component]
 fn TeamPlansSection() -> impl IntoView {
-    let plans = Resource::new(|| (), |_| crate::skp::plan_api::get_team_plans());
+    let plans = Resource::new(|| (), |_| crate::skp::plan::api::get_team_plans());
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
@@ -266,7 +266,7 @@ fn TeamPlansSection() -> impl IntoView {
                         <h2 class="font-semibold">{move_tr!(team_plans, { "year" => year.to_string() })}</h2>
                         <ul class="mt-2 divide-y divide-slate-100 text-sm">
                             {plans.rows.into_iter().map(|r| {
-                                let status = r.status.as_deref().map(crate::skp::plan_pages::status_label).unwrap_or_else(|| tr!(team_plan_none));
+                                let status = r.status.as_deref().map(crate::skp::plan::pages::status_label).unwrap_or_else(|| tr!(team_plan_none));
                                 let waiting = r.status.as_deref() == Some("diajukan");
                                 view! {
                                     <li class="flex flex-wrap items-center justify-between gap-2 py-2">

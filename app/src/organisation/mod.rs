@@ -8,5 +8,3 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod repository;
-#[cfg(feature = "ssr")]
-pub mod seed;

@@ -54,9 +54,9 @@ pub struct Aggregates {
     /// The home page's counts of units, positions and employees.
     pub organisation: Aggregate<(), OrganisationOverview>,
     /// Active employees per unit by the state of their plan, per year.
-    pub plan_counts: Aggregate<i64, crate::skp::overview_types::PlanCountsPerUnit>,
+    pub plan_counts: Aggregate<i64, crate::skp::overview::types::PlanCountsPerUnit>,
     /// The kabupaten cascade (no unit chosen), per year.
-    pub kabupaten_cascade: Aggregate<i64, crate::skp::overview_types::CascadeView>,
+    pub kabupaten_cascade: Aggregate<i64, crate::skp::overview::types::CascadeView>,
     /// The leadership overview of every perangkat daerah.
     pub leadership: Aggregate<(), Vec<crate::admin::types::UnitLeadership>>,
 }

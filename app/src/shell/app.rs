@@ -15,10 +15,10 @@ use crate::identity::pages::{
 use crate::notifications::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
-use crate::skp::document_pages::SkpDocumentPage;
-use crate::skp::overview_pages::{CascadePage, MatrixPage};
-use crate::skp::period_pages::PeriodsPage;
-use crate::skp::plan_pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
+use crate::skp::document::pages::SkpDocumentPage;
+use crate::skp::overview::pages::{CascadePage, MatrixPage};
+use crate::skp::period::pages::PeriodsPage;
+use crate::skp::plan::pages::{MyPlanPage, ReviewPlanPage, SkpIndexPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};

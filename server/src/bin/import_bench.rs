@@ -28,9 +28,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     env.insert("SIKAP_DATABASE_URL".to_owned(), url.clone());
     let settings = Settings::from_sources(Path::new("bench"), None, &env)?;
     let state = server::startup::prepare(settings).await?;
-    app::organisation::seed::seed(
+    app::demo::seed(
         &state.db,
-        app::organisation::seed::SeedOptions {
+        app::demo::SeedOptions {
             force: true,
             ..Default::default()
         },

@@ -86,7 +86,7 @@ pub async fn seeded_state_with(adjust: impl FnOnce(&mut Settings)) -> (TestDb, A
     let state = server::startup::prepare(settings)
         .await
         .expect("database opens and migrates");
-    app::organisation::seed::seed(&state.db, Default::default(), |_| {})
+    app::demo::seed(&state.db, Default::default(), |_| {})
         .await
         .expect("demo data loads");
     (test_db, state)
@@ -236,10 +236,8 @@ pub struct Demo {
 }
 
 pub async fn demo(state: &AppState) -> Demo {
-    use app::organisation::seed::DemoRole;
-    let logins = app::organisation::seed::demo_logins(&state.db)
-        .await
-        .unwrap();
+    use app::demo::DemoRole;
+    let logins = app::demo::demo_logins(&state.db).await.unwrap();
     let mut found = std::collections::HashMap::new();
     for login in logins {
         let id: i64 = sqlx::query_scalar("SELECT id FROM employees WHERE nip = $1")

@@ -1,7 +1,7 @@
 //! Employees with their plan status in a year: a supervisor's direct reports (the
 //! team page, the Matriks Peran Hasil) and who in a unit has no approved plan.
 
-use super::plan_types::PlanHolder;
+use super::super::plan::types::PlanHolder;
 use crate::identity::roles::placeholders;
 use crate::platform::db::Db;
 use sqlx::Row;

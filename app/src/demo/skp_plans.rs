@@ -3,12 +3,12 @@
 //! matrix, the cascade and the review pages are populated on the first run.
 //! The demo pegawai has no plan yet (to draft one); the demo atasan's line is approved.
 
-use super::plan_types::RhkView;
-use super::types::IkiDraft;
-use crate::organisation::seed::random::Random;
-use crate::organisation::seed::{insert_batched, DemoRole, Progress};
+use super::random::Random;
+use super::{insert_batched, DemoRole, Progress};
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Backend, Db};
+use crate::skp::plan::types::RhkView;
+use crate::skp::types::IkiDraft;
 use serde_json::json;
 use sqlx::{Arguments, Row};
 use std::collections::{HashMap, HashSet};
@@ -185,7 +185,7 @@ pub async fn seed_demo_plans(
     mut progress: impl FnMut(Progress),
 ) -> Result<DemoPlanCounts, sqlx::Error> {
     let people = load_people(db).await?;
-    let demo: HashMap<DemoRole, i64> = crate::organisation::seed::demo_account_ids(db).await?;
+    let demo: HashMap<DemoRole, i64> = super::demo_account_ids(db).await?;
     let holder: HashMap<i64, usize> = people
         .iter()
         .enumerate()
@@ -410,7 +410,8 @@ async fn write(
         .await?
         .try_get(0)?;
     if known == 0 {
-        super::period_service::insert_year(&mut tx, year, scheme, filing_days, None, now).await?;
+        crate::skp::period::service::insert_year(&mut tx, year, scheme, filing_days, None, now)
+            .await?;
     }
     let reasons: HashMap<i64, &str> = plans
         .iter()

@@ -1,7 +1,7 @@
 //! The planning overviews: the supervisor's Matriks Peran Hasil and the cascade
 //! tree of a unit or the whole kabupaten with plan status counts.
 
-use super::plan_types::PlanHolder;
+use super::super::plan::types::PlanHolder;
 use serde::{Deserialize, Serialize};
 
 /// A supervisor's RHK as rows, direct subordinates as columns.

@@ -2,9 +2,9 @@
 //! silent overwrites, submitting, returning and approving. Every step runs in one
 //! transaction with its audit record; transitions notify the other party.
 
-use super::plan_types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlans};
-use super::rules::{check_draft, next_status, parse_target, Step};
-use super::types::{IkiDraft, Lampiran, PlanStatus};
+use super::super::plan::types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlans};
+use super::super::rules::{check_draft, next_status, parse_target, Step};
+use super::super::types::{IkiDraft, Lampiran, PlanStatus};
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
@@ -127,8 +127,8 @@ pub async fn view(
     let (rhk, expectations, history) = match plan_id {
         Some(id) => (
             rhk_of(db, id).await?,
-            super::expectation_service::of_plan(db, id).await?,
-            super::workflow_service::history(db, id).await?,
+            super::super::plan::expectations::of_plan(db, id).await?,
+            super::super::plan::workflow::history(db, id).await?,
         ),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
@@ -264,7 +264,7 @@ pub(super) fn foreign_link(
         .map(|(i, _)| i)
 }
 
-pub(super) fn first_problem(problems: Vec<super::types::Problem>) -> Result<(), AppError> {
+pub(super) fn first_problem(problems: Vec<super::super::types::Problem>) -> Result<(), AppError> {
     match problems.into_iter().next() {
         Some(p) => Err(AppError::invalid(p.field, p.message)),
         None => Ok(()),
@@ -394,7 +394,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     write_rhk(&mut tx, plan_id, &input, now).await?;
     // A first draft waiting for the supervisor's approved RHK tells the supervisor.
     if let (Some((boss, _)), true, "skp.created") = (&boss, allowed.is_empty(), action) {
-        super::workflow_service::notify(
+        super::super::plan::workflow::notify(
             &mut tx,
             *boss,
             "skp.waiting_for_supervisor",
@@ -530,9 +530,13 @@ pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppErr
             rows: Vec::new(),
         });
     };
-    let mut rows =
-        super::holders::direct_reports(db, &user.supervising_positions, user.employee_id(), year)
-            .await?;
+    let mut rows = super::super::plan::holders::direct_reports(
+        db,
+        &user.supervising_positions,
+        user.employee_id(),
+        year,
+    )
+    .await?;
     rows.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(TeamPlans {
         year: Some(year),

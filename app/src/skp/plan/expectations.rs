@@ -1,10 +1,10 @@
 //! Ekspektasi khusus pimpinan: the supervisor's free-text expectation per
 //! BerAKHLAK value, written on the subordinate's plan until it is approved.
 
-use super::berakhlak::CoreValue;
-use super::plan_service::view;
-use super::plan_types::ExpectationText;
-use super::workflow_service::{announce, Announcement};
+use super::super::berakhlak::CoreValue;
+use super::super::plan::service::view;
+use super::super::plan::types::ExpectationText;
+use super::super::plan::workflow::{announce, Announcement};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;

@@ -1,4 +1,4 @@
-use super::types::{IkiDraft, Lampiran};
+use super::super::types::{IkiDraft, Lampiran};
 use serde::{Deserialize, Serialize};
 
 /// An RHK as stored, with the supervisor's RHK it supports.
@@ -95,7 +95,7 @@ impl RhkView {
 
 impl PlanView {
     /// The stored content in the shape the shared rules check.
-    pub fn as_draft(&self) -> super::types::PlanDraft {
+    pub fn as_draft(&self) -> super::super::types::PlanDraft {
         PlanSave {
             year: self.year,
             base_version: self.version,
@@ -131,13 +131,13 @@ pub struct RhkSave {
 
 impl PlanSave {
     /// The content in the shape the shared rules check.
-    pub fn as_draft(&self) -> super::types::PlanDraft {
-        super::types::PlanDraft {
+    pub fn as_draft(&self) -> super::super::types::PlanDraft {
+        super::super::types::PlanDraft {
             approach: self.approach.clone(),
             rhk: self
                 .rhk
                 .iter()
-                .map(|r| super::types::RhkDraft {
+                .map(|r| super::super::types::RhkDraft {
                     kind: r.kind.clone(),
                     text: r.text.clone(),
                     parent_rhk_id: r.parent_rhk_id,

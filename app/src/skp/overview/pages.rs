@@ -1,9 +1,9 @@
 //! `/skp/:year/matriks`: the supervisor's Matriks Peran Hasil, and
 //! `/skp/:year/kaskade?unit=…`: the cascade tree with plan status per unit.
 
-use super::overview_api::{get_skp_cascade, get_skp_matrix};
-use super::overview_types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
-use super::plan_pages::{status_label, year_param};
+use super::super::overview::api::{get_skp_cascade, get_skp_matrix};
+use super::super::overview::types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
+use super::super::plan::pages::{status_label, year_param};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;

@@ -1,8 +1,10 @@
 //! Gathers one plan into the official SKP document, within the viewer's reach.
 
-use super::berakhlak::CoreValue;
-use super::document_types::{DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument};
-use super::plan_service::view;
+use super::super::berakhlak::CoreValue;
+use super::super::document::types::{
+    DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument,
+};
+use super::super::plan::service::view;
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -62,7 +64,7 @@ pub async fn document(
     // The official who approved it; before approval, whoever supervises today.
     let penilai_id = match approved_by {
         Some(id) => Some(id),
-        None => super::workflow_service::boss_id(db, employee_id).await?,
+        None => super::super::plan::workflow::boss_id(db, employee_id).await?,
     };
     let penilai = match penilai_id {
         Some(id) => Some(signatory(db, id).await?),

@@ -1,9 +1,9 @@
 //! `/skp/:year/pegawai/:id/dokumen`: the SKP in the official layout, for the
 //! screen and for paper (navigation hides when printing), with the PDF link.
 
-use super::document_api::get_skp_document;
-use super::document_types::{DocumentRhk, Signatory, SkpDocument};
-use super::plan_pages::{employee_param, year_param};
+use super::super::document::api::get_skp_document;
+use super::super::document::types::{DocumentRhk, Signatory, SkpDocument};
+use super::super::plan::pages::{employee_param, year_param};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading};
 use crate::i18n::{move_tr, tr, I18n};
@@ -172,8 +172,8 @@ fn RhkRows(title: &'static str, rows: Vec<DocumentRhk>) -> impl IntoView {
             let span = r.iki.len().max(1).to_string();
             let mut iki = r.iki.into_iter();
             let first = iki.next();
-            let cells = |k: Option<super::document_types::DocumentIki>| {
-                let k = k.unwrap_or(super::document_types::DocumentIki {
+            let cells = |k: Option<super::super::document::types::DocumentIki>| {
+                let k = k.unwrap_or(super::super::document::types::DocumentIki {
                     aspek: String::new(),
                     indicator: String::new(),
                     target: String::new(),

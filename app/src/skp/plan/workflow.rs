@@ -2,10 +2,12 @@
 //! through a revision request the supervisor decides. Each step runs in one
 //! transaction with a snapshot, an audit record and a notification.
 
-use super::plan_service::{conflict, first_problem, foreign_link, owner, rhk_of, supervisor, view};
-use super::plan_types::PlanVersionView;
-use super::rules::{check_submission, next_status, Step};
-use super::types::PlanStatus;
+use super::super::plan::service::{
+    conflict, first_problem, foreign_link, owner, rhk_of, supervisor, view,
+};
+use super::super::plan::types::PlanVersionView;
+use super::super::rules::{check_submission, next_status, Step};
+use super::super::types::PlanStatus;
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;

@@ -3,14 +3,14 @@
 //! supervisor's review (`/skp/:year/pegawai/:id`). Submit, return and approve are
 //! plain forms, so they work before (or without) the WASM.
 
-use super::period_api::list_performance_years;
-use super::plan_api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
-use super::plan_sections::{
+use super::super::period::api::list_performance_years;
+use super::super::plan::api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
+use super::super::plan::sections::{
     DocumentLinks, HistorySection, PerilakuSection, RevisionDecision, RevisionRequest,
 };
-use super::plan_types::{PlanSave, PlanView, RhkSave};
-use super::rules::check_submission;
-use super::types::{IkiDraft, Lampiran, Problem};
+use super::super::plan::types::{PlanSave, PlanView, RhkSave};
+use super::super::rules::check_submission;
+use super::super::types::{IkiDraft, Lampiran, Problem};
 use crate::components::action_form::ActionForm;
 use crate::components::form::reload_page;
 use crate::components::form::{
@@ -589,7 +589,7 @@ fn RhkEditor(
     rows: RwSignal<Vec<RowEdit>>,
     dirty: RwSignal<bool>,
     is_jpt: bool,
-    supervisor_rhk: StoredValue<Vec<super::plan_types::RhkOption>>,
+    supervisor_rhk: StoredValue<Vec<super::super::plan::types::RhkOption>>,
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let key = row.key;

@@ -1,6 +1,6 @@
 //! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
 
-use super::overview_types::{
+use super::super::overview::types::{
     CascadeNode, CascadeView, MatrixRow, MatrixView, PlanCountsPerUnit, StatusCounts, UnitProgress,
 };
 use crate::error::AppError;
@@ -54,7 +54,8 @@ pub async fn matrix(
     .bind(year)
     .fetch_all(db.pool())
     .await?;
-    let columns = super::holders::direct_reports(db, &positions, employee_id, year).await?;
+    let columns =
+        super::super::plan::holders::direct_reports(db, &positions, employee_id, year).await?;
     let mut rows: Vec<MatrixRow> = own_rhk
         .iter()
         .map(|r| {
@@ -223,7 +224,9 @@ async fn read_cascade(
     let ((roots, hidden_rhk), pending) =
         futures::try_join!(rhk_tree(db, year, scope.as_deref()), async {
             match &scope {
-                Some(ids) => Ok(super::holders::pending_in_units(db, ids, year).await?),
+                Some(ids) => {
+                    Ok(super::super::plan::holders::pending_in_units(db, ids, year).await?)
+                }
                 None => Ok(Vec::new()),
             }
         },)?;

@@ -1,8 +1,8 @@
 //! Opening a performance year (its periods from the configured scheme), and
 //! closing or reopening periods. Every change is audited.
 
-use super::period_types::{PerformanceYear, PeriodRow};
-use super::periods::{periods, PeriodKind, Scheme};
+use super::super::period::types::{PerformanceYear, PeriodRow};
+use super::super::periods::{periods, PeriodKind, Scheme};
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;

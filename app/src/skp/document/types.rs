@@ -1,7 +1,7 @@
 //! The SKP document in the official layout: what the printable page shows and
 //! what the PDF template reads (as JSON), so both print the same content.
 
-use super::types::Lampiran;
+use super::super::types::Lampiran;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

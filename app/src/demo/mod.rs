@@ -1,11 +1,13 @@
-//! Loads the demo dataset into the database: once, in one transaction, with progress.
+//! The demo data: a whole kabupaten (units, positions, employees, demo accounts)
+//! and SKP plans in every state, loaded once, in one transaction, with progress.
 
 pub mod catalogue;
-pub mod plan;
+pub mod dataset;
 pub mod random;
+pub mod skp_plans;
 
 use crate::platform::db::{now_millis, Backend, Db};
-pub use plan::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
+pub use dataset::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
 use sqlx::any::AnyArguments;
 use sqlx::error::BoxDynError;
 use sqlx::{Any, Arguments, Row};
@@ -46,7 +48,7 @@ pub enum SeedError {
     #[error("Basis data sudah berisi data ({0} pegawai). Data demo tidak dimuat dua kali; tambahkan --force untuk menghapus semua data organisasi dan memuat ulang.")]
     AlreadySeeded(i64),
     #[error(transparent)]
-    TooFew(#[from] plan::TooFewEmployees),
+    TooFew(#[from] dataset::TooFewEmployees),
     #[error("Gagal menulis data demo ke basis data: {0}")]
     Database(#[from] sqlx::Error),
     #[error("Gagal membuat hash kata sandi demo: {0}")]
@@ -97,7 +99,7 @@ pub async fn seed(
         return Err(SeedError::AlreadySeeded(existing));
     }
     let started_at = now_millis();
-    let plan = plan::plan(options.seed, options.employees)?;
+    let plan = dataset::plan(options.seed, options.employees)?;
     let password_hash = hash_password(DEMO_PASSWORD).await?;
 
     let mut tx = db.pool().begin().await?;

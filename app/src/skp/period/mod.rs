@@ -1,0 +1,8 @@
+//! Performance years and their periods: opened and closed by the BKPSDM admin.
+
+pub mod api;
+pub mod pages;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod service;
