@@ -144,6 +144,18 @@ impl CivilDate {
     }
 }
 
+/// An instant as a WIB date and time (UTC+7).
+pub fn format_wib(utc_millis: i64) -> String {
+    let date = CivilDate::wib_from_millis(utc_millis);
+    let minutes = (utc_millis + 7 * 3_600_000).rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{} {:02}:{:02} WIB",
+        date.to_iso(),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

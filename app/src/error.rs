@@ -84,9 +84,12 @@ mod server {
         }
     }
 
+    /// A named constraint the user can act on becomes its field error or
+    /// conflict (`platform::constraints`); anything else is internal.
     impl From<sqlx::Error> for AppError {
         fn from(error: sqlx::Error) -> Self {
-            AppError::internal("database", error)
+            crate::platform::constraints::answer(&error)
+                .unwrap_or_else(|| AppError::internal("database", error))
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod about;
 pub mod admin;
 pub mod audit;
 pub mod calendar;
+pub mod codes;
 pub mod components;
 pub mod error;
 pub mod home;

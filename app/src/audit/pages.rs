@@ -2,6 +2,7 @@
 
 use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
 use super::types::{AuditEntry, ChainReport};
+use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::BUTTON_CLASS;
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
@@ -11,18 +12,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-/// An instant as a WIB date and time (UTC+7).
-pub fn format_wib(utc_millis: i64) -> String {
-    let date = crate::calendar::CivilDate::wib_from_millis(utc_millis);
-    let minutes = (utc_millis + 7 * 3_600_000).rem_euclid(86_400_000) / 60_000;
-    format!(
-        "{} {:02}:{:02} WIB",
-        date.to_iso(),
-        minutes / 60,
-        minutes % 60
-    )
-}
 
 #[component]
 pub fn AuditPage() -> impl IntoView {

@@ -8,3 +8,5 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod repository;
+#[cfg(feature = "ssr")]
+pub mod supervision;

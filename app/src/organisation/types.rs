@@ -2,75 +2,34 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Kinds of unit in a kabupaten's tree, stored as the lowercase code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UnitKind {
-    Pemda,
-    PerangkatDaerah,
-    Kecamatan,
-    Bidang,
-    Seksi,
-    Upt,
-}
+crate::coded_enum!(
+    /// Kinds of unit in a kabupaten's tree.
+    UnitKind {
+        Pemda => "pemda",
+        PerangkatDaerah => "perangkat_daerah",
+        Kecamatan => "kecamatan",
+        Bidang => "bidang",
+        Seksi => "seksi",
+        Upt => "upt",
+    }
+);
 
-/// Jabatan kinds; `KepalaDaerah` is the Bupati, a state official above the ASN chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JabatanKind {
-    KepalaDaerah,
-    Jpt,
-    Administrator,
-    Pengawas,
-    Pelaksana,
-    Fungsional,
-}
+crate::coded_enum!(
+    /// Jabatan kinds; `KepalaDaerah` is the Bupati, a state official above the ASN chain.
+    JabatanKind {
+        KepalaDaerah => "kepala_daerah",
+        Jpt => "jpt",
+        Administrator => "administrator",
+        Pengawas => "pengawas",
+        Pelaksana => "pelaksana",
+        Fungsional => "fungsional",
+    }
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployeeStatus {
-    Pns,
-    Pppk,
-    /// The Bupati: holds a position but is not an ASN and has no NIP.
-    NonAsn,
-}
-
-macro_rules! code_enum {
-    ($ty:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            /// The code stored in the database and used in i18n keys.
-            pub fn code(self) -> &'static str {
-                match self { $($ty::$variant => $code),+ }
-            }
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some($ty::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-code_enum!(UnitKind {
-    Pemda => "pemda",
-    PerangkatDaerah => "perangkat_daerah",
-    Kecamatan => "kecamatan",
-    Bidang => "bidang",
-    Seksi => "seksi",
-    Upt => "upt",
-});
-
-code_enum!(JabatanKind {
-    KepalaDaerah => "kepala_daerah",
-    Jpt => "jpt",
-    Administrator => "administrator",
-    Pengawas => "pengawas",
-    Pelaksana => "pelaksana",
-    Fungsional => "fungsional",
-});
-
-code_enum!(EmployeeStatus {
+crate::coded_enum!(EmployeeStatus {
     Pns => "pns",
     Pppk => "pppk",
+    /// The Bupati: holds a position but is not an ASN and has no NIP.
     NonAsn => "non_asn",
 });
 

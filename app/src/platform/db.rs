@@ -1,10 +1,16 @@
 //! The database: one pool in application state, SQLite (embedded default) or
 //! PostgreSQL behind `sqlx::Any`, so one set of `$1`-style queries serves both.
 //! Through Any, flags are stored as integers and instants as UTC milliseconds.
+//!
+//! A request uses one connection at a time: reads take one with [`Db::read`],
+//! writes open one transaction with [`Db::write`], and repository functions take
+//! the connection they run on (`&mut Conn`), so the reads that decide a write run
+//! inside that write's transaction.
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{MigrateError, Migrator};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -25,6 +31,13 @@ impl Backend {
         }
     }
 }
+
+/// The connection a repository function runs on: a transaction's (`&mut tx`) or
+/// one acquired for a request's reads (`&mut db.read().await?`).
+pub type Conn = sqlx::AnyConnection;
+
+/// A write transaction; see [`Db::write`].
+pub type WriteTx = Transaction<'static, Any>;
 
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -73,6 +86,23 @@ impl Db {
             .connect_with(options)
             .await?;
         Ok(Self { pool, backend })
+    }
+
+    /// One connection for a request's reads; returned to the pool when dropped.
+    pub async fn read(&self) -> Result<PoolConnection<Any>, sqlx::Error> {
+        self.pool.acquire().await
+    }
+
+    /// A write transaction that takes the write lock at its start. On SQLite a
+    /// deferred transaction that reads and then writes fails at once with "database
+    /// is locked" when another writer went first (busy_timeout cannot help, its
+    /// snapshot is stale); `BEGIN IMMEDIATE` makes it wait its turn instead. On
+    /// PostgreSQL rows lock as they are written and constraints answer races.
+    pub async fn write(&self) -> Result<WriteTx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -4,6 +4,7 @@ pub mod aggregates;
 pub mod assets;
 pub mod cache;
 pub mod config;
+pub mod constraints;
 pub mod db;
 pub mod headers;
 pub mod progress;

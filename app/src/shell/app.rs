@@ -12,7 +12,7 @@ use crate::i18n::{tr, I18n};
 use crate::identity::pages::{
     ChangePasswordPage, EmployeePage, EmployeeSearchPage, LoginPage, MyPage, TeamPage,
 };
-use crate::notifications::NotificationsPage;
+use crate::notifications::pages::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
 use crate::skp::document::pages::SkpDocumentPage;

@@ -3,47 +3,31 @@
 
 use serde::{Deserialize, Serialize};
 
-macro_rules! coded {
-    ($ty:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $ty { $($variant),+ }
-        impl $ty {
-            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            pub fn code(self) -> &'static str {
-                match self { $($ty::$variant => $code),+ }
-            }
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
-coded!(PlanStatus {
+crate::coded_enum!(PlanStatus {
     Draft => "draf",
     Submitted => "diajukan",
     Approved => "disetujui",
     Returned => "dikembalikan",
 });
 
-coded!(Approach {
+crate::coded_enum!(Approach {
     Kuantitatif => "kuantitatif",
     Kualitatif => "kualitatif",
 });
 
-coded!(RhkKind {
+crate::coded_enum!(RhkKind {
     Utama => "utama",
     Tambahan => "tambahan",
 });
 
-coded!(Aspek {
+crate::coded_enum!(Aspek {
     Kuantitas => "kuantitas",
     Kualitas => "kualitas",
     Waktu => "waktu",
     Biaya => "biaya",
 });
 
-coded!(Perspektif {
+crate::coded_enum!(Perspektif {
     PenerimaLayanan => "penerima_layanan",
     ProsesBisnis => "proses_bisnis",
     PenguatanInternal => "penguatan_internal",

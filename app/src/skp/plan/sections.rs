@@ -6,7 +6,7 @@
 use super::super::berakhlak::CoreValue;
 use super::super::plan::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
 use super::super::plan::types::PlanView;
-use crate::audit::pages::format_wib;
+use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,

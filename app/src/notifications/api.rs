@@ -1,0 +1,24 @@
+//! Server functions: each person lists and marks only their own notifications.
+
+use super::types::Notification;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The newest 50 notifications of the caller.
+#[server(prefix = "/api", endpoint = "list_notifications")]
+pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
+    let user = crate::identity::guard::require("list_notifications")?;
+    let state = crate::platform::state::app_state()?;
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::newest(&mut conn, user.employee_id()).await?)
+}
+
+#[server(prefix = "/api", endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    let user = crate::identity::guard::require("mark_notifications_read")?;
+    let state = crate::platform::state::app_state()?;
+    let mut conn = state.db.read().await?;
+    super::repository::mark_all_read(&mut conn, user.employee_id()).await?;
+    crate::identity::guard::redirect_plain_form("/pemberitahuan");
+    Ok(())
+}

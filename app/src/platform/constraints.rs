@@ -1,0 +1,112 @@
+//! Named database constraints and what each means for the user. Two requests can
+//! race past the same check (two first saves of one plan, two additions of one
+//! NIP); the database refuses the second, and this table turns that refusal into
+//! the error the check itself would have given: a field error or a conflict,
+//! never a 500. The one place that knows constraint names.
+
+use crate::error::AppError;
+
+/// One constraint: its name (PostgreSQL reports it), the columns SQLite names in
+/// "UNIQUE constraint failed: …" (SQLite reports no name for UNIQUE), and the answer.
+struct Known {
+    name: &'static str,
+    sqlite_columns: &'static str,
+    answer: fn() -> AppError,
+}
+
+const KNOWN: &[Known] = &[
+    Known {
+        name: "employees_nip_key",
+        sqlite_columns: "employees.nip",
+        answer: || {
+            AppError::invalid(
+                "nip",
+                "NIP ini sudah terdaftar; cari pegawainya untuk mengubah datanya.",
+            )
+        },
+    },
+    Known {
+        name: "skp_plans_employee_year_key",
+        sqlite_columns: "skp_plans.employee_id, skp_plans.year",
+        answer: || {
+            AppError::Conflict {
+            message: "SKP tahun ini baru saja dibuat di tempat lain (tab atau perangkat lain). Muat ulang untuk melanjutkan dari versi itu; perubahan Anda belum disimpan.".into(),
+            version: 1,
+        }
+        },
+    },
+    Known {
+        name: "skp_expectations_key",
+        sqlite_columns: "skp_expectations.plan_id, skp_expectations.core_value",
+        answer: || {
+            AppError::Conflict {
+            message: "Ekspektasi pada SKP ini baru saja disimpan di tempat lain. Muat ulang untuk melihatnya; perubahan Anda belum disimpan.".into(),
+            version: 0,
+        }
+        },
+    },
+    Known {
+        name: "units_code_key",
+        sqlite_columns: "units.code",
+        answer: || AppError::invalid("code", "Kode unit ini sudah dipakai unit lain."),
+    },
+    Known {
+        name: "periods_year_number_key",
+        sqlite_columns: "periods.year, periods.kind, periods.number",
+        answer: || {
+            AppError::invalid(
+                "year",
+                "Tahun kinerja ini baru saja dibuka di tempat lain; muat ulang halaman.",
+            )
+        },
+    },
+];
+
+/// The user's answer to a constraint violation, when it is one we named.
+pub fn answer(error: &sqlx::Error) -> Option<AppError> {
+    let sqlx::Error::Database(db_error) = error else {
+        return None;
+    };
+    let known = match db_error.constraint() {
+        Some(name) => KNOWN.iter().find(|k| k.name == name),
+        None => {
+            let columns = db_error
+                .message()
+                .strip_prefix("UNIQUE constraint failed: ")?;
+            KNOWN.iter().find(|k| k.sqlite_columns == columns)
+        }
+    }?;
+    Some((known.answer)())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unique_constraint_in_the_migrations_has_an_answer() {
+        let mut named = Vec::new();
+        for entry in std::fs::read_dir("../migrations/postgres").unwrap() {
+            let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in sql
+                .lines()
+                .filter(|l| l.contains("UNIQUE") || l.contains("PRIMARY KEY ("))
+            {
+                if let Some(name) = line
+                    .split_whitespace()
+                    .skip_while(|w| *w != "CONSTRAINT")
+                    .nth(1)
+                {
+                    named.push(name.to_owned());
+                }
+            }
+        }
+        assert!(named.contains(&"employees_nip_key".to_owned()), "{named:?}");
+        for name in named {
+            assert!(
+                KNOWN.iter().any(|k| k.name == name),
+                "{name} has no answer in platform::constraints"
+            );
+        }
+    }
+}
