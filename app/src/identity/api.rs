@@ -99,7 +99,8 @@ pub async fn change_password(
 pub async fn get_employee_profile(employee_id: i64) -> Result<EmployeeProfile, AppError> {
     let user = super::guard::require("get_employee_profile")?;
     let state = crate::platform::state::app_state()?;
-    let Some(reach) = super::roles::reach(&state.db, &user, employee_id).await? else {
+    let Some(reach) = super::roles::reach(&mut *state.db.read().await?, &user, employee_id).await?
+    else {
         return Err(AppError::Forbidden);
     };
     let mut profile = super::repository::profile(&state.db, employee_id, reach)

@@ -75,39 +75,22 @@ pub async fn profile(
     }))
 }
 
-/// Who supervises a position today: its holder, else an acting official.
-async fn supervisor_of_position(
-    db: &Db,
-    position_id: i64,
-) -> Result<Option<PersonRef>, sqlx::Error> {
-    let today = CivilDate::wib_from_millis(now_millis()).to_iso();
-    let row = sqlx::query(
-        "SELECT e.id, e.name, p.title, 0 AS acting FROM employees e JOIN positions p ON p.id = e.position_id \
-         WHERE e.position_id = $1 AND e.active = 1 \
-         UNION ALL \
-         SELECT e.id, e.name, p.title, 1 AS acting FROM acting_assignments a \
-         JOIN employees e ON e.id = a.employee_id JOIN positions p ON p.id = a.position_id \
-         WHERE a.position_id = $1 AND a.revoked_at IS NULL AND a.starts_on <= $2 AND a.ends_on >= $2 \
-         ORDER BY 4, 1 LIMIT 1",
-    )
-    .bind(position_id)
-    .bind(today)
-    .fetch_optional(db.pool())
-    .await?;
-    row.map(|r| {
-        let acting = r.try_get::<i64, _>(3)? != 0;
-        let title: String = r.try_get(2)?;
-        Ok(PersonRef {
-            id: r.try_get(0)?,
-            name: r.try_get(1)?,
-            position_title: Some(if acting {
-                format!("Plt./Plh. {title}")
-            } else {
-                title
+/// The supervisor as the profile shows them ("Plt./Plh. …" when acting).
+async fn supervisor_of_position(db: &Db, parent: i64) -> Result<Option<PersonRef>, sqlx::Error> {
+    let mut conn = db.read().await?;
+    Ok(
+        crate::organisation::supervision::seat_holder(&mut conn, parent)
+            .await?
+            .map(|s| PersonRef {
+                id: s.employee_id,
+                name: s.name.clone(),
+                position_title: Some(if s.is_acting() {
+                    format!("Plt./Plh. {}", s.position_title)
+                } else {
+                    s.position_title.clone()
+                }),
             }),
-        })
-    })
-    .transpose()
+    )
 }
 
 pub async fn acting_of(db: &Db, employee_id: i64) -> Result<Vec<ActingAssignment>, sqlx::Error> {

@@ -3,7 +3,7 @@
 
 use super::types::{ActingSummary, Reach, Role, Viewer};
 use crate::calendar::CivilDate;
-use crate::platform::db::Db;
+use crate::platform::db::{Conn, Db};
 use sqlx::Row;
 
 /// A signed-in person as the server functions see them.
@@ -153,14 +153,14 @@ async fn subordinate_counts(db: &Db, positions: &[i64]) -> Result<(i64, i64), sq
 
 /// How `user` relates to `employee_id`: `None` means they may not see the record.
 pub async fn reach(
-    db: &Db,
+    conn: &mut Conn,
     user: &SessionUser,
     employee_id: i64,
 ) -> Result<Option<Reach>, sqlx::Error> {
     if user.employee_id() == employee_id {
         return Ok(Some(Reach::Own));
     }
-    let levels = supervision_levels(db, employee_id, &user.supervising_positions).await?;
+    let levels = supervision_levels(conn, employee_id, &user.supervising_positions).await?;
     Ok(match levels {
         Some(1) => Some(Reach::Direct),
         _ if user.has(Role::AdminBkpsdm) => Some(Reach::Admin),
@@ -172,7 +172,7 @@ pub async fn reach(
 
 /// How many levels above the employee's position the nearest of `positions` sits.
 async fn supervision_levels(
-    db: &Db,
+    conn: &mut Conn,
     employee_id: i64,
     positions: &[i64],
 ) -> Result<Option<i64>, sqlx::Error> {
@@ -194,5 +194,5 @@ async fn supervision_levels(
     for id in positions {
         query = query.bind(*id);
     }
-    query.fetch_one(db.pool()).await?.try_get(0)
+    query.fetch_one(conn).await?.try_get(0)
 }

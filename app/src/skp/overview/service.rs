@@ -23,7 +23,7 @@ pub async fn matrix(
     year: i64,
 ) -> Result<MatrixView, AppError> {
     let employee_id = employee_id.unwrap_or(user.employee_id());
-    let Some(reach) = reach(db, user, employee_id).await? else {
+    let Some(reach) = reach(&mut *db.read().await?, user, employee_id).await? else {
         return Err(AppError::Forbidden);
     };
     // One's own matrix includes positions held as PLT/PLH today.

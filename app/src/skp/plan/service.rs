@@ -99,7 +99,7 @@ pub async fn view(
     year: i64,
 ) -> Result<PlanView, AppError> {
     let db = &state.db;
-    let Some(reach) = reach(db, user, employee_id).await? else {
+    let Some(reach) = reach(&mut *db.read().await?, user, employee_id).await? else {
         return Err(AppError::Forbidden);
     };
     let owner = owner(db, employee_id).await?;
