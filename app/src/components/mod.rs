@@ -6,6 +6,7 @@ mod chart;
 pub mod form;
 pub mod islands;
 mod notice;
+pub mod params;
 
 pub use access::{encode_path, AccessProblem};
 pub use chart::{Bar, BarChart};

@@ -266,8 +266,8 @@ fn TeamPlansSection() -> impl IntoView {
                         <h2 class="font-semibold">{move_tr!(team_plans, { "year" => year.to_string() })}</h2>
                         <ul class="mt-2 divide-y divide-slate-100 text-sm">
                             {plans.rows.into_iter().map(|r| {
-                                let status = r.status.as_deref().map(crate::skp::plan::pages::status_label).unwrap_or_else(|| tr!(team_plan_none));
-                                let waiting = r.status.as_deref() == Some("diajukan");
+                                let status = r.status.map(crate::skp::labels::plan_status_label).unwrap_or_else(|| tr!(team_plan_none));
+                                let waiting = r.status == Some(crate::skp::types::PlanStatus::Submitted);
                                 view! {
                                     <li class="flex flex-wrap items-center justify-between gap-2 py-2">
                                         <A href=format!("/skp/{year}/pegawai/{}", r.employee_id) attr:class="text-emerald-800 underline">{r.name.clone()}</A>

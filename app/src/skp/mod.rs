@@ -6,6 +6,7 @@
 
 pub mod berakhlak;
 pub mod document;
+pub mod labels;
 pub mod overview;
 pub mod period;
 pub mod periods;

@@ -1,10 +1,10 @@
 //! `/skp/:year/pegawai/:id/dokumen`: the SKP in the official layout, for the
 //! screen and for paper (navigation hides when printing), with the PDF link.
 
-use super::super::document::api::get_skp_document;
-use super::super::document::types::{DocumentRhk, Signatory, SkpDocument};
-use super::super::plan::pages::{employee_param, year_param};
+use super::api::get_skp_document;
+use super::types::{DocumentRhk, Signatory, SkpDocument};
 use crate::components::form::BUTTON_CLASS;
+use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ fn Document(doc: SkpDocument) -> impl IntoView {
     };
     let (utama, tambahan): (Vec<DocumentRhk>, Vec<DocumentRhk>) =
         doc.rhk.iter().cloned().partition(|r| r.kind == "Utama");
-    let draft_note = (doc.status != "disetujui").then(|| view! {
+    let draft_note = (doc.status != crate::skp::types::PlanStatus::Approved).then(|| view! {
         <p class="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 print:border-slate-400 print:bg-white" data-testid="skp-document-draft">
             {move_tr!(skp_document_not_approved)}
         </p>
@@ -172,8 +172,8 @@ fn RhkRows(title: &'static str, rows: Vec<DocumentRhk>) -> impl IntoView {
             let span = r.iki.len().max(1).to_string();
             let mut iki = r.iki.into_iter();
             let first = iki.next();
-            let cells = |k: Option<super::super::document::types::DocumentIki>| {
-                let k = k.unwrap_or(super::super::document::types::DocumentIki {
+            let cells = |k: Option<super::types::DocumentIki>| {
+                let k = k.unwrap_or(super::types::DocumentIki {
                     aspek: String::new(),
                     indicator: String::new(),
                     target: String::new(),

@@ -1,16 +1,14 @@
 //! Gathers one plan into the official SKP document, within the viewer's reach.
 
-use super::super::berakhlak::CoreValue;
-use super::super::document::types::{
-    DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument,
-};
-use super::super::plan::service::view;
+use super::types::{DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::organisation::pangkat::pangkat_golongan;
 use crate::platform::db::{now_millis, Db};
 use crate::platform::state::AppState;
+use crate::skp::berakhlak::CoreValue;
+use crate::skp::plan::service::view;
 use sqlx::Row;
 
 fn title_case(code: &str) -> String {
@@ -64,7 +62,7 @@ pub async fn document(
     // The official who approved it; before approval, whoever supervises today.
     let penilai_id = match approved_by {
         Some(id) => Some(id),
-        None => super::super::plan::workflow::boss_id(db, employee_id).await?,
+        None => crate::skp::plan::workflow::boss_id(db, employee_id).await?,
     };
     let penilai = match penilai_id {
         Some(id) => Some(signatory(db, id).await?),

@@ -1,7 +1,7 @@
 //! The SKP document in the official layout: what the printable page shows and
 //! what the PDF template reads (as JSON), so both print the same content.
 
-use super::super::types::Lampiran;
+use crate::skp::types::Lampiran;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +47,7 @@ pub struct SkpDocument {
     pub period: String,
     pub approach: String,
     pub is_jpt: bool,
-    pub status: String,
+    pub status: crate::skp::types::PlanStatus,
     pub pegawai: Signatory,
     pub penilai: Option<Signatory>,
     pub rhk: Vec<DocumentRhk>,

@@ -1,6 +1,6 @@
 //! Server functions of the planning overviews.
 
-use super::super::overview::types::{CascadeView, MatrixView};
+use super::types::{CascadeView, MatrixView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn get_skp_matrix(employee_id: Option<i64>, year: i64) -> Result<MatrixView, AppError> {
     let user = crate::identity::guard::require("get_skp_matrix")?;
     let state = crate::platform::state::app_state()?;
-    super::super::overview::service::matrix(&state.db, &user, employee_id, year).await
+    super::service::matrix(&state.db, &user, employee_id, year).await
 }
 
 /// The cascade tree and plan status counts of a unit, or of the whole kabupaten.
@@ -17,5 +17,5 @@ pub async fn get_skp_matrix(employee_id: Option<i64>, year: i64) -> Result<Matri
 pub async fn get_skp_cascade(year: i64, unit_id: Option<i64>) -> Result<CascadeView, AppError> {
     crate::identity::guard::require("get_skp_cascade")?;
     let state = crate::platform::state::app_state()?;
-    super::super::overview::service::cascade(&state, year, unit_id).await
+    super::service::cascade(&state, year, unit_id).await
 }

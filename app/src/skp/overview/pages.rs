@@ -1,11 +1,12 @@
 //! `/skp/:year/matriks`: the supervisor's Matriks Peran Hasil, and
 //! `/skp/:year/kaskade?unit=…`: the cascade tree with plan status per unit.
 
-use super::super::overview::api::{get_skp_cascade, get_skp_matrix};
-use super::super::overview::types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
-use super::super::plan::pages::{status_label, year_param};
+use super::api::{get_skp_cascade, get_skp_matrix};
+use super::types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
+use crate::components::params::year_param;
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
+use crate::skp::labels::plan_status_label;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -66,7 +67,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
                         {m.columns.iter().map(|c| {
                             let missing = c.status.is_none();
                             let class = if missing { "min-w-48 bg-red-50 px-3 py-2 text-red-900" } else { "min-w-48 px-3 py-2" };
-                            let status = c.status.as_deref().map(status_label).unwrap_or_else(|| tr!(skp_matrix_no_plan));
+                            let status = c.status.map(plan_status_label).unwrap_or_else(|| tr!(skp_matrix_no_plan));
                             view! {
                                 <th class=class data-testid="skp-matrix-column" data-missing=missing.to_string()>
                                     <a class="underline" href=format!("/skp/{}/pegawai/{}", m.year, c.employee_id)>{c.name.clone()}</a>
@@ -145,10 +146,9 @@ fn count_of(c: &StatusCounts, state: &str) -> i64 {
 }
 
 fn state_label(state: &str) -> String {
-    if state == "belum" {
-        tr!(skp_cascade_none)
-    } else {
-        status_label(state)
+    match crate::skp::types::PlanStatus::from_code(state) {
+        Some(status) => plan_status_label(status),
+        None => tr!(skp_cascade_none),
     }
 }
 
@@ -239,7 +239,7 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
                     {c.pending.into_iter().map(|p| view! {
                         <li class="flex justify-between gap-2 py-1">
                             <a class="underline" href=format!("/skp/{year}/pegawai/{}", p.employee_id)>{p.name.clone()}</a>
-                            <span class="text-slate-600">{p.position_title.clone().unwrap_or_default()} " · " {p.status.as_deref().map(status_label).unwrap_or_else(|| tr!(skp_cascade_none))}</span>
+                            <span class="text-slate-600">{p.position_title.clone().unwrap_or_default()} " · " {p.status.map(plan_status_label).unwrap_or_else(|| tr!(skp_cascade_none))}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -264,7 +264,7 @@ fn Node(n: CascadeNode, depth: usize, year: i64) -> impl IntoView {
     let owner = view! {
         <span class="text-xs text-slate-600">
             " — " <a class="underline" href=format!("/skp/{year}/pegawai/{}", n.employee_id)>{n.employee_name.clone()}</a>
-            {n.position_title.clone().map(|t| format!(", {t}"))} " · " {status_label(&n.status)}
+            {n.position_title.clone().map(|t| format!(", {t}"))} " · " {plan_status_label(n.status)}
         </span>
     };
     if n.children.is_empty() {

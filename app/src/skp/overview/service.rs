@@ -1,6 +1,6 @@
 //! Builds the Matriks Peran Hasil and the cascade tree from the stored plans.
 
-use super::super::overview::types::{
+use super::types::{
     CascadeNode, CascadeView, MatrixRow, MatrixView, PlanCountsPerUnit, StatusCounts, UnitProgress,
 };
 use crate::error::AppError;
@@ -54,8 +54,13 @@ pub async fn matrix(
     .bind(year)
     .fetch_all(db.pool())
     .await?;
-    let columns =
-        super::super::plan::holders::direct_reports(db, &positions, employee_id, year).await?;
+    let columns = crate::skp::plan::holders::direct_reports(
+        &mut *db.read().await?,
+        &positions,
+        employee_id,
+        year,
+    )
+    .await?;
     let mut rows: Vec<MatrixRow> = own_rhk
         .iter()
         .map(|r| {
@@ -224,9 +229,12 @@ async fn read_cascade(
     let ((roots, hidden_rhk), pending) =
         futures::try_join!(rhk_tree(db, year, scope.as_deref()), async {
             match &scope {
-                Some(ids) => {
-                    Ok(super::super::plan::holders::pending_in_units(db, ids, year).await?)
-                }
+                Some(ids) => Ok(crate::skp::plan::holders::pending_in_units(
+                    &mut *db.read().await?,
+                    ids,
+                    year,
+                )
+                .await?),
                 None => Ok(Vec::new()),
             }
         },)?;

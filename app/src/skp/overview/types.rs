@@ -1,7 +1,7 @@
 //! The planning overviews: the supervisor's Matriks Peran Hasil and the cascade
 //! tree of a unit or the whole kabupaten with plan status counts.
 
-use super::super::plan::types::PlanHolder;
+use crate::skp::plan::types::PlanHolder;
 use serde::{Deserialize, Serialize};
 
 /// A supervisor's RHK as rows, direct subordinates as columns.
@@ -81,7 +81,7 @@ pub struct CascadeNode {
     pub employee_id: i64,
     pub employee_name: String,
     pub position_title: Option<String>,
-    pub status: String,
+    pub status: crate::skp::types::PlanStatus,
     pub children: Vec<CascadeNode>,
 }
 

@@ -1,7 +1,7 @@
 //! Performance years and periods: everyone signed in reads them; admins open a
 //! year and close or reopen its periods.
 
-use super::super::period::types::PerformanceYear;
+use super::types::PerformanceYear;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -9,19 +9,19 @@ use leptos::prelude::*;
 pub async fn list_performance_years() -> Result<Vec<PerformanceYear>, AppError> {
     crate::identity::guard::require("list_performance_years")?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::super::period::service::list_years(&state.db).await?)
+    Ok(super::service::list_years(&state.db).await?)
 }
 
 #[server(prefix = "/api", endpoint = "admin_open_year")]
 pub async fn admin_open_year(year: i64) -> Result<(), AppError> {
     let user = crate::identity::guard::require("admin_open_year")?;
     let state = crate::platform::state::app_state()?;
-    super::super::period::service::open_year(&state, &user, year).await
+    super::service::open_year(&state, &user, year).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_set_period_open")]
 pub async fn admin_set_period_open(period_id: i64, open: bool) -> Result<(), AppError> {
     let user = crate::identity::guard::require("admin_set_period_open")?;
     let state = crate::platform::state::app_state()?;
-    super::super::period::service::set_period_open(&state, &user, period_id, open).await
+    super::service::set_period_open(&state, &user, period_id, open).await
 }

@@ -1,7 +1,7 @@
 //! `/admin/periode`: open a performance year and close or reopen its periods.
 
-use super::super::period::api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
-use super::super::period::types::PerformanceYear;
+use super::api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
+use super::types::PerformanceYear;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,

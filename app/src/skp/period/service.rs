@@ -1,14 +1,14 @@
 //! Opening a performance year (its periods from the configured scheme), and
 //! closing or reopening periods. Every change is audited.
 
-use super::super::period::types::{PerformanceYear, PeriodRow};
-use super::super::periods::{periods, PeriodKind, Scheme};
+use super::types::{PerformanceYear, PeriodRow};
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Db};
 use crate::platform::state::AppState;
+use crate::skp::periods::{periods, PeriodKind, Scheme};
 use serde_json::json;
 use sqlx::Row;
 

@@ -6,7 +6,7 @@
 // carry an attribute of its own.
 #![allow(clippy::too_many_arguments)]
 
-use super::super::plan::types::{PlanSave, PlanView, TeamPlans};
+use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -17,7 +17,7 @@ pub async fn get_skp_plan(employee_id: Option<i64>, year: i64) -> Result<PlanVie
     let user = crate::identity::guard::require("get_skp_plan")?;
     let state = crate::platform::state::app_state()?;
     let employee_id = employee_id.unwrap_or(user.employee_id());
-    super::super::plan::service::view(&state, &user, employee_id, year).await
+    super::service::view(&state, &user, employee_id, year).await
 }
 
 /// Saves the caller's draft; answers the new version, or a conflict when someone
@@ -26,14 +26,14 @@ pub async fn get_skp_plan(employee_id: Option<i64>, year: i64) -> Result<PlanVie
 pub async fn save_skp_plan(plan: PlanSave) -> Result<i64, AppError> {
     let user = crate::identity::guard::require("save_skp_plan")?;
     let state = crate::platform::state::app_state()?;
-    super::super::plan::service::save(&state, &user, plan).await
+    super::service::save(&state, &user, plan).await
 }
 
 #[server(prefix = "/api", endpoint = "submit_skp_plan")]
 pub async fn submit_skp_plan(year: i64, base_version: i64) -> Result<(), AppError> {
     let user = crate::identity::guard::require("submit_skp_plan")?;
     let state = crate::platform::state::app_state()?;
-    super::super::plan::workflow::submit(&state, &user, year, base_version).await?;
+    super::workflow::submit(&state, &user, year, base_version).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
     Ok(())
 }
@@ -46,7 +46,7 @@ pub async fn review_skp_plan(
     decision: String,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    use super::super::plan::workflow::Decision;
+    use super::workflow::Decision;
     let user = crate::identity::guard::require("review_skp_plan")?;
     let state = crate::platform::state::app_state()?;
     let decision = match decision.as_str() {
@@ -59,7 +59,7 @@ pub async fn review_skp_plan(
             ))
         }
     };
-    super::super::plan::workflow::review(&state, &user, employee_id, year, decision).await?;
+    super::workflow::review(&state, &user, employee_id, year, decision).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
     Ok(())
 }
@@ -69,7 +69,7 @@ pub async fn review_skp_plan(
 pub async fn get_team_plans() -> Result<TeamPlans, AppError> {
     let user = crate::identity::guard::require("get_team_plans")?;
     let state = crate::platform::state::app_state()?;
-    super::super::plan::service::team_plans(&state.db, &user).await
+    super::service::team_plans(&state.db, &user).await
 }
 
 /// The owner asks to change their approved plan.
@@ -77,7 +77,7 @@ pub async fn get_team_plans() -> Result<TeamPlans, AppError> {
 pub async fn request_skp_revision(year: i64, reason: String) -> Result<(), AppError> {
     let user = crate::identity::guard::require("request_skp_revision")?;
     let state = crate::platform::state::app_state()?;
-    super::super::plan::workflow::request_revision(&state, &user, year, &reason).await?;
+    super::workflow::request_revision(&state, &user, year, &reason).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
     Ok(())
 }
@@ -96,7 +96,7 @@ pub async fn decide_skp_revision(
         "tolak" => false,
         _ => return Err(AppError::invalid("decision", "Pilih setujui atau tolak.")),
     };
-    super::super::plan::workflow::decide_revision(&state, &user, employee_id, year, grant).await?;
+    super::workflow::decide_revision(&state, &user, employee_id, year, grant).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
     Ok(())
 }
@@ -115,7 +115,7 @@ pub async fn save_skp_expectations(
     adaptif: Option<String>,
     kolaboratif: Option<String>,
 ) -> Result<(), AppError> {
-    use super::super::berakhlak::CoreValue::*;
+    use crate::skp::berakhlak::CoreValue::*;
     let user = crate::identity::guard::require("save_skp_expectations")?;
     let state = crate::platform::state::app_state()?;
     let texts = [
@@ -130,7 +130,7 @@ pub async fn save_skp_expectations(
     .into_iter()
     .map(|(value, text)| (value, text.unwrap_or_default()))
     .collect();
-    super::super::plan::expectations::save(&state, &user, employee_id, year, texts).await?;
+    super::expectations::save(&state, &user, employee_id, year, texts).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));
     Ok(())
 }

@@ -1,15 +1,15 @@
 //! Ekspektasi khusus pimpinan: the supervisor's free-text expectation per
 //! BerAKHLAK value, written on the subordinate's plan until it is approved.
 
-use super::super::berakhlak::CoreValue;
-use super::super::plan::service::view;
-use super::super::plan::types::ExpectationText;
-use super::super::plan::workflow::{announce, Announcement};
+use super::service::view;
+use super::types::ExpectationText;
+use super::workflow::{announce, Announcement};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::platform::db::{now_millis, Db};
 use crate::platform::state::AppState;
+use crate::skp::berakhlak::CoreValue;
 use serde_json::json;
 use sqlx::Row;
 

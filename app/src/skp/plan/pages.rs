@@ -3,50 +3,41 @@
 //! supervisor's review (`/skp/:year/pegawai/:id`). Submit, return and approve are
 //! plain forms, so they work before (or without) the WASM.
 
-use super::super::period::api::list_performance_years;
-use super::super::plan::api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
-use super::super::plan::sections::{
+use super::api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
+use super::sections::{
     DocumentLinks, HistorySection, PerilakuSection, RevisionDecision, RevisionRequest,
 };
-use super::super::plan::types::{PlanSave, PlanView, RhkSave};
-use super::super::rules::check_submission;
-use super::super::types::{IkiDraft, Lampiran, Problem};
+use super::types::{PlanSave, PlanView, RhkSave};
 use crate::components::action_form::ActionForm;
 use crate::components::form::reload_page;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
+use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
+use crate::skp::labels::plan_status_label;
+use crate::skp::period::api::list_performance_years;
+use crate::skp::rules::check_submission;
+use crate::skp::types::{IkiDraft, Lampiran, PlanStatus, Problem};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use std::time::Duration;
 
-pub fn status_label(code: &str) -> String {
-    match code {
-        "draf" => tr!(skp_status_draf),
-        "diajukan" => tr!(skp_status_diajukan),
-        "disetujui" => tr!(skp_status_disetujui),
-        "dikembalikan" => tr!(skp_status_dikembalikan),
-        other => other.to_owned(),
-    }
-}
-
 #[component]
-fn StatusBadge(status: String) -> impl IntoView {
-    let class = match status.as_str() {
-        "disetujui" => "bg-emerald-100 text-emerald-900",
-        "diajukan" => "bg-sky-100 text-sky-900",
-        "dikembalikan" => "bg-amber-100 text-amber-900",
-        _ => "bg-slate-100 text-slate-800",
+fn StatusBadge(status: PlanStatus) -> impl IntoView {
+    let class = match status {
+        PlanStatus::Approved => "bg-emerald-100 text-emerald-900",
+        PlanStatus::Submitted => "bg-sky-100 text-sky-900",
+        PlanStatus::Returned => "bg-amber-100 text-amber-900",
+        PlanStatus::Draft => "bg-slate-100 text-slate-800",
     };
-    view! { <span class=format!("rounded-full px-3 py-1 text-sm font-medium {class}") data-testid="skp-status">{status_label(&status)}</span> }
+    view! { <span class=format!("rounded-full px-3 py-1 text-sm font-medium {class}") data-testid="skp-status">{plan_status_label(status)}</span> }
 }
 
 /// `/skp`: the performance years, each linking to the caller's plan.
@@ -101,23 +92,6 @@ fn OverviewLinks(year: i64) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// The `:id` of `/skp/:year/pegawai/:id…` pages.
-pub fn employee_param() -> Memo<Option<i64>> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
-}
-
-pub fn year_param() -> Memo<i64> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("year")
-            .and_then(|y| y.parse().ok())
-            .unwrap_or(0)
-    })
 }
 
 /// `/skp/:year`: the signed-in person's own plan.
@@ -589,7 +563,7 @@ fn RhkEditor(
     rows: RwSignal<Vec<RowEdit>>,
     dirty: RwSignal<bool>,
     is_jpt: bool,
-    supervisor_rhk: StoredValue<Vec<super::super::plan::types::RhkOption>>,
+    supervisor_rhk: StoredValue<Vec<super::types::RhkOption>>,
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let key = row.key;

@@ -3,9 +3,8 @@
 //! history and the links to the official document. All forms are plain forms: the
 //! server answers a post with a redirect back to the page, which shows the new state.
 
-use super::super::berakhlak::CoreValue;
-use super::super::plan::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
-use super::super::plan::types::PlanView;
+use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
+use super::types::PlanView;
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
@@ -13,6 +12,7 @@ use crate::components::form::{
 };
 use crate::i18n::{move_tr, tr};
 use crate::identity::types::Reach;
+use crate::skp::berakhlak::CoreValue;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -164,7 +164,7 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
                     <li class="border-t border-slate-100 py-2">
                         <details>
                             <summary class="cursor-pointer text-sm">
-                                {format!("Versi {} · {} · {} · {}", v.version, super::super::plan::pages::status_label(&v.status), v.by_name.clone().unwrap_or_default(), format_wib(v.at_millis))}
+                                {format!("Versi {} · {} · {} · {}", v.version, crate::skp::labels::plan_status_label(v.status), v.by_name.clone().unwrap_or_default(), format_wib(v.at_millis))}
                             </summary>
                             {v.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-600">{n}</p> })}
                             <ol class="mt-1 list-decimal pl-5 text-sm">

@@ -2,9 +2,7 @@
 //! silent overwrites, submitting, returning and approving. Every step runs in one
 //! transaction with its audit record; transitions notify the other party.
 
-use super::super::plan::types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlans};
-use super::super::rules::{check_draft, next_status, parse_target, Step};
-use super::super::types::{IkiDraft, Lampiran, PlanStatus};
+use super::types::{PlanSave, PlanView, RhkOption, RhkView, TeamPlans};
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
@@ -12,6 +10,8 @@ use crate::identity::roles::{reach, SessionUser};
 use crate::identity::types::Reach;
 use crate::platform::db::{now_millis, Db};
 use crate::platform::state::AppState;
+use crate::skp::rules::{check_draft, next_status, parse_target, Step};
+use crate::skp::types::{IkiDraft, Lampiran, PlanStatus};
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
@@ -121,19 +121,17 @@ pub async fn view(
     };
     let stored = stored_plan(db, employee_id, year).await?;
     let plan_id = stored.as_ref().map(|p| p.id);
-    let status = stored
-        .as_ref()
-        .map_or_else(|| PlanStatus::Draft.code().to_owned(), |p| p.status.clone());
+    let status = stored.as_ref().map_or(PlanStatus::Draft, |p| p.status);
     let (rhk, expectations, history) = match plan_id {
         Some(id) => (
             rhk_of(db, id).await?,
-            super::super::plan::expectations::of_plan(db, id).await?,
-            super::super::plan::workflow::history(db, id).await?,
+            super::expectations::of_plan(db, id).await?,
+            super::workflow::history(db, id).await?,
         ),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
     let open = year_is_open(db, year).await?.unwrap_or(false);
-    let current = PlanStatus::from_code(&status);
+    let current = Some(status);
     let revision_requested = stored.as_ref().is_some_and(|p| p.revision_reason.is_some());
     let direct = reach == Reach::Direct;
     Ok(PlanView {
@@ -143,7 +141,7 @@ pub async fn view(
         position_title: owner.position_title,
         unit_id: owner.unit_id,
         year,
-        status: status.clone(),
+        status,
         version: stored.as_ref().map_or(0, |p| p.version),
         approach: stored
             .as_ref()
@@ -182,7 +180,7 @@ pub async fn view(
 /// The stored plan row of an employee and year.
 struct StoredPlan {
     id: i64,
-    status: String,
+    status: PlanStatus,
     version: i64,
     approach: String,
     lampiran: Lampiran,
@@ -264,7 +262,7 @@ pub(super) fn foreign_link(
         .map(|(i, _)| i)
 }
 
-pub(super) fn first_problem(problems: Vec<super::super::types::Problem>) -> Result<(), AppError> {
+pub(super) fn first_problem(problems: Vec<crate::skp::types::Problem>) -> Result<(), AppError> {
     match problems.into_iter().next() {
         Some(p) => Err(AppError::invalid(p.field, p.message)),
         None => Ok(()),
@@ -394,7 +392,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     write_rhk(&mut tx, plan_id, &input, now).await?;
     // A first draft waiting for the supervisor's approved RHK tells the supervisor.
     if let (Some((boss, _)), true, "skp.created") = (&boss, allowed.is_empty(), action) {
-        super::super::plan::workflow::notify(
+        super::workflow::notify(
             &mut tx,
             *boss,
             "skp.waiting_for_supervisor",
@@ -530,8 +528,8 @@ pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppErr
             rows: Vec::new(),
         });
     };
-    let mut rows = super::super::plan::holders::direct_reports(
-        db,
+    let mut rows = super::holders::direct_reports(
+        &mut *db.read().await?,
         &user.supervising_positions,
         user.employee_id(),
         year,

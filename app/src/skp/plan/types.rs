@@ -1,4 +1,4 @@
-use super::super::types::{IkiDraft, Lampiran};
+use crate::skp::types::{IkiDraft, Lampiran, PlanStatus};
 use serde::{Deserialize, Serialize};
 
 /// An RHK as stored, with the supervisor's RHK it supports.
@@ -29,7 +29,7 @@ pub struct PlanView {
     /// The owner's unit (the cascade link for admins and pimpinan).
     pub unit_id: Option<i64>,
     pub year: i64,
-    pub status: String,
+    pub status: PlanStatus,
     pub version: i64,
     pub approach: String,
     pub is_jpt: bool,
@@ -72,7 +72,7 @@ pub struct ExpectationText {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanVersionView {
     pub version: i64,
-    pub status: String,
+    pub status: PlanStatus,
     pub note: Option<String>,
     pub by_name: Option<String>,
     pub at_millis: i64,
@@ -95,7 +95,7 @@ impl RhkView {
 
 impl PlanView {
     /// The stored content in the shape the shared rules check.
-    pub fn as_draft(&self) -> super::super::types::PlanDraft {
+    pub fn as_draft(&self) -> crate::skp::types::PlanDraft {
         PlanSave {
             year: self.year,
             base_version: self.version,
@@ -131,13 +131,13 @@ pub struct RhkSave {
 
 impl PlanSave {
     /// The content in the shape the shared rules check.
-    pub fn as_draft(&self) -> super::super::types::PlanDraft {
-        super::super::types::PlanDraft {
+    pub fn as_draft(&self) -> crate::skp::types::PlanDraft {
+        crate::skp::types::PlanDraft {
             approach: self.approach.clone(),
             rhk: self
                 .rhk
                 .iter()
-                .map(|r| super::super::types::RhkDraft {
+                .map(|r| crate::skp::types::RhkDraft {
                     kind: r.kind.clone(),
                     text: r.text.clone(),
                     parent_rhk_id: r.parent_rhk_id,
@@ -152,12 +152,13 @@ impl PlanSave {
 
 /// An employee with their plan status in a year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PlanHolder {
     pub employee_id: i64,
     pub name: String,
     pub position_title: Option<String>,
     /// `None`: no plan yet.
-    pub status: Option<String>,
+    pub status: Option<PlanStatus>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

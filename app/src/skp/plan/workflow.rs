@@ -2,18 +2,16 @@
 //! through a revision request the supervisor decides. Each step runs in one
 //! transaction with a snapshot, an audit record and a notification.
 
-use super::super::plan::service::{
-    conflict, first_problem, foreign_link, owner, rhk_of, supervisor, view,
-};
-use super::super::plan::types::PlanVersionView;
-use super::super::rules::{check_submission, next_status, Step};
-use super::super::types::PlanStatus;
+use super::service::{conflict, first_problem, foreign_link, owner, rhk_of, supervisor, view};
+use super::types::PlanVersionView;
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::platform::db::{now_millis, Db};
 use crate::platform::state::AppState;
+use crate::skp::rules::{check_submission, next_status, Step};
+use crate::skp::types::PlanStatus;
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
@@ -137,7 +135,7 @@ pub async fn submit(
         return Err(conflict(view.version));
     }
     if !view.can_edit {
-        let status = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
+        let status = view.status;
         next_status(status, Step::Submit).map_err(|m| AppError::invalid("status", m))?;
         return Err(AppError::invalid(
             "year",
@@ -239,7 +237,7 @@ pub async fn review(
     if view.reach != Reach::Direct {
         return Err(AppError::Forbidden);
     }
-    let current = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
+    let current = view.status;
     let (step, new_status, note) = match &decision {
         Decision::Approve => (Step::Approve, "disetujui", None),
         Decision::Return(reason) => {
@@ -327,7 +325,7 @@ pub async fn request_revision(
             "Permintaan revisi sudah diajukan; tunggu keputusan atasan.",
         ));
     }
-    let current = PlanStatus::from_code(&view.status).unwrap_or(PlanStatus::Draft);
+    let current = view.status;
     next_status(current, Step::ReopenForRevision).map_err(|m| AppError::invalid("status", m))?;
     if !view.can_request_revision {
         return Err(AppError::invalid(

@@ -1,0 +1,22 @@
+//! Route parameters that several pages read.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The `:id` of `/skp/:year/pegawai/:id…` pages.
+pub fn employee_param() -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
+}
+
+/// The `:year` of `/skp/:year…` pages (0 when it is not a number).
+pub fn year_param() -> Memo<i64> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("year")
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0)
+    })
+}
