@@ -102,7 +102,7 @@ pub async fn seed(
     let plan = dataset::plan(options.seed, options.employees)?;
     let password_hash = hash_password(DEMO_PASSWORD).await?;
 
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.write().await?;
     if existing > 0 || options.force {
         for table in [
             "notifications",

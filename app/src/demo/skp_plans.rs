@@ -403,7 +403,7 @@ async fn write(
     progress: &mut impl FnMut(Progress),
 ) -> Result<(), sqlx::Error> {
     let now = now_millis();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.write().await?;
     let known: i64 = sqlx::query("SELECT COUNT(*) FROM performance_years WHERE year = $1")
         .bind(year)
         .fetch_one(&mut *tx)

@@ -62,7 +62,12 @@ pub async fn document(
     // The official who approved it; before approval, whoever supervises today.
     let penilai_id = match approved_by {
         Some(id) => Some(id),
-        None => crate::skp::plan::workflow::boss_id(db, employee_id).await?,
+        None => crate::organisation::supervision::supervisor_of_employee(
+            &mut *db.read().await?,
+            employee_id,
+        )
+        .await?
+        .map(|boss| boss.employee_id),
     };
     let penilai = match penilai_id {
         Some(id) => Some(signatory(db, id).await?),

@@ -1,5 +1,8 @@
 //! The yearly plan of one employee: its editor and review pages, drafts saved
 //! without silent overwrites, and the workflow from draft to approval.
+//!
+//! A request flows api → service / workflow / expectations → facts (what the
+//! decision rests on) and record (audit + notification) → repository (SQL).
 
 pub mod api;
 pub mod pages;
@@ -9,7 +12,13 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod expectations;
 #[cfg(feature = "ssr")]
+pub mod facts;
+#[cfg(feature = "ssr")]
 pub mod holders;
+#[cfg(feature = "ssr")]
+pub mod record;
+#[cfg(feature = "ssr")]
+pub mod repository;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

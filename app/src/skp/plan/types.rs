@@ -15,6 +15,7 @@ pub struct RhkView {
 
 /// An RHK of the supervisor's approved plan that a subordinate may support.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct RhkOption {
     pub id: i64,
     pub text: String,
