@@ -15,5 +15,6 @@ pub mod skp_pdf;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;
+pub mod write_load;
 
 pub use router::build_router;

@@ -8,7 +8,7 @@ use super::repository;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
-use crate::notifications::repository::Notice;
+use crate::notifications::repository::{self as notifications, Notice};
 use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::state::AppState;
 use crate::skp::rules::{check_draft, next_status, Step};
@@ -181,17 +181,19 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     };
     write_rhk(&mut tx, plan_id, &input, now).await?;
     // A first draft waiting for the supervisor's approved RHK tells the supervisor.
-    let tell = match (&facts.supervisor, allowed.is_empty(), action) {
-        (Some(boss), true, "skp.created") if !is_jpt => Some(Notice {
+    if let (Some(boss), true, "skp.created", false) =
+        (&facts.supervisor, allowed.is_empty(), action, is_jpt)
+    {
+        let notice = Notice {
             to: boss.employee_id,
             text: format!(
                 "{} menyusun SKP tahun {} dan menunggu SKP Anda disetujui untuk memilih RHK yang didukung.",
                 facts.owner.name, input.year
             ),
             link: format!("/skp/{}", input.year),
-        }),
-        _ => None,
-    };
+        };
+        notifications::insert(&mut tx, "skp.waiting_for_supervisor", notice, now).await?;
+    }
     announce(
         &mut tx,
         db.backend(),
@@ -203,7 +205,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
             after: Some(json!({
                 "version": version, "rhk": input.rhk.len(), "iki": input.rhk.iter().map(|r| r.iki.len()).sum::<usize>(),
             })),
-            tell,
+            tell: None,
         },
         now,
     )
