@@ -13,6 +13,8 @@
 #                handler serving the same bytes (wrk, same run)
 #   import       CSV import of 5,000 new employees: dry run, apply (one transaction,
 #                5,000 one-time passwords hashed), re-import dry run, audit verify
+#   writes       plan saves per second: 1 writer × 50, 50 writers × 4, 200 writers × 2
+#                at once (SQLite, and PostgreSQL when installed)
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
 #   at scale     on 100,000 employees (SQLite): each page's time as its role (median of
@@ -83,8 +85,9 @@ kill "${PIDS[-1]}" 2>/dev/null || true
 LEPTOS_OUTPUT_NAME=sikap LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 \
   LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=true \
   LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt \
-  cargo build --release -p server --bin baseline_server --bin import_bench --no-default-features >/dev/null 2>&1
+  cargo build --release -p server --bin baseline_server --bin import_bench --bin write_bench --no-default-features >/dev/null 2>&1
 "$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
+"$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
 
 export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
 start=$(now_ms)
@@ -204,7 +207,8 @@ at_scale "100,000 employees (SQLite)" "sqlite://$WORK/large.db"
 
 # PostgreSQL at scale, when asked: BENCH_PG_EMPLOYEES=1000000 ./sikap bench --skip-cold.
 # A throwaway cluster (fsync on, shared_buffers 512 MB), seeded, analysed, measured.
-if [ -n "${BENCH_PG_EMPLOYEES:-}" ]; then
+# A throwaway PostgreSQL cluster (fsync on, shared_buffers 512 MB); sets pg_url.
+start_pg() {
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   pg_dir=$(mktemp -d /tmp/sikap-bench-pg.XXXXXX) # beside $WORK: postgres cannot enter that
   pg_as=""
@@ -214,12 +218,26 @@ if [ -n "${BENCH_PG_EMPLOYEES:-}" ]; then
   $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
     -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null
   pg_url="postgres://postgres@127.0.0.1:$pg_port/postgres"
+}
+stop_pg() {
+  $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -w stop >/dev/null
+  rm -rf "$pg_dir"
+}
+
+# Concurrent plan saves on PostgreSQL too, when it is installed.
+if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  start_pg
+  DATABASE_URL="$pg_url" "$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
+  stop_pg
+fi
+
+if [ -n "${BENCH_PG_EMPLOYEES:-}" ]; then
+  start_pg
   start=$(now_ms)
   SIKAP_DATABASE_URL="$pg_url" "$BIN" seed --employees "$BENCH_PG_EMPLOYEES" >/dev/null 2>&1
   report "seed $BENCH_PG_EMPLOYEES employees (PostgreSQL)" "$(( $(now_ms) - start )) ms"
   $pg_as "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -q -c "ANALYZE" postgres
   at_scale "$BENCH_PG_EMPLOYEES employees (PostgreSQL)" "$pg_url"
   kill "${PIDS[@]}" 2>/dev/null || true
-  $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -w stop >/dev/null
-  rm -rf "$pg_dir"
+  stop_pg
 fi
