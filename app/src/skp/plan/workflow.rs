@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::notifications::repository::Notice;
-use crate::platform::db::now_millis;
+use crate::platform::db::{now_millis, Conn};
 use crate::platform::state::AppState;
 use crate::skp::rules::{check_submission, next_status, Step};
 use crate::skp::types::PlanStatus;
@@ -130,6 +130,24 @@ pub async fn submit(
     Ok(())
 }
 
+/// A direct report's plan, for a decision only their direct supervisor (or a
+/// Plt./Plh. of that position) may take.
+async fn direct_report_plan(
+    conn: &mut Conn,
+    user: &SessionUser,
+    employee_id: i64,
+    year: i64,
+) -> Result<PlanFacts, AppError> {
+    let facts = facts::load(conn, user, employee_id, year).await?;
+    if facts.stored.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if facts.reach != Reach::Direct {
+        return Err(AppError::Forbidden);
+    }
+    Ok(facts)
+}
+
 /// The supervisor's decision on a submitted plan.
 pub enum Decision {
     Approve,
@@ -145,14 +163,8 @@ pub async fn review(
 ) -> Result<(), AppError> {
     let db = &state.db;
     let mut tx = db.write().await?;
-    let facts = facts::load(&mut tx, user, employee_id, year).await?;
-    let Some(plan) = &facts.stored else {
-        return Err(AppError::NotFound);
-    };
-    // Only the direct supervisor (or a PLT/PLH of that position) decides.
-    if facts.reach != Reach::Direct {
-        return Err(AppError::Forbidden);
-    }
+    let facts = direct_report_plan(&mut tx, user, employee_id, year).await?;
+    let plan = facts.stored.as_ref().ok_or(AppError::NotFound)?;
     let (step, new_status, note) = match &decision {
         Decision::Approve => (Step::Approve, PlanStatus::Approved, None),
         Decision::Return(reason) => {
@@ -303,13 +315,8 @@ pub async fn decide_revision(
 ) -> Result<(), AppError> {
     let db = &state.db;
     let mut tx = db.write().await?;
-    let facts = facts::load(&mut tx, user, employee_id, year).await?;
-    let Some(plan) = &facts.stored else {
-        return Err(AppError::NotFound);
-    };
-    if facts.reach != Reach::Direct {
-        return Err(AppError::Forbidden);
-    }
+    let facts = direct_report_plan(&mut tx, user, employee_id, year).await?;
+    let plan = facts.stored.as_ref().ok_or(AppError::NotFound)?;
     if !facts.revision_requested() {
         return Err(AppError::invalid(
             "decision",
