@@ -1,6 +1,7 @@
 //! The reads behind the planning overviews: a supervisor's RHK and the RHK that
 //! support them, plan counts per unit, and the shape and details of the cascade.
 
+use super::types::CascadeNode;
 use crate::identity::roles::placeholders;
 use crate::platform::db::Conn;
 use crate::skp::types::{PlanStatus, RhkKind};
@@ -53,17 +54,6 @@ pub struct ShapeRow {
     pub sort_order: i64,
     pub id: i64,
     pub parent_rhk_id: Option<i64>,
-}
-
-/// What the cascade shows of one RHK.
-#[derive(sqlx::FromRow)]
-pub struct RhkDetail {
-    pub rhk_id: i64,
-    pub text: String,
-    pub employee_id: i64,
-    pub employee_name: String,
-    pub position_title: Option<String>,
-    pub status: PlanStatus,
 }
 
 /// The position `employee_id` holds, if any.
@@ -232,8 +222,9 @@ pub async fn lone_shape(
     .await
 }
 
-/// Text, owner and plan state of the RHK `ids` (at most a few hundred at once).
-pub async fn rhk_details(conn: &mut Conn, ids: &[i64]) -> Result<Vec<RhkDetail>, sqlx::Error> {
+/// The RHK `ids` (at most a few hundred at once) with their text, owner and plan
+/// state, without their supporting RHK.
+pub async fn rhk_details(conn: &mut Conn, ids: &[i64]) -> Result<Vec<CascadeNode>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

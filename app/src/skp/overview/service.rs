@@ -384,16 +384,7 @@ fn link(row: ShapeRow) -> (i64, Option<i64>) {
 async fn rhk_details(conn: &mut Conn, ids: &[i64]) -> Result<HashMap<i64, CascadeNode>, AppError> {
     let mut found = HashMap::with_capacity(ids.len());
     for batch in ids.chunks(500) {
-        for r in repository::rhk_details(conn, batch).await? {
-            let node = CascadeNode {
-                rhk_id: r.rhk_id,
-                text: r.text,
-                employee_id: r.employee_id,
-                employee_name: r.employee_name,
-                position_title: r.position_title,
-                status: r.status,
-                children: Vec::new(),
-            };
+        for node in repository::rhk_details(conn, batch).await? {
             found.insert(node.rhk_id, node);
         }
     }

@@ -89,6 +89,7 @@ pub struct UnitProgress {
 
 /// One RHK in the cascade with the RHK that support it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct CascadeNode {
     pub rhk_id: i64,
     pub text: String,
@@ -96,6 +97,7 @@ pub struct CascadeNode {
     pub employee_name: String,
     pub position_title: Option<String>,
     pub status: PlanStatus,
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub children: Vec<CascadeNode>,
 }
 

@@ -6,7 +6,7 @@ use crate::skp::periods::{PeriodKind, PeriodPlan, Scheme};
 
 /// A performance year as stored.
 #[derive(sqlx::FromRow)]
-pub struct YearRow {
+pub struct YearRecord {
     pub year: i64,
     pub scheme: Scheme,
     pub status: YearStatus,
@@ -14,7 +14,7 @@ pub struct YearRow {
 
 /// A period as stored.
 #[derive(sqlx::FromRow)]
-pub struct PeriodRow {
+pub struct PeriodRecord {
     pub id: i64,
     pub year: i64,
     pub kind: PeriodKind,
@@ -27,7 +27,7 @@ pub struct PeriodRow {
 }
 
 /// Every performance year, the newest first.
-pub async fn years(conn: &mut Conn) -> Result<Vec<YearRow>, sqlx::Error> {
+pub async fn years(conn: &mut Conn) -> Result<Vec<YearRecord>, sqlx::Error> {
     sqlx::query_as("SELECT year, scheme, status FROM performance_years ORDER BY year DESC")
         .fetch_all(conn)
         .await
@@ -35,7 +35,7 @@ pub async fn years(conn: &mut Conn) -> Result<Vec<YearRow>, sqlx::Error> {
 
 /// Every period: by year (newest first), the periodic ones in order, then the
 /// annual evaluation.
-pub async fn periods(conn: &mut Conn) -> Result<Vec<PeriodRow>, sqlx::Error> {
+pub async fn periods(conn: &mut Conn) -> Result<Vec<PeriodRecord>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, year, kind, number, name, starts_on, ends_on, deadline, status FROM periods \
          ORDER BY year DESC, kind DESC, number",
