@@ -45,35 +45,14 @@ pub struct EmployeeRow {
     pub position_id: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DemoRole {
-    Pegawai,
-    Atasan,
-    AdminBkpsdm,
-    Pimpinan,
-}
+crate::coded_enum!(DemoRole {
+    Pegawai => "pegawai",
+    Atasan => "atasan",
+    AdminBkpsdm => "admin_bkpsdm",
+    Pimpinan => "pimpinan",
+});
 
 impl DemoRole {
-    pub const ALL: [DemoRole; 4] = [
-        DemoRole::Pegawai,
-        DemoRole::Atasan,
-        DemoRole::AdminBkpsdm,
-        DemoRole::Pimpinan,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DemoRole::Pegawai => "pegawai",
-            DemoRole::Atasan => "atasan",
-            DemoRole::AdminBkpsdm => "admin_bkpsdm",
-            DemoRole::Pimpinan => "pimpinan",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|role| role.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             DemoRole::Pegawai => "pegawai",

@@ -10,7 +10,7 @@ use crate::platform::db::{now_millis, Backend, Db};
 pub use dataset::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
 use sqlx::any::AnyArguments;
 use sqlx::error::BoxDynError;
-use sqlx::{Any, Arguments, Row};
+use sqlx::{Any, Arguments};
 
 /// The password every demo account starts with; printed by the run command.
 pub const DEMO_PASSWORD: &str = "Kepahiang-Demo-2026";
@@ -66,26 +66,24 @@ pub struct DemoLogin {
 
 /// Employees already in the database (0 on a fresh one).
 pub async fn employee_count(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) FROM employees")
+    sqlx::query_scalar("SELECT COUNT(*) FROM employees")
         .fetch_one(db.pool())
-        .await?
-        .try_get(0)
+        .await
 }
 
 /// The demo accounts' employee ids by role.
 pub async fn demo_account_ids(
     db: &Db,
 ) -> Result<std::collections::HashMap<DemoRole, i64>, sqlx::Error> {
-    let rows = sqlx::query("SELECT role, employee_id FROM demo_accounts")
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        role: DemoRole,
+        employee_id: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as("SELECT role, employee_id FROM demo_accounts")
         .fetch_all(db.pool())
         .await?;
-    let mut ids = std::collections::HashMap::new();
-    for r in rows {
-        if let Some(role) = DemoRole::from_code(&r.try_get::<String, _>(0)?) {
-            ids.insert(role, r.try_get(1)?);
-        }
-    }
-    Ok(ids)
+    Ok(rows.into_iter().map(|r| (r.role, r.employee_id)).collect())
 }
 
 /// Generates and writes the dataset; `progress` is called after every batch.
@@ -320,23 +318,28 @@ async fn hash_password(password: &str) -> Result<String, SeedError> {
 
 /// The demo accounts present in the database, for the run command to print.
 pub async fn demo_logins(db: &Db) -> Result<Vec<DemoLogin>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT d.role, e.nip, e.name, p.title FROM demo_accounts d \
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        role: DemoRole,
+        nip: Option<String>,
+        name: String,
+        position: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.role, e.nip, e.name, p.title AS position FROM demo_accounts d \
          JOIN employees e ON e.id = d.employee_id \
          JOIN positions p ON p.id = e.position_id \
          ORDER BY d.sort_order",
     )
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let role: String = row.try_get(0)?;
-            Ok(DemoLogin {
-                role: DemoRole::from_code(&role).unwrap_or(DemoRole::Pegawai),
-                nip: row.try_get::<Option<String>, _>(1)?.unwrap_or_default(),
-                name: row.try_get(2)?,
-                position: row.try_get(3)?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|row| DemoLogin {
+            role: row.role,
+            nip: row.nip.unwrap_or_default(),
+            name: row.name,
+            position: row.position,
         })
-        .collect()
+        .collect())
 }

@@ -10,7 +10,7 @@ use crate::platform::db::{now_millis, Backend, Db};
 use crate::skp::plan::types::RhkView;
 use crate::skp::types::IkiDraft;
 use serde_json::json;
-use sqlx::{Arguments, Row};
+use sqlx::Arguments;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +44,7 @@ pub struct DemoPlanCounts {
     pub rhk: usize,
 }
 
+#[derive(sqlx::FromRow)]
 struct Person {
     employee: i64,
     position: i64,
@@ -342,24 +343,13 @@ fn pick_state(rng: &mut Random, is_jpt: bool, top: bool, boss: State) -> State {
 }
 
 async fn load_people(db: &Db) -> Result<Vec<Person>, sqlx::Error> {
-    sqlx::query(
-        "SELECT e.id, p.id, p.parent_id, p.kind, u.name FROM employees e \
-         JOIN positions p ON p.id = e.position_id JOIN units u ON u.id = p.unit_id \
+    sqlx::query_as(
+        "SELECT e.id AS employee, p.id AS position, p.parent_id AS parent_position, p.kind, u.name AS unit \
+         FROM employees e JOIN positions p ON p.id = e.position_id JOIN units u ON u.id = p.unit_id \
          WHERE e.active = 1 ORDER BY e.id",
     )
     .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(Person {
-            employee: r.try_get(0)?,
-            position: r.try_get(1)?,
-            parent_position: r.try_get(2)?,
-            kind: r.try_get(3)?,
-            unit: r.try_get(4)?,
-        })
-    })
-    .collect()
+    .await
 }
 
 /// People ordered so every supervisor comes before their subordinates.
@@ -383,10 +373,9 @@ fn top_down(people: &[Person], holder: &HashMap<i64, usize>) -> Vec<usize> {
 }
 
 async fn next_id(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
-    let max: Option<i64> = sqlx::query(&format!("SELECT MAX(id) FROM {table}"))
+    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
         .fetch_one(db.pool())
-        .await?
-        .try_get(0)?;
+        .await?;
     Ok(max.unwrap_or(0) + 1)
 }
 
@@ -404,12 +393,10 @@ async fn write(
 ) -> Result<(), sqlx::Error> {
     let now = now_millis();
     let mut tx = db.write().await?;
-    let known: i64 = sqlx::query("SELECT COUNT(*) FROM performance_years WHERE year = $1")
-        .bind(year)
-        .fetch_one(&mut *tx)
+    if crate::skp::period::repository::year_status(&mut tx, year)
         .await?
-        .try_get(0)?;
-    if known == 0 {
+        .is_none()
+    {
         crate::skp::period::service::insert_year(&mut tx, year, scheme, filing_days, None, now)
             .await?;
     }

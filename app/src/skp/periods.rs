@@ -5,17 +5,21 @@
 use crate::calendar::{days_in_month, CivilDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Scheme {
-    Quarterly,
-    Monthly,
-}
+crate::coded_enum!(
+    /// How a year is cut into periods (stored with the year).
+    Scheme {
+        Quarterly => "quarterly",
+        Monthly => "monthly",
+    }
+);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PeriodKind {
-    Periodic,
-    Annual,
-}
+crate::coded_enum!(
+    /// A period within the year, or the annual evaluation (stored with the period).
+    PeriodKind {
+        Periodic => "periodic",
+        Annual => "annual",
+    }
+);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodPlan {

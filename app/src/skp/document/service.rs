@@ -1,15 +1,16 @@
 //! Gathers one plan into the official SKP document, within the viewer's reach.
 
+use super::repository;
 use super::types::{DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::organisation::pangkat::pangkat_golongan;
-use crate::platform::db::{now_millis, Db};
+use crate::organisation::supervision::supervisor_of_employee;
+use crate::platform::db::{now_millis, Conn};
 use crate::platform::state::AppState;
 use crate::skp::berakhlak::CoreValue;
 use crate::skp::plan::service::view;
-use sqlx::Row;
 
 fn title_case(code: &str) -> String {
     code.split('_')
@@ -23,21 +24,16 @@ fn title_case(code: &str) -> String {
         .join(" ")
 }
 
-async fn signatory(db: &Db, employee_id: i64) -> Result<Signatory, AppError> {
-    let row = sqlx::query(
-        "SELECT e.name, e.nip, e.golongan, p.title, u.name FROM employees e \
-         LEFT JOIN positions p ON p.id = e.position_id LEFT JOIN units u ON u.id = p.unit_id WHERE e.id = $1",
-    )
-    .bind(employee_id)
-    .fetch_optional(db.pool())
-    .await?
-    .ok_or(AppError::NotFound)?;
+async fn signatory(conn: &mut Conn, employee_id: i64) -> Result<Signatory, AppError> {
+    let row = repository::signatory(conn, employee_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Signatory {
-        name: row.try_get(0)?,
-        nip: row.try_get::<Option<String>, _>(1)?.unwrap_or_default(),
-        pangkat: pangkat_golongan(&row.try_get::<Option<String>, _>(2)?.unwrap_or_default()),
-        jabatan: row.try_get::<Option<String>, _>(3)?.unwrap_or_default(),
-        unit: row.try_get::<Option<String>, _>(4)?.unwrap_or_default(),
+        name: row.name,
+        nip: row.nip.unwrap_or_default(),
+        pangkat: pangkat_golongan(&row.golongan.unwrap_or_default()),
+        jabatan: row.jabatan.unwrap_or_default(),
+        unit: row.unit.unwrap_or_default(),
     })
 }
 
@@ -48,32 +44,25 @@ pub async fn document(
     employee_id: i64,
     year: i64,
 ) -> Result<SkpDocument, AppError> {
-    let db = &state.db;
     let plan = view(state, user, employee_id, year).await?;
     let Some(plan_id) = plan.plan_id else {
         return Err(AppError::NotFound);
     };
-    let stamps = sqlx::query("SELECT approved_by, approved_at FROM skp_plans WHERE id = $1")
-        .bind(plan_id)
-        .fetch_one(db.pool())
-        .await?;
-    let approved_by: Option<i64> = stamps.try_get(0)?;
-    let approved_at: Option<i64> = stamps.try_get(1)?;
+    let mut conn = state.db.read().await?;
+    let approval = repository::approval(&mut conn, plan_id).await?;
     // The official who approved it; before approval, whoever supervises today.
-    let penilai_id = match approved_by {
+    let penilai_id = match approval.approved_by {
         Some(id) => Some(id),
-        None => crate::organisation::supervision::supervisor_of_employee(
-            &mut *db.read().await?,
-            employee_id,
-        )
-        .await?
-        .map(|boss| boss.employee_id),
+        None => supervisor_of_employee(&mut conn, employee_id)
+            .await?
+            .map(|s| s.employee_id),
     };
     let penilai = match penilai_id {
-        Some(id) => Some(signatory(db, id).await?),
+        Some(id) => Some(signatory(&mut conn, id).await?),
         None => None,
     };
-    let date = CivilDate::wib_from_millis(approved_at.unwrap_or_else(now_millis));
+    let pegawai = signatory(&mut conn, employee_id).await?;
+    let date = CivilDate::wib_from_millis(approval.approved_at.unwrap_or_else(now_millis));
     let place = state
         .settings
         .instansi
@@ -132,8 +121,8 @@ pub async fn document(
         ),
         approach: title_case(&plan.approach),
         is_jpt: plan.is_jpt,
-        status: plan.status.clone(),
-        pegawai: signatory(db, employee_id).await?,
+        status: plan.status,
+        pegawai,
         penilai,
         rhk,
         perilaku,

@@ -7,6 +7,7 @@ use crate::components::params::year_param;
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::labels::plan_status_label;
+use crate::skp::types::PlanStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -86,7 +87,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
                         view! {
                             <tr class=class data-testid="skp-matrix-row" data-unsupported=lonely.to_string()>
                                 <th class="sticky left-0 bg-inherit px-3 py-2 font-normal">
-                                    <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.clone()}</span>
+                                    <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.code()}</span>
                                     {r.text.clone()}
                                     {warning}
                                 </th>
@@ -126,30 +127,20 @@ pub fn CascadePage() -> impl IntoView {
     }
 }
 
-/// The five plan states in the order a plan moves through them, with their colours.
-const STATES: [(&str, &str); 5] = [
-    ("disetujui", "fill-emerald-600"),
-    ("diajukan", "fill-sky-500"),
-    ("dikembalikan", "fill-amber-500"),
-    ("draf", "fill-slate-400"),
-    ("belum", "fill-red-300"),
+/// The five plan states in the order a plan moves through them (`None`: no plan
+/// yet), with their colours.
+const STATES: [(Option<PlanStatus>, &str); 5] = [
+    (Some(PlanStatus::Approved), "fill-emerald-600"),
+    (Some(PlanStatus::Submitted), "fill-sky-500"),
+    (Some(PlanStatus::Returned), "fill-amber-500"),
+    (Some(PlanStatus::Draft), "fill-slate-400"),
+    (None, "fill-red-300"),
 ];
 
-fn count_of(c: &StatusCounts, state: &str) -> i64 {
-    match state {
-        "disetujui" => c.disetujui,
-        "diajukan" => c.diajukan,
-        "dikembalikan" => c.dikembalikan,
-        "draf" => c.draf,
-        _ => c.belum,
-    }
-}
-
-fn state_label(state: &str) -> String {
-    match crate::skp::types::PlanStatus::from_code(state) {
-        Some(status) => plan_status_label(status),
-        None => tr!(skp_cascade_none),
-    }
+fn state_label(state: Option<PlanStatus>) -> String {
+    state
+        .map(plan_status_label)
+        .unwrap_or_else(|| tr!(skp_cascade_none))
 }
 
 /// A stacked bar of the plan states (SVG: the CSP allows no inline styles).
@@ -160,7 +151,7 @@ fn StatusBar(counts: StatusCounts) -> impl IntoView {
     let parts = STATES
         .iter()
         .map(|(state, fill)| {
-            let width = count_of(&counts, state) as f64 / total * 100.0;
+            let width = counts.count(*state) as f64 / total * 100.0;
             let rect = view! { <rect class=*fill x=format!("{x:.2}") width=format!("{width:.2}") height="1" /> };
             x += width;
             rect
@@ -175,7 +166,7 @@ fn StatusBar(counts: StatusCounts) -> impl IntoView {
 fn CountsLine(counts: StatusCounts) -> impl IntoView {
     view! {
         <p class="text-xs text-slate-600">
-            {STATES.iter().map(|(state, _)| format!("{}: {}", state_label(state), format_count(count_of(&counts, state)))).collect::<Vec<_>>().join(" · ")}
+            {STATES.iter().map(|(state, _)| format!("{}: {}", state_label(*state), format_count(counts.count(*state)))).collect::<Vec<_>>().join(" · ")}
         </p>
     }
 }
@@ -203,7 +194,7 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
         .map(|(state, fill)| view! {
             <span class="inline-flex items-center gap-1">
                 <svg class="h-3 w-3" viewBox="0 0 1 1" aria-hidden="true"><rect class=*fill width="1" height="1" /></svg>
-                {state_label(state)}
+                {state_label(*state)}
             </span>
         })
         .collect_view();

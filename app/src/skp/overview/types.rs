@@ -2,6 +2,7 @@
 //! tree of a unit or the whole kabupaten with plan status counts.
 
 use crate::skp::plan::types::PlanHolder;
+use crate::skp::types::{PlanStatus, RhkKind};
 use serde::{Deserialize, Serialize};
 
 /// A supervisor's RHK as rows, direct subordinates as columns.
@@ -11,7 +12,7 @@ pub struct MatrixView {
     pub employee_id: i64,
     pub name: String,
     /// The supervisor's own plan status (`None`: no plan yet).
-    pub plan_status: Option<String>,
+    pub plan_status: Option<PlanStatus>,
     pub rows: Vec<MatrixRow>,
     pub columns: Vec<PlanHolder>,
 }
@@ -19,7 +20,7 @@ pub struct MatrixView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatrixRow {
     pub rhk_id: i64,
-    pub kind: String,
+    pub kind: RhkKind,
     pub text: String,
     /// Per column (same order as `columns`): the subordinate RHK supporting this one.
     pub cells: Vec<Vec<String>>,
@@ -32,7 +33,8 @@ impl MatrixRow {
     }
 }
 
-/// Plan status counts of the active employees in a unit and its sub-units.
+/// Plan status counts of the active employees in a unit and its sub-units; `belum`
+/// counts those without a plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCounts {
     pub belum: i64,
@@ -47,14 +49,26 @@ impl StatusCounts {
         self.belum + self.draf + self.diajukan + self.dikembalikan + self.disetujui
     }
 
-    pub fn add(&mut self, status: Option<&str>, count: i64) {
+    /// How many have a plan in `status` (`None`: no plan yet).
+    pub fn count(&self, status: Option<PlanStatus>) -> i64 {
         match status {
-            Some("draf") => self.draf += count,
-            Some("diajukan") => self.diajukan += count,
-            Some("dikembalikan") => self.dikembalikan += count,
-            Some("disetujui") => self.disetujui += count,
-            _ => self.belum += count,
+            Some(PlanStatus::Draft) => self.draf,
+            Some(PlanStatus::Submitted) => self.diajukan,
+            Some(PlanStatus::Returned) => self.dikembalikan,
+            Some(PlanStatus::Approved) => self.disetujui,
+            None => self.belum,
         }
+    }
+
+    pub fn add(&mut self, status: Option<PlanStatus>, count: i64) {
+        let slot = match status {
+            Some(PlanStatus::Draft) => &mut self.draf,
+            Some(PlanStatus::Submitted) => &mut self.diajukan,
+            Some(PlanStatus::Returned) => &mut self.dikembalikan,
+            Some(PlanStatus::Approved) => &mut self.disetujui,
+            None => &mut self.belum,
+        };
+        *slot += count;
     }
 
     pub fn merge(&mut self, other: &StatusCounts) {
@@ -75,13 +89,15 @@ pub struct UnitProgress {
 
 /// One RHK in the cascade with the RHK that support it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct CascadeNode {
     pub rhk_id: i64,
     pub text: String,
     pub employee_id: i64,
     pub employee_name: String,
     pub position_title: Option<String>,
-    pub status: crate::skp::types::PlanStatus,
+    pub status: PlanStatus,
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
     pub children: Vec<CascadeNode>,
 }
 

@@ -8,6 +8,7 @@ use crate::components::form::{
 };
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
+use crate::skp::periods::Scheme;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -51,7 +52,7 @@ pub fn PeriodsPage() -> impl IntoView {
 fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -> impl IntoView {
     view! {
         <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
-            <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == "monthly" { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>
+            <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == Scheme::Monthly { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>
             <div class="mt-2 overflow-x-auto">
                 <table class="w-full text-left text-sm">
                     <tbody>

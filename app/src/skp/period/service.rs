@@ -1,56 +1,43 @@
 //! Opening a performance year (its periods from the configured scheme), and
 //! closing or reopening periods. Every change is audited.
 
-use super::types::{PerformanceYear, PeriodRow};
+use super::repository;
+use super::types::{PerformanceYear, PeriodRow, PeriodStatus, YearStatus};
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::platform::config::PeriodScheme;
-use crate::platform::db::{now_millis, Db};
+use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::state::AppState;
-use crate::skp::periods::{periods, PeriodKind, Scheme};
+use crate::skp::periods::{periods, Scheme};
 use serde_json::json;
-use sqlx::Row;
 
 pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
-    let years =
-        sqlx::query("SELECT year, scheme, status FROM performance_years ORDER BY year DESC")
-            .fetch_all(db.pool())
-            .await?;
-    let rows = sqlx::query(
-        "SELECT id, year, kind, number, name, starts_on, ends_on, deadline, status FROM periods \
-         ORDER BY year DESC, kind DESC, number",
-    )
-    .fetch_all(db.pool())
-    .await?;
-    years
-        .iter()
-        .map(|y| {
-            let year: i64 = y.try_get(0)?;
-            let periods = rows
+    let mut conn = db.read().await?;
+    let years = repository::years(&mut conn).await?;
+    let rows = repository::periods(&mut conn).await?;
+    Ok(years
+        .into_iter()
+        .map(|y| PerformanceYear {
+            year: y.year,
+            scheme: y.scheme,
+            open: y.status == YearStatus::Open,
+            periods: rows
                 .iter()
-                .filter(|r| r.try_get::<i64, _>(1).ok() == Some(year))
-                .map(|r| {
-                    Ok(PeriodRow {
-                        id: r.try_get(0)?,
-                        kind: r.try_get(2)?,
-                        number: r.try_get(3)?,
-                        name: r.try_get(4)?,
-                        starts_on: r.try_get(5)?,
-                        ends_on: r.try_get(6)?,
-                        deadline: r.try_get(7)?,
-                        open: r.try_get::<String, _>(8)? == "open",
-                    })
+                .filter(|r| r.year == y.year)
+                .map(|r| PeriodRow {
+                    id: r.id,
+                    kind: r.kind,
+                    number: r.number,
+                    name: r.name.clone(),
+                    starts_on: r.starts_on.clone(),
+                    ends_on: r.ends_on.clone(),
+                    deadline: r.deadline.clone(),
+                    open: r.status == PeriodStatus::Open,
                 })
-                .collect::<Result<Vec<_>, sqlx::Error>>()?;
-            Ok(PerformanceYear {
-                year,
-                scheme: y.try_get(1)?,
-                open: y.try_get::<String, _>(2)? == "open",
-                periods,
-            })
+                .collect(),
         })
-        .collect()
+        .collect())
 }
 
 /// Opens `year` with its periods under the configured scheme.
@@ -62,16 +49,10 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
         ));
     }
     let scheme = state.settings.period_scheme;
-    let code = scheme_code(scheme);
     let db = &state.db;
     let now = now_millis();
-    let mut tx = db.pool().begin().await?;
-    let exists: i64 = sqlx::query("SELECT COUNT(*) FROM performance_years WHERE year = $1")
-        .bind(year)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-    if exists > 0 {
+    let mut tx = db.write().await?;
+    if repository::year_status(&mut tx, year).await?.is_some() {
         return Err(AppError::invalid(
             "year",
             format!("Tahun kinerja {year} sudah dibuka."),
@@ -95,7 +76,7 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
             "performance_year",
             year,
             None,
-            Some(json!({ "scheme": code, "periods": count })),
+            Some(json!({ "scheme": scheme_of(scheme), "periods": count })),
         ),
         now,
     )
@@ -104,55 +85,29 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
     Ok(())
 }
 
-fn scheme_code(scheme: PeriodScheme) -> &'static str {
+/// The stored scheme of the configured one.
+fn scheme_of(scheme: PeriodScheme) -> Scheme {
     match scheme {
-        PeriodScheme::Quarterly => "quarterly",
-        PeriodScheme::Monthly => "monthly",
+        PeriodScheme::Quarterly => Scheme::Quarterly,
+        PeriodScheme::Monthly => Scheme::Monthly,
     }
 }
 
-/// Writes an open year and its periods; returns how many periods.
+/// Writes an open year and its periods on `conn` (a write transaction's);
+/// returns how many periods.
 pub async fn insert_year(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut Conn,
     year: i64,
     scheme: PeriodScheme,
     filing_days: u32,
     opened_by: Option<i64>,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO performance_years (year, scheme, status, opened_by, created_at, updated_at) \
-         VALUES ($1, $2, 'open', $3, $4, $4)",
-    )
-    .bind(year)
-    .bind(scheme_code(scheme))
-    .bind(opened_by)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    let scheme = match scheme {
-        PeriodScheme::Quarterly => Scheme::Quarterly,
-        PeriodScheme::Monthly => Scheme::Monthly,
-    };
+    let scheme = scheme_of(scheme);
+    repository::insert_year(conn, year, scheme, opened_by, now).await?;
     let plan = periods(year as i32, scheme, filing_days);
-    for p in &plan {
-        sqlx::query(
-            "INSERT INTO periods (year, kind, number, name, starts_on, ends_on, deadline, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8)",
-        )
-        .bind(year)
-        .bind(match p.kind {
-            PeriodKind::Periodic => "periodic",
-            PeriodKind::Annual => "annual",
-        })
-        .bind(i64::from(p.number))
-        .bind(&p.name)
-        .bind(p.starts_on.to_iso())
-        .bind(p.ends_on.to_iso())
-        .bind(p.deadline.to_iso())
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    for period in &plan {
+        repository::insert_period(conn, year, period, now).await?;
     }
     Ok(plan.len())
 }
@@ -166,23 +121,19 @@ pub async fn set_period_open(
 ) -> Result<(), AppError> {
     let db = &state.db;
     let now = now_millis();
-    let mut tx = db.pool().begin().await?;
-    let current: String = sqlx::query("SELECT status FROM periods WHERE id = $1")
-        .bind(period_id)
-        .fetch_optional(&mut *tx)
+    let mut tx = db.write().await?;
+    let current = repository::period_status(&mut tx, period_id)
         .await?
-        .ok_or(AppError::NotFound)?
-        .try_get(0)?;
-    let wanted = if open { "open" } else { "closed" };
+        .ok_or(AppError::NotFound)?;
+    let wanted = if open {
+        PeriodStatus::Open
+    } else {
+        PeriodStatus::Closed
+    };
     if current == wanted {
         return Ok(());
     }
-    sqlx::query("UPDATE periods SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(wanted)
-        .bind(now)
-        .bind(period_id)
-        .execute(&mut *tx)
-        .await?;
+    repository::set_period_status(&mut tx, period_id, wanted, now).await?;
     chain::append(
         &mut tx,
         db.backend(),

@@ -1,9 +1,28 @@
+//! Performance years and their periods as the admin page and the plan pages read them.
+
+use crate::skp::periods::{PeriodKind, Scheme};
 use serde::{Deserialize, Serialize};
+
+crate::coded_enum!(
+    /// Whether a performance year takes plans.
+    YearStatus {
+        Open => "open",
+        Closed => "closed",
+    }
+);
+
+crate::coded_enum!(
+    /// Whether a period takes entries.
+    PeriodStatus {
+        Open => "open",
+        Closed => "closed",
+    }
+);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: PeriodKind,
     pub number: i64,
     pub name: String,
     pub starts_on: String,
@@ -15,7 +34,7 @@ pub struct PeriodRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PerformanceYear {
     pub year: i64,
-    pub scheme: String,
+    pub scheme: Scheme,
     pub open: bool,
     pub periods: Vec<PeriodRow>,
 }

@@ -11,6 +11,7 @@ use crate::identity::roles::{reach, SessionUser};
 use crate::identity::types::Reach;
 use crate::organisation::supervision::{seat_holder, Supervisor};
 use crate::platform::db::Conn;
+use crate::skp::period::{self, types::YearStatus};
 use crate::skp::types::PlanStatus;
 
 pub struct PlanFacts {
@@ -63,7 +64,9 @@ pub async fn load(
         year,
         reach,
         stored: repository::stored_plan(conn, employee_id, year).await?,
-        year_open: repository::year_is_open(conn, year).await?,
+        year_open: period::repository::year_status(conn, year)
+            .await?
+            .map(|status| status == YearStatus::Open),
         owner,
         supervisor,
         supervisor_rhk,

@@ -498,20 +498,3 @@ pub async fn replace_expectations(
     }
     Ok(())
 }
-
-/// Whether the performance year is open; `None` when it was never opened.
-pub async fn year_is_open(conn: &mut Conn, year: i64) -> Result<Option<bool>, sqlx::Error> {
-    let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM performance_years WHERE year = $1")
-            .bind(year)
-            .fetch_optional(conn)
-            .await?;
-    Ok(status.map(|s| s == "open"))
-}
-
-/// The newest open performance year.
-pub async fn newest_open_year(conn: &mut Conn) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT MAX(year) FROM performance_years WHERE status = 'open'")
-        .fetch_one(conn)
-        .await
-}

@@ -255,7 +255,7 @@ async fn write_rhk(
 /// The plan status of each direct report in the newest open year.
 pub async fn team_plans(db: &Db, user: &SessionUser) -> Result<TeamPlans, AppError> {
     let mut conn = db.read().await?;
-    let Some(year) = repository::newest_open_year(&mut conn).await? else {
+    let Some(year) = crate::skp::period::repository::newest_open_year(&mut conn).await? else {
         return Ok(TeamPlans {
             year: None,
             rows: Vec::new(),
