@@ -2,7 +2,7 @@
 
 use crate::admin::repository::{accounts as repo, employees};
 use crate::admin::types::IssuedPassword;
-use crate::audit::chain::{self, Change};
+use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
@@ -50,8 +50,7 @@ pub async fn reset_password(
         None,
         Some(json!({ "must_change_password": true, "sessions_ended": true })),
     );
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     Ok(IssuedPassword {
         employee_id,
         nip,
@@ -106,8 +105,7 @@ pub async fn set_admin(
         Some(json!({ "admin": had })),
         Some(json!({ "admin": grant })),
     );
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     Ok(())
 }
 
@@ -122,17 +120,15 @@ pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> 
     if !person.is_active() {
         return Err(AppError::invalid("nip", "Pegawai ini nonaktif."));
     }
-    if repo::grant_admin(&mut tx, person.id, None, now).await? {
-        let change = Change {
-            actor: None,
-            action: "role.admin_granted",
-            entity: "employee",
-            entity_id: person.id.to_string(),
-            before: Some(json!({ "admin": false })),
-            after: Some(json!({ "admin": true, "via": "command line" })),
-        };
-        chain::append(&mut tx, db.backend(), change, now).await?;
-    }
-    tx.commit().await?;
+    let granted = repo::grant_admin(&mut tx, person.id, None, now).await?;
+    let change = granted.then(|| Change {
+        actor: None,
+        action: "role.admin_granted",
+        entity: "employee",
+        entity_id: person.id.to_string(),
+        before: Some(json!({ "admin": false })),
+        after: Some(json!({ "admin": true, "via": "command line" })),
+    });
+    super::commit_audited(db, tx, change, now).await?;
     Ok(person.name)
 }

@@ -2,7 +2,7 @@
 
 use crate::admin::repository::{acting as repo, employees, structure};
 use crate::admin::types::ActingKind;
-use crate::audit::chain::{self, Change};
+use crate::audit::chain::Change;
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -104,8 +104,7 @@ pub async fn assign_acting(
             "starts_on": starts.to_iso(), "ends_on": ends.to_iso(),
         })),
     );
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     state.plans_changed();
     Ok(id)
 }
@@ -128,8 +127,7 @@ pub async fn revoke_acting(
         Some(json!({ "revoked": false })),
         Some(json!({ "revoked": true })),
     );
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     state.plans_changed();
     Ok(())
 }

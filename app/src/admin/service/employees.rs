@@ -2,7 +2,7 @@
 
 use crate::admin::repository::{employees as repo, structure};
 use crate::admin::types::{required_text, IssuedPassword};
-use crate::audit::chain::{self, Change};
+use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
@@ -79,18 +79,18 @@ pub async fn update_employee(
         session::end_all(&mut tx, employee_id).await?;
     }
     let after = repo::audit_snapshot(&mut tx, employee_id).await?;
-    if Some(&before) != after.as_ref() {
-        let change = Change::by(
+    let changed = Some(&before) != after.as_ref();
+    let change = changed.then(|| {
+        Change::by(
             actor.employee_id(),
             "employee.updated",
             "employee",
             employee_id,
             Some(before),
             after,
-        );
-        chain::append(&mut tx, state.db.backend(), change, now).await?;
-    }
-    tx.commit().await?;
+        )
+    });
+    super::commit_audited(&state.db, tx, change, now).await?;
     state.public_data_changed();
     Ok(())
 }
@@ -157,8 +157,7 @@ pub async fn create_employee(
         None,
         after,
     );
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     state.public_data_changed();
     Ok(IssuedPassword {
         employee_id: id,

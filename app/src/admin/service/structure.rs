@@ -3,7 +3,7 @@
 
 use crate::admin::repository::structure::{self as repo, PositionFields, Tree, UnitFields};
 use crate::admin::types::required_text;
-use crate::audit::chain::{self, Change};
+use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::organisation::types::{JabatanKind, UnitKind};
@@ -94,8 +94,7 @@ pub async fn save_unit(
             (id, change)
         }
     };
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     state.public_data_changed();
     Ok(id)
 }
@@ -188,8 +187,7 @@ pub async fn save_position(
             (id, change)
         }
     };
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    tx.commit().await?;
+    super::commit_audited(&state.db, tx, [change], now).await?;
     state.public_data_changed();
     Ok(id)
 }
