@@ -33,7 +33,8 @@ pub async fn active_positions(conn: &mut Conn) -> Result<Vec<PositionRow>, sqlx:
         .await
 }
 
-#[derive(sqlx::FromRow)]
+/// An employee as the import compares a row with it.
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct EmployeeRow {
     pub id: i64,
     pub nip: String,
@@ -43,7 +44,13 @@ pub struct EmployeeRow {
     pub status: EmployeeStatus,
     pub golongan: Option<String>,
     pub position_id: Option<i64>,
-    pub active: i64,
+    active: i64,
+}
+
+impl EmployeeRow {
+    pub fn is_active(&self) -> bool {
+        self.active != 0
+    }
 }
 
 /// Every employee with a NIP (active or not): the import matches rows by NIP.

@@ -12,7 +12,7 @@ use crate::admin::repository::structure::{self, PositionFields};
 use crate::admin::types::IssuedPassword;
 use crate::audit::chain::{self, Change};
 use crate::identity::roles::SessionUser;
-use crate::organisation::types::{EmployeeStatus, JabatanKind};
+use crate::organisation::types::JabatanKind;
 use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::secrets::{hash_password_blocking, one_time_password, HashStrength};
 use serde_json::json;
@@ -31,18 +31,6 @@ pub struct NewPosition {
     pub title: String,
     pub kind: JabatanKind,
     pub parent: PositionRef,
-}
-
-#[derive(Clone, Debug)]
-struct ExistingEmployee {
-    id: i64,
-    name: String,
-    sex: String,
-    birth_date: String,
-    status: EmployeeStatus,
-    golongan: Option<String>,
-    position_id: Option<i64>,
-    active: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -68,7 +56,7 @@ type PositionIndex = HashMap<(i64, String, String), Vec<(i64, Option<i64>)>>;
 struct Snapshot {
     unit_by_code: HashMap<String, i64>,
     units_by_name: HashMap<String, Vec<i64>>,
-    employees: HashMap<String, ExistingEmployee>,
+    employees: HashMap<String, repo::EmployeeRow>,
     positions: PositionIndex,
     position_parent: HashMap<i64, Option<i64>>,
     /// NIPs of the active holders of each position.
@@ -97,23 +85,10 @@ async fn snapshot(conn: &mut Conn) -> Result<Snapshot, sqlx::Error> {
     let mut employees = HashMap::new();
     let mut holders: HashMap<i64, Vec<String>> = HashMap::new();
     for e in repo::employees_with_nip(conn).await? {
-        let active = e.active != 0;
-        if let (true, Some(position)) = (active, e.position_id) {
+        if let (true, Some(position)) = (e.is_active(), e.position_id) {
             holders.entry(position).or_default().push(e.nip.clone());
         }
-        employees.insert(
-            e.nip,
-            ExistingEmployee {
-                id: e.id,
-                name: e.name,
-                sex: e.sex,
-                birth_date: e.birth_date,
-                status: e.status,
-                golongan: e.golongan,
-                position_id: e.position_id,
-                active,
-            },
-        );
+        employees.insert(e.nip.clone(), e);
     }
     Ok(Snapshot {
         unit_by_code,
@@ -152,7 +127,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
                 || snap
                     .employees
                     .get(atasan.as_str())
-                    .is_some_and(|e| e.active && e.position_id.is_some());
+                    .is_some_and(|e| e.is_active() && e.position_id.is_some());
             if !known {
                 errors.push(ImportError::new(
                     record.line,
@@ -289,7 +264,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
             before: existing.map(|e| {
                 json!({
                     "nip": record.nip.as_str(), "name": e.name, "sex": e.sex, "birth_date": e.birth_date,
-                    "status": e.status, "golongan": e.golongan, "position_id": e.position_id, "active": e.active,
+                    "status": e.status, "golongan": e.golongan, "position_id": e.position_id, "active": e.is_active(),
                 })
             }),
             existing_id: existing.map(|e| e.id),
@@ -396,7 +371,7 @@ fn position_for(
     Ok(PositionRef::New(new_positions.len() - 1))
 }
 
-fn differences(e: &ExistingEmployee, r: &EmployeeRecord, position: PositionRef) -> Vec<String> {
+fn differences(e: &repo::EmployeeRow, r: &EmployeeRecord, position: PositionRef) -> Vec<String> {
     let mut details = Vec::new();
     if e.name != r.name {
         details.push(format!("nama: {} → {}", e.name, r.name));
@@ -424,7 +399,7 @@ fn differences(e: &ExistingEmployee, r: &EmployeeRecord, position: PositionRef) 
     if PositionRef::Existing(e.position_id.unwrap_or(-1)) != position {
         details.push(format!("jabatan: {}", r.jabatan));
     }
-    if !e.active {
+    if !e.is_active() {
         details.push("diaktifkan kembali".to_owned());
     }
     details
