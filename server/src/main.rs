@@ -113,7 +113,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             let state = startup::prepare(settings)
                 .await
                 .map_err(|e| e.to_string())?;
-            let name = app::admin::service::grant_admin_by_nip(&state.db, &nip)
+            let name = app::admin::service::accounts::grant_admin_by_nip(&state.db, &nip)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{name} (NIP {nip}) kini admin BKPSDM.");
@@ -239,7 +239,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
         let year = app::skp::overview::service::this_year();
         let cascade = app::skp::overview::service::cascade(&warm, year, None);
         let leadership = async {
-            app::admin::service::kept_leadership_overview(&warm)
+            app::admin::service::leadership::kept_leadership_overview(&warm)
                 .await
                 .map_err(app::error::AppError::from)
         };

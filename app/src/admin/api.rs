@@ -34,14 +34,14 @@ pub async fn admin_update_employee(
 ) -> Result<(), AppError> {
     let user = crate::identity::guard::require("admin_update_employee")?;
     let state = crate::platform::state::app_state()?;
-    let changes = super::service::EmployeeChanges {
+    let changes = super::service::employees::EmployeeChanges {
         name,
         status,
         golongan,
         position_id: optional_id("position_id", &position_id)?,
         active: checkbox(&active),
     };
-    super::service::update_employee(&state, &user, employee_id, changes).await
+    super::service::employees::update_employee(&state, &user, employee_id, changes).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_create_employee")]
@@ -54,28 +54,28 @@ pub async fn admin_create_employee(
 ) -> Result<IssuedPassword, AppError> {
     let user = crate::identity::guard::require("admin_create_employee")?;
     let state = crate::platform::state::app_state()?;
-    let input = super::service::NewEmployee {
+    let input = super::service::employees::NewEmployee {
         nip,
         name,
         status,
         golongan,
         position_id: optional_id("position_id", &position_id)?,
     };
-    super::service::create_employee(&state, &user, input).await
+    super::service::employees::create_employee(&state, &user, input).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_reset_password")]
 pub async fn admin_reset_password(employee_id: i64) -> Result<IssuedPassword, AppError> {
     let user = crate::identity::guard::require("admin_reset_password")?;
     let state = crate::platform::state::app_state()?;
-    super::service::reset_password(&state, &user, employee_id).await
+    super::service::accounts::reset_password(&state, &user, employee_id).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_set_admin")]
 pub async fn admin_set_admin(employee_id: i64, grant: bool) -> Result<(), AppError> {
     let user = crate::identity::guard::require("admin_set_admin")?;
     let state = crate::platform::state::app_state()?;
-    super::service::set_admin(&state, &user, employee_id, grant).await
+    super::service::accounts::set_admin(&state, &user, employee_id, grant).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_assign_acting")]
@@ -94,21 +94,21 @@ pub async fn admin_assign_acting(
             "Pilih jabatan yang dijabat.",
         ));
     };
-    let input = super::service::ActingInput {
+    let input = super::service::acting::ActingInput {
         employee_id,
         position_id,
         kind,
         starts_on,
         ends_on,
     };
-    super::service::assign_acting(&state, &user, input).await
+    super::service::acting::assign_acting(&state, &user, input).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_revoke_acting")]
 pub async fn admin_revoke_acting(assignment_id: i64) -> Result<(), AppError> {
     let user = crate::identity::guard::require("admin_revoke_acting")?;
     let state = crate::platform::state::app_state()?;
-    super::service::revoke_acting(&state, &user, assignment_id).await
+    super::service::acting::revoke_acting(&state, &user, assignment_id).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_list_units")]
@@ -116,14 +116,16 @@ pub async fn admin_list_units(query: String) -> Result<Vec<AdminUnit>, AppError>
     crate::identity::guard::require("admin_list_units")?;
     let query = crate::organisation::api::validate_unit_query(&query)?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::service::list_units(&state.db, &query).await?)
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::structure::search_units(&mut conn, &query).await?)
 }
 
 #[server(prefix = "/api", endpoint = "admin_unit_positions")]
 pub async fn admin_unit_positions(unit_id: i64) -> Result<Vec<AdminPosition>, AppError> {
     crate::identity::guard::require("admin_unit_positions")?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::service::unit_positions(&state.db, unit_id).await?)
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::structure::unit_positions(&mut conn, unit_id).await?)
 }
 
 #[server(prefix = "/api", endpoint = "admin_save_unit")]
@@ -139,14 +141,14 @@ pub async fn admin_save_unit(
     let Some(parent_id) = optional_id("parent_id", &parent_id)? else {
         return Err(AppError::invalid("parent_id", "Pilih unit induk."));
     };
-    let input = super::service::UnitInput {
+    let input = super::service::structure::UnitInput {
         id: optional_id("unit_id", &unit_id)?,
         parent_id,
         name,
         kind,
         active: checkbox(&active),
     };
-    super::service::save_unit(&state, &user, input).await
+    super::service::structure::save_unit(&state, &user, input).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_save_position")]
@@ -160,7 +162,7 @@ pub async fn admin_save_position(
 ) -> Result<i64, AppError> {
     let user = crate::identity::guard::require("admin_save_position")?;
     let state = crate::platform::state::app_state()?;
-    let input = super::service::PositionInput {
+    let input = super::service::structure::PositionInput {
         id: optional_id("position_id", &position_id)?,
         unit_id,
         parent_id: optional_id("parent_id", &parent_id)?,
@@ -168,12 +170,12 @@ pub async fn admin_save_position(
         kind,
         active: checkbox(&active),
     };
-    super::service::save_position(&state, &user, input).await
+    super::service::structure::save_position(&state, &user, input).await
 }
 
 #[server(prefix = "/api", endpoint = "get_leadership_overview")]
 pub async fn get_leadership_overview() -> Result<Vec<UnitLeadership>, AppError> {
     crate::identity::guard::require("get_leadership_overview")?;
     let state = crate::platform::state::app_state()?;
-    Ok((*super::service::kept_leadership_overview(&state).await?).clone())
+    Ok((*super::service::leadership::kept_leadership_overview(&state).await?).clone())
 }

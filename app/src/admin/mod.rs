@@ -7,4 +7,6 @@ pub mod pages;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod repository;
+#[cfg(feature = "ssr")]
 pub mod service;

@@ -6,7 +6,7 @@ use super::api::{
     AdminResetPassword, AdminRevokeActing, AdminSavePosition, AdminSaveUnit, AdminSetAdmin,
     AdminUpdateEmployee,
 };
-use super::types::{AdminPosition, AdminUnit};
+use super::types::{ActingKind, AdminPosition, AdminUnit};
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
@@ -303,8 +303,8 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 <div class="grid gap-2 sm:grid-cols-3">
                     <label class=LABEL>{move_tr!(admin_acting_kind)}
                         <select name="kind" class=INPUT_CLASS>
-                            <option value="plh">"Plh. (pejabat berhalangan)"</option>
-                            <option value="plt">"Plt. (jabatan kosong)"</option>
+                            <option value=ActingKind::Plh.code()>"Plh. (pejabat berhalangan)"</option>
+                            <option value=ActingKind::Plt.code()>"Plt. (jabatan kosong)"</option>
                         </select>
                     </label>
                     <label class=LABEL>{move_tr!(admin_acting_from)}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>

@@ -1,5 +1,14 @@
 use serde::{Deserialize, Serialize};
 
+crate::coded_enum!(
+    /// How an acting official stands in: Plt. for an empty seat, Plh. while the
+    /// holder is away.
+    ActingKind {
+        Plt => "plt",
+        Plh => "plh",
+    }
+);
+
 /// Longest name, title or unit name accepted.
 pub const MAX_NAME_CHARS: usize = 150;
 

@@ -108,7 +108,9 @@ pub async fn get_employee_profile(employee_id: i64) -> Result<EmployeeProfile, A
         .ok_or(AppError::NotFound)?;
     profile.can_administer = user.has(super::types::Role::AdminBkpsdm);
     if let (true, Some(unit)) = (profile.can_administer, profile.unit_id) {
-        profile.unit_positions = crate::admin::service::unit_positions(&state.db, unit).await?;
+        profile.unit_positions =
+            crate::admin::repository::structure::unit_positions(&mut *state.db.read().await?, unit)
+                .await?;
     }
     Ok(profile)
 }

@@ -2,6 +2,7 @@
 //! the outcome in `import_jobs` for every instance. The one-time passwords of new
 //! accounts are handed to the admin who started the import once, then erased.
 
+use super::repository as repo;
 use super::service::{apply, ImportPlan};
 use super::types::{ImportJob, ImportResult, JobStatus};
 use crate::error::AppError;
@@ -9,7 +10,6 @@ use crate::identity::roles::SessionUser;
 use crate::platform::db::now_millis;
 use crate::platform::secrets::random_token;
 use crate::platform::state::AppState;
-use sqlx::Row;
 use std::sync::Arc;
 
 pub async fn start(
@@ -20,16 +20,9 @@ pub async fn start(
     let id = random_token()[..32].to_owned();
     let total = plan.rows.len() + plan.new_positions.len();
     let now = now_millis();
-    sqlx::query(
-        "INSERT INTO import_jobs (id, created_by, status, done, total, created_at, updated_at) \
-         VALUES ($1, $2, 'running', 0, $3, $4, $4)",
-    )
-    .bind(&id)
-    .bind(user.employee_id())
-    .bind(total as i64)
-    .bind(now)
-    .execute(state.db.pool())
-    .await?;
+    let mut tx = state.db.write().await?;
+    repo::insert_job(&mut tx, &id, user.employee_id(), total as i64, now).await?;
+    tx.commit().await?;
     state.import_progress.set(&id, 0, total);
     let job_state = state.clone();
     let job_id = id.clone();
@@ -41,20 +34,20 @@ pub async fn start(
         })
         .await;
         let (status, result_json) = match &outcome {
-            Ok(result) => ("done", serde_json::to_string(result).unwrap_or_default()),
+            Ok(result) => (
+                JobStatus::Done,
+                serde_json::to_string(result).unwrap_or_default(),
+            ),
             Err(error) => {
                 tracing::error!(job = %job_id, %error, "import failed");
-                ("failed", String::new())
+                (JobStatus::Failed, String::new())
             }
         };
-        let saved = sqlx::query(
-            "UPDATE import_jobs SET status = $1, done = total, result_json = $2, updated_at = $3 WHERE id = $4",
-        )
-        .bind(status)
-        .bind(result_json)
-        .bind(now_millis())
-        .bind(&job_id)
-        .execute(job_state.db.pool())
+        let saved = async {
+            let mut tx = job_state.db.write().await?;
+            repo::finish_job(&mut tx, &job_id, status, &result_json, now_millis()).await?;
+            tx.commit().await
+        }
         .await;
         if let Err(error) = saved {
             tracing::error!(job = %job_id, %error, "import outcome not saved");
@@ -75,17 +68,12 @@ pub async fn start(
 }
 
 pub async fn read(state: &AppState, user: &SessionUser, id: &str) -> Result<ImportJob, AppError> {
-    let row = sqlx::query(
-        "SELECT created_by, status, done, total, result_json FROM import_jobs WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(state.db.pool())
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let created_by: i64 = row.try_get(0)?;
-    let status: String = row.try_get(1)?;
-    let total = row.try_get::<i64, _>(3)? as usize;
-    if status == "running" {
+    let job = repo::find_job(&mut *state.db.read().await?, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let total = job.total as usize;
+    let status = job.status();
+    if status == Some(JobStatus::Running) {
         // Live progress when this instance runs the job; otherwise only "running".
         let (done, total) = state.import_progress.get(id).unwrap_or((0, total));
         return Ok(ImportJob {
@@ -97,7 +85,7 @@ pub async fn read(state: &AppState, user: &SessionUser, id: &str) -> Result<Impo
             failure: None,
         });
     }
-    if status == "failed" {
+    if status == Some(JobStatus::Failed) {
         return Ok(ImportJob {
             id: id.to_owned(),
             status: JobStatus::Failed,
@@ -110,20 +98,19 @@ pub async fn read(state: &AppState, user: &SessionUser, id: &str) -> Result<Impo
             ),
         });
     }
-    let text: Option<String> = row.try_get(4)?;
-    let mut result: ImportResult = text
+    let mut result: ImportResult = job
+        .result_json
         .as_deref()
         .and_then(|t| serde_json::from_str(t).ok())
         .ok_or_else(|| AppError::internal("import job", "result missing"))?;
-    if created_by == user.employee_id() {
+    if job.created_by == user.employee_id() {
         if !result.issued_passwords.is_empty() {
             let mut erased = result.clone();
             erased.issued_passwords.clear();
-            sqlx::query("UPDATE import_jobs SET result_json = $1 WHERE id = $2")
-                .bind(serde_json::to_string(&erased).unwrap_or_default())
-                .bind(id)
-                .execute(state.db.pool())
-                .await?;
+            let erased = serde_json::to_string(&erased).unwrap_or_default();
+            let mut tx = state.db.write().await?;
+            repo::replace_result(&mut tx, id, &erased).await?;
+            tx.commit().await?;
         }
     } else {
         result.issued_passwords.clear();

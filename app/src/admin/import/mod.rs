@@ -10,4 +10,6 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 #[cfg(feature = "ssr")]
+pub mod repository;
+#[cfg(feature = "ssr")]
 pub mod service;

@@ -2,17 +2,20 @@
 //! database as it is now. Planning never writes; applying follows the plan exactly.
 
 use super::csv;
+use super::repository as repo;
 use super::rows::{employee_records, EmployeeRecord};
 use super::types::{
     ChangeKind, ImportError, ImportPreview, ImportResult, RowChange, PREVIEW_LIMIT,
 };
+use crate::admin::repository::employees::{self, EmployeeFields};
+use crate::admin::repository::structure::{self, PositionFields};
 use crate::admin::types::IssuedPassword;
 use crate::audit::chain::{self, Change};
 use crate::identity::roles::SessionUser;
-use crate::platform::db::{now_millis, Db};
+use crate::organisation::types::JabatanKind;
+use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::secrets::{hash_password_blocking, one_time_password, HashStrength};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 
 /// A position the plan refers to: one that exists, or the n-th one it creates.
@@ -26,20 +29,8 @@ pub enum PositionRef {
 pub struct NewPosition {
     pub unit_id: i64,
     pub title: String,
-    pub kind: &'static str,
+    pub kind: JabatanKind,
     pub parent: PositionRef,
-}
-
-#[derive(Clone, Debug)]
-struct ExistingEmployee {
-    id: i64,
-    name: String,
-    sex: String,
-    birth_date: String,
-    status: String,
-    golongan: Option<String>,
-    position_id: Option<i64>,
-    active: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -65,73 +56,39 @@ type PositionIndex = HashMap<(i64, String, String), Vec<(i64, Option<i64>)>>;
 struct Snapshot {
     unit_by_code: HashMap<String, i64>,
     units_by_name: HashMap<String, Vec<i64>>,
-    employees: HashMap<String, ExistingEmployee>,
+    employees: HashMap<String, repo::EmployeeRow>,
     positions: PositionIndex,
     position_parent: HashMap<i64, Option<i64>>,
     /// NIPs of the active holders of each position.
     holders: HashMap<i64, Vec<String>>,
 }
 
-async fn snapshot(db: &Db) -> Result<Snapshot, sqlx::Error> {
+async fn snapshot(conn: &mut Conn) -> Result<Snapshot, sqlx::Error> {
     let mut unit_by_code = HashMap::new();
     let mut units_by_name: HashMap<String, Vec<i64>> = HashMap::new();
-    for row in sqlx::query("SELECT id, code, name FROM units WHERE active = 1")
-        .fetch_all(db.pool())
-        .await?
-    {
-        let id: i64 = row.try_get(0)?;
-        unit_by_code.insert(row.try_get::<String, _>(1)?, id);
+    for unit in repo::active_units(conn).await? {
+        unit_by_code.insert(unit.code, unit.id);
         units_by_name
-            .entry(row.try_get::<String, _>(2)?.to_lowercase())
+            .entry(unit.name.to_lowercase())
             .or_default()
-            .push(id);
+            .push(unit.id);
     }
     let mut positions = PositionIndex::new();
     let mut position_parent = HashMap::new();
-    for row in
-        sqlx::query("SELECT id, unit_id, title, kind, parent_id FROM positions WHERE active = 1")
-            .fetch_all(db.pool())
-            .await?
-    {
-        let id: i64 = row.try_get(0)?;
-        let parent: Option<i64> = row.try_get(4)?;
-        position_parent.insert(id, parent);
+    for p in repo::active_positions(conn).await? {
+        position_parent.insert(p.id, p.parent_id);
         positions
-            .entry((
-                row.try_get(1)?,
-                row.try_get::<String, _>(2)?.to_lowercase(),
-                row.try_get(3)?,
-            ))
+            .entry((p.unit_id, p.title.to_lowercase(), p.kind))
             .or_default()
-            .push((id, parent));
+            .push((p.id, p.parent_id));
     }
     let mut employees = HashMap::new();
     let mut holders: HashMap<i64, Vec<String>> = HashMap::new();
-    for row in sqlx::query(
-        "SELECT id, nip, name, sex, birth_date, status, golongan, position_id, active FROM employees WHERE nip IS NOT NULL",
-    )
-    .fetch_all(db.pool())
-    .await?
-    {
-        let nip: String = row.try_get(1)?;
-        let active = row.try_get::<i64, _>(8)? != 0;
-        let position_id: Option<i64> = row.try_get(7)?;
-        if let (true, Some(position)) = (active, position_id) {
-            holders.entry(position).or_default().push(nip.clone());
+    for e in repo::employees_with_nip(conn).await? {
+        if let (true, Some(position)) = (e.is_active(), e.position_id) {
+            holders.entry(position).or_default().push(e.nip.clone());
         }
-        employees.insert(
-            nip,
-            ExistingEmployee {
-                id: row.try_get(0)?,
-                name: row.try_get(2)?,
-                sex: row.try_get(3)?,
-                birth_date: row.try_get(4)?,
-                status: row.try_get(5)?,
-                golongan: row.try_get(6)?,
-                position_id,
-                active,
-            },
-        );
+        employees.insert(e.nip.clone(), e);
     }
     Ok(Snapshot {
         unit_by_code,
@@ -151,7 +108,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
     };
     let row_count = table.records.len();
     let (records, mut errors) = employee_records(&table);
-    let snap = snapshot(db).await?;
+    let snap = snapshot(&mut *db.read().await?).await?;
     let in_file: HashMap<String, usize> = records
         .iter()
         .enumerate()
@@ -170,7 +127,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
                 || snap
                     .employees
                     .get(atasan.as_str())
-                    .is_some_and(|e| e.active && e.position_id.is_some());
+                    .is_some_and(|e| e.is_active() && e.position_id.is_some());
             if !known {
                 errors.push(ImportError::new(
                     record.line,
@@ -307,7 +264,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
             before: existing.map(|e| {
                 json!({
                     "nip": record.nip.as_str(), "name": e.name, "sex": e.sex, "birth_date": e.birth_date,
-                    "status": e.status, "golongan": e.golongan, "position_id": e.position_id, "active": e.active,
+                    "status": e.status, "golongan": e.golongan, "position_id": e.position_id, "active": e.is_active(),
                 })
             }),
             existing_id: existing.map(|e| e.id),
@@ -407,14 +364,14 @@ fn position_for(
     new_positions.push(NewPosition {
         unit_id,
         title: record.jabatan.clone(),
-        kind,
+        kind: record.jenis,
         parent,
     });
     new_index.insert(key, new_positions.len() - 1);
     Ok(PositionRef::New(new_positions.len() - 1))
 }
 
-fn differences(e: &ExistingEmployee, r: &EmployeeRecord, position: PositionRef) -> Vec<String> {
+fn differences(e: &repo::EmployeeRow, r: &EmployeeRecord, position: PositionRef) -> Vec<String> {
     let mut details = Vec::new();
     if e.name != r.name {
         details.push(format!("nama: {} → {}", e.name, r.name));
@@ -429,8 +386,8 @@ fn differences(e: &ExistingEmployee, r: &EmployeeRecord, position: PositionRef) 
             r.birth_date.to_iso()
         ));
     }
-    if e.status != r.status.code() {
-        details.push(format!("status: {} → {}", e.status, r.status.code()));
+    if e.status != r.status {
+        details.push(format!("status: {} → {}", e.status.code(), r.status.code()));
     }
     if e.golongan != r.golongan {
         details.push(format!(
@@ -442,7 +399,7 @@ fn differences(e: &ExistingEmployee, r: &EmployeeRecord, position: PositionRef) 
     if PositionRef::Existing(e.position_id.unwrap_or(-1)) != position {
         details.push(format!("jabatan: {}", r.jabatan));
     }
-    if !e.active {
+    if !e.is_active() {
         details.push("diaktifkan kembali".to_owned());
     }
     details
@@ -493,7 +450,7 @@ pub async fn apply(
     let mut audit = Vec::new();
     let mut issued = Vec::new();
     let result: Result<(), sqlx::Error> = async {
-        let mut tx = db.pool().begin().await?;
+        let mut tx = db.write().await?;
         let mut created_positions: Vec<i64> = Vec::with_capacity(plan.new_positions.len());
         let position_id = |r: PositionRef, created: &Vec<i64>| match r {
             PositionRef::Existing(id) => id,
@@ -501,18 +458,13 @@ pub async fn apply(
         };
         for (i, p) in plan.new_positions.iter().enumerate() {
             let parent = position_id(p.parent, &created_positions);
-            let id: i64 = sqlx::query(
-                "INSERT INTO positions (unit_id, parent_id, title, kind, active, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
-            )
-            .bind(p.unit_id)
-            .bind(parent)
-            .bind(&p.title)
-            .bind(p.kind)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
+            let fields = PositionFields {
+                unit_id: p.unit_id,
+                parent_id: parent,
+                title: &p.title,
+                kind: p.kind,
+            };
+            let id = structure::insert_position(&mut tx, &fields, now).await?;
             created_positions.push(id);
             audit.push(Change::by(actor.employee_id(), "position.created", "position", id, None,
                 Some(json!({ "unit_id": p.unit_id, "parent_id": parent, "title": p.title, "kind": p.kind, "source": "import" }))));
@@ -523,47 +475,29 @@ pub async fn apply(
         for (i, row) in plan.rows.iter().enumerate() {
             let r = &row.record;
             let position = position_id(row.position, &created_positions);
+            let fields = EmployeeFields {
+                nip: r.nip.as_str(),
+                name: &r.name,
+                sex: r.sex,
+                birth_date: r.birth_date,
+                status: r.status,
+                golongan: r.golongan.as_deref(),
+                position_id: position,
+            };
             let after = json!({
                 "nip": r.nip.as_str(), "name": r.name, "sex": r.sex.code(), "birth_date": r.birth_date.to_iso(),
                 "status": r.status.code(), "golongan": r.golongan, "position_id": position, "active": true,
             });
             match (row.kind, row.existing_id) {
                 (ChangeKind::New, _) => {
-                    let id: i64 = sqlx::query(
-                        "INSERT INTO employees (nip, name, sex, birth_date, status, golongan, position_id, active, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8) RETURNING id",
-                    )
-                    .bind(r.nip.as_str())
-                    .bind(&r.name)
-                    .bind(r.sex.code())
-                    .bind(r.birth_date.to_iso())
-                    .bind(r.status.code())
-                    .bind(&r.golongan)
-                    .bind(position)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get(0)?;
+                    let id = employees::insert(&mut tx, &fields, now).await?;
                     let (password, hash) = passwords.next().expect("one password per new employee");
                     crate::identity::service::set_one_time_password(&mut tx, id, hash, now).await?;
                     issued.push(IssuedPassword { employee_id: id, nip: r.nip.as_str().to_owned(), name: r.name.clone(), password });
                     audit.push(Change::by(actor.employee_id(), "employee.created", "employee", id, None, Some(after)));
                 }
                 (ChangeKind::Updated, Some(id)) => {
-                    sqlx::query(
-                        "UPDATE employees SET name = $1, sex = $2, birth_date = $3, status = $4, golongan = $5, \
-                         position_id = $6, active = 1, updated_at = $7 WHERE id = $8",
-                    )
-                    .bind(&r.name)
-                    .bind(r.sex.code())
-                    .bind(r.birth_date.to_iso())
-                    .bind(r.status.code())
-                    .bind(&r.golongan)
-                    .bind(position)
-                    .bind(now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                    employees::replace(&mut tx, id, &fields, now).await?;
                     audit.push(Change::by(actor.employee_id(), "employee.updated", "employee", id, row.before.clone(), Some(after)));
                 }
                 _ => {}

@@ -50,11 +50,28 @@ pub struct ImportPreview {
     pub changes: Vec<RowChange>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JobStatus {
     Running,
     Done,
     Failed,
+}
+
+impl JobStatus {
+    /// The code stored in `import_jobs.status` (the browser sees the variant name).
+    pub fn code(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Failed => "failed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [JobStatus::Running, JobStatus::Done, JobStatus::Failed]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
