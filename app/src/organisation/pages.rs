@@ -2,8 +2,8 @@
 //! The search is a GET form, so it works before the WASM loads; after hydration the
 //! router submits it without a reload and the results come from a server function.
 
-use super::api::{search_units, validate_unit_query, SEARCH_LIMIT};
-use super::types::UnitSummary;
+use super::api::{search_units, validate_unit_query};
+use super::types::{UnitSummary, SEARCH_LIMIT};
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
@@ -118,7 +118,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                     {units
                         .into_iter()
                         .map(|unit| {
-                            let kind = unit.kind.clone();
+                            let kind = unit.kind;
                             view! {
                                 <tr class="border-t border-slate-100">
                                     <td class="px-3 py-2">
@@ -128,7 +128,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                                         })}
                                         {unit.parent_name.clone().map(|p| view! { <span class="block text-xs text-slate-500">{p}</span> })}
                                     </td>
-                                    <td class="hidden px-3 py-2 text-slate-600 sm:table-cell">{move || unit_kind_label(&kind)}</td>
+                                    <td class="hidden px-3 py-2 text-slate-600 sm:table-cell">{move || unit_kind_label(kind.code())}</td>
                                     <td class="px-3 py-2 text-right tabular-nums">{format_count(unit.employees)}</td>
                                 </tr>
                             }
