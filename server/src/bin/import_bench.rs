@@ -107,7 +107,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         again.preview.unchanged
     );
     let verify = Instant::now();
-    let report = app::audit::chain::verify(state.db.pool()).await?;
+    let report = app::audit::chain::verify(&mut *state.db.read().await?).await?;
     println!(
         "{:<34} {} ms ({} records)",
         "audit chain verify",
