@@ -7,7 +7,7 @@ use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::organisation::nip::Nip;
-use crate::platform::db::{now_millis, Conn};
+use crate::platform::db::now_millis;
 use crate::platform::secrets::{hash_password, verify_password, HashStrength};
 use crate::platform::state::AppState;
 
@@ -53,13 +53,13 @@ pub async fn log_in(
         }
         repository::login_account(&mut conn, &nip_text).await?
     };
-    let (employee_id, stored, must_change) = match account {
+    let (employee_id, must_change, stored) = match account {
         Some(account) => (
             Some(account.employee_id),
-            account.password_hash.clone(),
             account.must_change_password(),
+            account.password_hash,
         ),
-        None => (None, None, false),
+        None => (None, false, None),
     };
     // Always a full argon2 verification (against a dummy hash when there is no
     // account), so the answer takes as long for an unknown NIP as for a known one.
@@ -163,16 +163,8 @@ pub async fn change_password(
     Ok(token)
 }
 
-/// Gives an account (new or existing) a one-time password hash that must be
-/// changed at the next log-in, on the caller's write transaction.
-pub async fn set_one_time_password(
-    conn: &mut Conn,
-    employee_id: i64,
-    password_hash: String,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    repository::set_one_time_password(conn, employee_id, password_hash, now).await
-}
+/// Admin services give accounts one-time passwords on their own write transactions.
+pub use super::repository::set_one_time_password;
 
 /// Where to go after log-in: a local path only, never another site.
 pub fn safe_next(next: Option<&str>) -> String {
