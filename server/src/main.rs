@@ -95,9 +95,11 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             let state = startup::prepare(settings)
                 .await
                 .map_err(|e| e.to_string())?;
-            let report = app::audit::chain::verify(state.db.pool())
+            let unreadable = |e: sqlx::Error| format!("Jejak audit tidak dapat dibaca: {e}");
+            let mut conn = state.db.read().await.map_err(unreadable)?;
+            let report = app::audit::chain::verify(&mut conn)
                 .await
-                .map_err(|e| format!("Jejak audit tidak dapat dibaca: {e}"))?;
+                .map_err(unreadable)?;
             match report.first_broken {
                 None => {
                     println!("Jejak audit utuh: {} catatan diperiksa.", report.checked);

@@ -39,7 +39,14 @@ pub async fn resolve_session(
     let user = match token {
         None => None,
         Some(token) => {
-            match session::resolve(&state.db, &state.settings, &token, now_millis()).await {
+            // The connection goes back to the pool before the handler runs.
+            let resolved = match state.db.read().await {
+                Ok(mut conn) => {
+                    session::resolve(&mut conn, &state.settings, &token, now_millis()).await
+                }
+                Err(error) => Err(error),
+            };
+            match resolved {
                 Ok(Some(user)) => Some(Arc::new(user)),
                 Ok(None) => {
                     stale_cookie = true;

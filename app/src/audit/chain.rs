@@ -3,11 +3,11 @@
 //! changed, removed or reordered record breaks the chain at that point.
 
 use super::types::{BrokenLink, ChainReport};
-use crate::platform::db::Backend;
+use crate::platform::db::{Backend, Conn};
 use crate::platform::secrets::hex;
 use blake2::{Blake2s256, Digest};
 use futures::TryStreamExt;
-use sqlx::{Any, Row};
+use sqlx::Any;
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -106,11 +106,12 @@ pub async fn append_many(
             .execute(&mut **tx)
             .await?;
     }
-    let last = sqlx::query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        .fetch_optional(&mut **tx)
-        .await?;
+    let last: Option<ChainEnd> =
+        sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut **tx)
+            .await?;
     let (mut id, mut prev_hash) = match last {
-        Some(row) => (row.try_get::<i64, _>(0)?, row.try_get::<String, _>(1)?),
+        Some(end) => (end.id, end.hash),
         None => (0, GENESIS_HASH.to_owned()),
     };
     for change in changes {
@@ -149,18 +150,40 @@ pub async fn append_many(
     Ok(())
 }
 
+/// The newest record's id and hash, where the next one links on.
+#[derive(sqlx::FromRow)]
+struct ChainEnd {
+    id: i64,
+    hash: String,
+}
+
+/// One stored record with everything its hash covers.
+#[derive(sqlx::FromRow)]
+struct StoredRecord {
+    id: i64,
+    at: i64,
+    actor_id: Option<i64>,
+    action: String,
+    entity: String,
+    entity_id: String,
+    before_json: Option<String>,
+    after_json: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
 /// Walks the whole chain in order and reports the first record that does not fit.
-pub async fn verify(pool: &sqlx::AnyPool) -> Result<ChainReport, sqlx::Error> {
-    let mut rows = sqlx::query(
+pub async fn verify(conn: &mut Conn) -> Result<ChainReport, sqlx::Error> {
+    let mut rows = sqlx::query_as::<_, StoredRecord>(
         "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json, prev_hash, hash \
          FROM audit_log ORDER BY id",
     )
-    .fetch(pool);
+    .fetch(conn);
     let mut expected_id = 1_i64;
     let mut prev = GENESIS_HASH.to_owned();
     let mut checked = 0_i64;
-    while let Some(row) = rows.try_next().await? {
-        let id: i64 = row.try_get(0)?;
+    while let Some(record) = rows.try_next().await? {
+        let id = record.id;
         let broken = |reason: String| ChainReport {
             checked,
             first_broken: Some(BrokenLink { id, reason }),
@@ -171,36 +194,29 @@ pub async fn verify(pool: &sqlx::AnyPool) -> Result<ChainReport, sqlx::Error> {
                 expected_id - 1
             )));
         }
-        let prev_hash: String = row.try_get(8)?;
-        if prev_hash != prev {
+        if record.prev_hash != prev {
             return Ok(broken(
                 "hash catatan sebelumnya tidak cocok: catatan sebelumnya diubah atau dihapus"
                     .into(),
             ));
         }
-        let stored: String = row.try_get(9)?;
-        let before: Option<String> = row.try_get(6)?;
-        let after: Option<String> = row.try_get(7)?;
-        let action: String = row.try_get(3)?;
-        let entity: String = row.try_get(4)?;
-        let entity_id: String = row.try_get(5)?;
         let computed = record_hash(
-            &prev_hash,
+            &record.prev_hash,
             id,
-            row.try_get(1)?,
-            row.try_get(2)?,
-            &action,
-            &entity,
-            &entity_id,
-            before.as_deref(),
-            after.as_deref(),
+            record.at,
+            record.actor_id,
+            &record.action,
+            &record.entity,
+            &record.entity_id,
+            record.before_json.as_deref(),
+            record.after_json.as_deref(),
         );
-        if computed != stored {
+        if computed != record.hash {
             return Ok(broken(
                 "isi catatan tidak cocok dengan hash-nya: catatan ini diubah".into(),
             ));
         }
-        prev = stored;
+        prev = record.hash;
         expected_id += 1;
         checked += 1;
     }

@@ -7,3 +7,5 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod chain;
+#[cfg(feature = "ssr")]
+pub mod repository;

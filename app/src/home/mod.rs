@@ -4,7 +4,7 @@ use crate::components::{Bar, BarChart, ErrorNotice, Loading, PageHeader, StatCar
 use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::api::get_organisation_overview;
 use crate::organisation::pages::{jabatan_kind_label, status_label};
-use crate::organisation::types::OrganisationOverview;
+use crate::organisation::types::{EmployeeStatus, OrganisationOverview};
 use crate::shell::layout::use_instance_info;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,7 +51,7 @@ fn Overview(overview: OrganisationOverview) -> impl IntoView {
     let pppk = overview
         .by_status
         .iter()
-        .find(|c| c.code == "pppk")
+        .find(|c| c.code == EmployeeStatus::Pppk.code())
         .map(|c| c.count)
         .unwrap_or(0);
     let kinds = overview.by_jabatan_kind.clone();

@@ -64,7 +64,7 @@ pub async fn log_out() -> Result<(), AppError> {
     use super::{guard, session};
     let user = guard::require("log_out")?;
     let state = crate::platform::state::app_state()?;
-    session::end(&state.db, &user.token_hash).await?;
+    session::end(&mut *state.db.read().await?, &user.token_hash).await?;
     guard::append_set_cookie(&session::clearing_cookie(&state.settings));
     guard::redirect_plain_form("/");
     Ok(())
@@ -99,13 +99,15 @@ pub async fn change_password(
 pub async fn get_employee_profile(employee_id: i64) -> Result<EmployeeProfile, AppError> {
     let user = super::guard::require("get_employee_profile")?;
     let state = crate::platform::state::app_state()?;
-    let Some(reach) = super::roles::reach(&mut *state.db.read().await?, &user, employee_id).await?
-    else {
-        return Err(AppError::Forbidden);
+    let mut profile = {
+        let mut conn = state.db.read().await?;
+        let Some(reach) = super::roles::reach(&mut conn, &user, employee_id).await? else {
+            return Err(AppError::Forbidden);
+        };
+        super::repository::profile(&mut conn, employee_id, reach)
+            .await?
+            .ok_or(AppError::NotFound)?
     };
-    let mut profile = super::repository::profile(&state.db, employee_id, reach)
-        .await?
-        .ok_or(AppError::NotFound)?;
     profile.can_administer = user.has(super::types::Role::AdminBkpsdm);
     if let (true, Some(unit)) = (profile.can_administer, profile.unit_id) {
         profile.unit_positions =
@@ -119,7 +121,8 @@ pub async fn get_employee_profile(employee_id: i64) -> Result<EmployeeProfile, A
 pub async fn get_my_team() -> Result<Team, AppError> {
     let user = super::guard::require("get_my_team")?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::repository::team(&state.db, &user).await?)
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::team(&mut conn, &user).await?)
 }
 
 #[server(prefix = "/api", endpoint = "search_employees")]
@@ -127,5 +130,6 @@ pub async fn search_employees(query: String) -> Result<Vec<EmployeeRow>, AppErro
     super::guard::require("search_employees")?;
     let query = validate_employee_query(&query)?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::repository::search(&state.db, &query).await?)
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::search(&mut conn, &query).await?)
 }

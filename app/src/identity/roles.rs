@@ -3,8 +3,8 @@
 
 use super::types::{ActingSummary, Reach, Role, Viewer};
 use crate::calendar::CivilDate;
-use crate::platform::db::{Conn, Db};
-use sqlx::Row;
+use crate::organisation::types::JabatanKind;
+use crate::platform::db::Conn;
 
 /// A signed-in person as the server functions see them.
 #[derive(Clone, Debug)]
@@ -33,18 +33,45 @@ pub fn placeholders(start: usize, count: usize) -> String {
         .join(", ")
 }
 
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    nip: Option<String>,
+    name: String,
+    position_id: Option<i64>,
+    must_change_password: i64,
+    position_title: Option<String>,
+    unit_name: Option<String>,
+    position_kind: Option<JabatanKind>,
+    parent_kind: Option<JabatanKind>,
+    admin_grants: i64,
+    unread_notifications: i64,
+}
+
+/// An acting assignment in force today, with the kinds that decide pimpinan.
+#[derive(sqlx::FromRow)]
+struct ActingRow {
+    kind: String,
+    position_id: i64,
+    ends_on: String,
+    position_title: String,
+    position_kind: JabatanKind,
+    parent_kind: Option<JabatanKind>,
+}
+
 /// The viewer behind `employee_id`, or `None` when the employee is inactive or has
 /// no account.
 pub async fn load_user(
-    db: &Db,
+    conn: &mut Conn,
     employee_id: i64,
     token_hash: String,
     now_millis: i64,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
-    let Some(row) = sqlx::query(
-        "SELECT e.nip, e.name, e.position_id, a.must_change_password, p.title, u.name, \
-                p.kind, pp.kind, (SELECT COUNT(*) FROM admin_grants g WHERE g.employee_id = e.id), \
+    let Some(row) = sqlx::query_as::<_, UserRow>(
+        "SELECT e.nip, e.name, e.position_id, a.must_change_password, p.title AS position_title, \
+                u.name AS unit_name, p.kind AS position_kind, pp.kind AS parent_kind, \
+                (SELECT COUNT(*) FROM admin_grants g WHERE g.employee_id = e.id) AS admin_grants, \
                 (SELECT COUNT(*) FROM notifications n WHERE n.employee_id = e.id AND n.read_at IS NULL) \
+                  AS unread_notifications \
          FROM employees e JOIN accounts a ON a.employee_id = e.id \
          LEFT JOIN positions p ON p.id = e.position_id \
          LEFT JOIN units u ON u.id = p.unit_id \
@@ -52,19 +79,16 @@ pub async fn load_user(
          WHERE e.id = $1 AND e.active = 1",
     )
     .bind(employee_id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
     };
-    let position_id: Option<i64> = row.try_get(2)?;
-    let own_kind: Option<String> = row.try_get(6)?;
-    let own_parent_kind: Option<String> = row.try_get(7)?;
-    let is_admin = row.try_get::<i64, _>(8)? > 0;
 
     let today = CivilDate::wib_from_millis(now_millis).to_iso();
-    let acting_rows = sqlx::query(
-        "SELECT a.kind, a.position_id, a.ends_on, p.title, p.kind, pp.kind \
+    let acting_rows: Vec<ActingRow> = sqlx::query_as(
+        "SELECT a.kind, a.position_id, a.ends_on, p.title AS position_title, \
+                p.kind AS position_kind, pp.kind AS parent_kind \
          FROM acting_assignments a JOIN positions p ON p.id = a.position_id \
          LEFT JOIN positions pp ON pp.id = p.parent_id \
          WHERE a.employee_id = $1 AND a.revoked_at IS NULL AND a.starts_on <= $2 \
@@ -73,29 +97,25 @@ pub async fn load_user(
     )
     .bind(employee_id)
     .bind(&today)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
 
-    let mut supervising: Vec<i64> = position_id.into_iter().collect();
-    let mut pimpinan = is_pimpinan_position(own_kind.as_deref(), own_parent_kind.as_deref());
+    let mut supervising: Vec<i64> = row.position_id.into_iter().collect();
+    let mut pimpinan = is_pimpinan_position(row.position_kind, row.parent_kind);
     let mut acting = Vec::new();
-    for r in &acting_rows {
-        let kind: String = r.try_get(0)?;
-        supervising.push(r.try_get(1)?);
-        let title: String = r.try_get(3)?;
-        let pos_kind: String = r.try_get(4)?;
-        let parent_kind: Option<String> = r.try_get(5)?;
-        pimpinan |= is_pimpinan_position(Some(&pos_kind), parent_kind.as_deref());
+    for r in acting_rows {
+        supervising.push(r.position_id);
+        pimpinan |= is_pimpinan_position(Some(r.position_kind), r.parent_kind);
         acting.push(ActingSummary {
-            kind: kind.to_uppercase(),
-            position_title: title,
-            ends_on: r.try_get(2)?,
+            kind: r.kind.to_uppercase(),
+            position_title: r.position_title,
+            ends_on: r.ends_on,
         });
     }
     supervising.sort_unstable();
     supervising.dedup();
 
-    let (direct, second_level) = subordinate_counts(db, &supervising).await?;
+    let (direct, second_level) = subordinate_counts(conn, &supervising).await?;
     let mut roles = vec![Role::Pegawai];
     if direct > 0 {
         roles.push(Role::Atasan);
@@ -103,7 +123,7 @@ pub async fn load_user(
     if second_level > 0 {
         roles.push(Role::AtasanPejabatPenilai);
     }
-    if is_admin {
+    if row.admin_grants > 0 {
         roles.push(Role::AdminBkpsdm);
     }
     if pimpinan {
@@ -113,42 +133,48 @@ pub async fn load_user(
         token_hash,
         viewer: Viewer {
             employee_id,
-            nip: row.try_get::<Option<String>, _>(0)?.unwrap_or_default(),
-            name: row.try_get(1)?,
-            position_title: row.try_get(4)?,
-            unit_name: row.try_get(5)?,
+            nip: row.nip.unwrap_or_default(),
+            name: row.name,
+            position_title: row.position_title,
+            unit_name: row.unit_name,
             roles,
             acting,
-            must_change_password: row.try_get::<i64, _>(3)? != 0,
-            unread_notifications: row.try_get(9)?,
+            must_change_password: row.must_change_password != 0,
+            unread_notifications: row.unread_notifications,
         },
-        position_id,
+        position_id: row.position_id,
         supervising_positions: supervising,
     }))
 }
 
 /// The Bupati (kepala daerah) and the positions directly under them (the Sekda).
-fn is_pimpinan_position(kind: Option<&str>, parent_kind: Option<&str>) -> bool {
-    kind == Some("kepala_daerah") || parent_kind == Some("kepala_daerah")
+fn is_pimpinan_position(kind: Option<JabatanKind>, parent_kind: Option<JabatanKind>) -> bool {
+    kind == Some(JabatanKind::KepalaDaerah) || parent_kind == Some(JabatanKind::KepalaDaerah)
+}
+
+#[derive(sqlx::FromRow)]
+struct SubordinateCounts {
+    direct: i64,
+    second_level: i64,
 }
 
 /// Active positions one and two levels under `positions`.
-async fn subordinate_counts(db: &Db, positions: &[i64]) -> Result<(i64, i64), sqlx::Error> {
+async fn subordinate_counts(conn: &mut Conn, positions: &[i64]) -> Result<(i64, i64), sqlx::Error> {
     if positions.is_empty() {
         return Ok((0, 0));
     }
     let list = placeholders(1, positions.len());
     let sql = format!(
-        "SELECT (SELECT COUNT(*) FROM positions c WHERE c.active = 1 AND c.parent_id IN ({list})), \
+        "SELECT (SELECT COUNT(*) FROM positions c WHERE c.active = 1 AND c.parent_id IN ({list})) AS direct, \
                 (SELECT COUNT(*) FROM positions g JOIN positions c ON g.parent_id = c.id \
-                 WHERE g.active = 1 AND c.active = 1 AND c.parent_id IN ({list}))"
+                 WHERE g.active = 1 AND c.active = 1 AND c.parent_id IN ({list})) AS second_level"
     );
-    let mut query = sqlx::query(&sql);
+    let mut query = sqlx::query_as::<_, SubordinateCounts>(&sql);
     for id in positions {
         query = query.bind(*id);
     }
-    let row = query.fetch_one(db.pool()).await?;
-    Ok((row.try_get(0)?, row.try_get(1)?))
+    let counts = query.fetch_one(conn).await?;
+    Ok((counts.direct, counts.second_level))
 }
 
 /// How `user` relates to `employee_id`: `None` means they may not see the record.
@@ -190,9 +216,9 @@ async fn supervision_levels(
          ) SELECT MIN(depth) FROM chain WHERE position_id IN ({})",
         placeholders(2, positions.len())
     );
-    let mut query = sqlx::query(&sql).bind(employee_id);
+    let mut query = sqlx::query_scalar(&sql).bind(employee_id);
     for id in positions {
         query = query.bind(*id);
     }
-    query.fetch_one(conn).await?.try_get(0)
+    query.fetch_one(conn).await
 }

@@ -2,7 +2,7 @@
 
 use super::password::check_new_password;
 use super::roles::SessionUser;
-use super::{session, throttle};
+use super::{repository, session, throttle};
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
@@ -10,7 +10,6 @@ use crate::organisation::nip::Nip;
 use crate::platform::db::now_millis;
 use crate::platform::secrets::{hash_password, verify_password, HashStrength};
 use crate::platform::state::AppState;
-use sqlx::Row;
 
 /// The one message for a wrong NIP, a wrong password, or an inactive account.
 pub const LOGIN_FAILED: &str = "NIP atau kata sandi salah.";
@@ -44,41 +43,38 @@ pub async fn log_in(
     let now = now_millis();
     let nip_key = throttle::nip_key(&nip_text);
     let address_key = throttle::address_key(client_addr);
-    if let Some(minutes) =
-        throttle::blocked_minutes(db, &[nip_key.clone(), address_key.clone()], now).await?
-    {
-        return Err(AppError::Throttled { minutes });
-    }
-
-    let account = sqlx::query(
-        "SELECT e.id, a.password_hash, a.must_change_password FROM employees e \
-         JOIN accounts a ON a.employee_id = e.id WHERE e.nip = $1 AND e.active = 1",
-    )
-    .bind(&nip_text)
-    .fetch_optional(db.pool())
-    .await?;
-    let (employee_id, stored, must_change) = match &account {
-        Some(row) => (
-            Some(row.try_get::<i64, _>(0)?),
-            row.try_get::<Option<String>, _>(1)?,
-            row.try_get::<i64, _>(2)? != 0,
+    let account = {
+        let mut conn = db.read().await?;
+        if let Some(minutes) =
+            throttle::blocked_minutes(&mut conn, &[nip_key.clone(), address_key.clone()], now)
+                .await?
+        {
+            return Err(AppError::Throttled { minutes });
+        }
+        repository::login_account(&mut conn, &nip_text).await?
+    };
+    let (employee_id, must_change, stored) = match account {
+        Some(account) => (
+            Some(account.employee_id),
+            account.must_change_password(),
+            account.password_hash,
         ),
-        None => (None, None, false),
+        None => (None, false, None),
     };
     // Always a full argon2 verification (against a dummy hash when there is no
     // account), so the answer takes as long for an unknown NIP as for a known one.
     let verified = verify_password(password, stored).await;
     let Some(employee_id) = employee_id.filter(|_| verified) else {
-        throttle::record_login_failure(db, settings, &nip_key, Some(&address_key), now).await?;
+        let mut tx = db.write().await?;
+        throttle::record_login_failure(&mut tx, settings, &nip_key, Some(&address_key), now)
+            .await?;
+        tx.commit().await?;
         return Err(AppError::invalid("password", LOGIN_FAILED));
     };
-    throttle::clear(db, &nip_key).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.write().await?;
+    throttle::clear(&mut tx, &nip_key).await?;
     if let Some(previous) = previous_token_hash {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(previous)
-            .execute(&mut *tx)
-            .await?;
+        session::end(&mut tx, previous).await?;
     }
     let token = session::create(&mut tx, settings, employee_id, client_addr, now).await?;
     tx.commit().await?;
@@ -103,28 +99,26 @@ pub async fn change_password(
     let now = now_millis();
     let employee_id = user.employee_id();
     let nip_key = throttle::nip_key(&user.viewer.nip);
-    if let Some(minutes) =
-        throttle::blocked_minutes(db, std::slice::from_ref(&nip_key), now).await?
-    {
-        return Err(AppError::Throttled { minutes });
-    }
-    let row = sqlx::query(
-        "SELECT a.password_hash, e.birth_date FROM accounts a JOIN employees e ON e.id = a.employee_id \
-         WHERE a.employee_id = $1",
-    )
-    .bind(employee_id)
-    .fetch_one(db.pool())
-    .await?;
-    let stored: Option<String> = row.try_get(0)?;
-    let birth_date = CivilDate::parse_iso(&row.try_get::<String, _>(1)?);
+    let facts = {
+        let mut conn = db.read().await?;
+        if let Some(minutes) =
+            throttle::blocked_minutes(&mut conn, std::slice::from_ref(&nip_key), now).await?
+        {
+            return Err(AppError::Throttled { minutes });
+        }
+        repository::password_facts(&mut conn, employee_id).await?
+    };
+    let birth_date = CivilDate::parse_iso(&facts.birth_date);
     if current.is_empty() {
         return Err(AppError::invalid(
             "current",
             "Isi kata sandi Anda sekarang.",
         ));
     }
-    if !verify_password(current, stored).await {
-        throttle::record_login_failure(db, settings, &nip_key, None, now).await?;
+    if !verify_password(current, facts.password_hash).await {
+        let mut tx = db.write().await?;
+        throttle::record_login_failure(&mut tx, settings, &nip_key, None, now).await?;
+        tx.commit().await?;
         return Err(AppError::invalid("current", "Kata sandi sekarang salah."));
     }
     if current == new_password {
@@ -142,16 +136,8 @@ pub async fn change_password(
         .await
         .map_err(|e| AppError::internal("hash password", e))?;
 
-    let mut tx = db.pool().begin().await?;
-    sqlx::query(
-        "UPDATE accounts SET password_hash = $1, must_change_password = 0, password_changed_at = $2, \
-         updated_at = $2 WHERE employee_id = $3",
-    )
-    .bind(hash)
-    .bind(now)
-    .bind(employee_id)
-    .execute(&mut *tx)
-    .await?;
+    let mut tx = db.write().await?;
+    repository::set_password(&mut tx, employee_id, hash, now).await?;
     session::end_all(&mut tx, employee_id).await?;
     let token = session::create(&mut tx, settings, employee_id, client_addr, now).await?;
     chain::append(
@@ -172,32 +158,13 @@ pub async fn change_password(
         now,
     )
     .await?;
+    throttle::clear(&mut tx, &nip_key).await?;
     tx.commit().await?;
-    throttle::clear(db, &nip_key).await?;
     Ok(token)
 }
 
-/// Gives an account (new or existing) a one-time password hash that must be
-/// changed at the next log-in.
-pub async fn set_one_time_password(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    employee_id: i64,
-    password_hash: String,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
-         VALUES ($1, $2, 1, $3, $3) \
-         ON CONFLICT (employee_id) DO UPDATE SET password_hash = excluded.password_hash, \
-           must_change_password = 1, updated_at = excluded.updated_at",
-    )
-    .bind(employee_id)
-    .bind(password_hash)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
-}
+/// Admin services give accounts one-time passwords on their own write transactions.
+pub use super::repository::set_one_time_password;
 
 /// Where to go after log-in: a local path only, never another site.
 pub fn safe_next(next: Option<&str>) -> String {

@@ -3,9 +3,8 @@
 
 use super::roles::{load_user, SessionUser};
 use crate::platform::config::Settings;
-use crate::platform::db::Db;
+use crate::platform::db::Conn;
 use crate::platform::secrets::{random_token, token_hash};
-use sqlx::Row;
 
 pub const SESSION_COOKIE: &str = "sikap_session";
 
@@ -20,9 +19,10 @@ fn absolute_millis(settings: &Settings) -> i64 {
     i64::from(settings.session_absolute_hours) * 3_600_000
 }
 
-/// Starts a session for `employee_id` inside `tx` and returns the cookie token.
+/// Starts a session for `employee_id` (on the caller's write transaction) and
+/// returns the cookie token.
 pub async fn create(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut Conn,
     settings: &Settings,
     employee_id: i64,
     client_addr: &str,
@@ -38,72 +38,75 @@ pub async fn create(
     .bind(now)
     .bind(now + absolute_millis(settings))
     .bind(client_addr)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     // Expired sessions of this person are no use to anyone; keep the table small.
     sqlx::query("DELETE FROM sessions WHERE employee_id = $1 AND expires_at <= $2")
         .bind(employee_id)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(conn)
         .await?;
     Ok(token)
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    employee_id: i64,
+    last_seen_at: i64,
+    expires_at: i64,
 }
 
 /// The person behind a cookie token, or `None` when the session is unknown, idle
 /// too long, past its absolute end, or its employee was deactivated.
 pub async fn resolve(
-    db: &Db,
+    conn: &mut Conn,
     settings: &Settings,
     token: &str,
     now: i64,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
     let hash = token_hash(token);
-    let Some(row) = sqlx::query(
+    let Some(session) = sqlx::query_as::<_, SessionRow>(
         "SELECT employee_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
     )
     .bind(&hash)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
     };
-    let employee_id: i64 = row.try_get(0)?;
-    let last_seen: i64 = row.try_get(1)?;
-    let expires_at: i64 = row.try_get(2)?;
-    if now - last_seen > idle_millis(settings) || now >= expires_at {
-        end(db, &hash).await?;
+    let last_seen = session.last_seen_at;
+    if now - last_seen > idle_millis(settings) || now >= session.expires_at {
+        end(conn, &hash).await?;
         return Ok(None);
     }
-    let Some(user) = load_user(db, employee_id, hash.clone(), now).await? else {
-        end(db, &hash).await?;
+    let Some(user) = load_user(conn, session.employee_id, hash.clone(), now).await? else {
+        end(conn, &hash).await?;
         return Ok(None);
     };
     if now - last_seen > TOUCH_INTERVAL_MILLIS {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(&hash)
-            .execute(db.pool())
+            .execute(conn)
             .await?;
     }
     Ok(Some(user))
 }
 
-pub async fn end(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
+/// Ends the session behind `token_hash`, if it still exists.
+pub async fn end(conn: &mut Conn, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(db.pool())
+        .execute(conn)
         .await
         .map(|_| ())
 }
 
 /// Ends every session of a person (password change, reset, deactivation).
-pub async fn end_all(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    employee_id: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn end_all(conn: &mut Conn, employee_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE employee_id = $1")
         .bind(employee_id)
-        .execute(&mut **tx)
+        .execute(conn)
         .await
         .map(|_| ())
 }

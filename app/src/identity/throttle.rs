@@ -2,26 +2,22 @@
 //! server instance counts the same failures.
 
 use crate::platform::config::Settings;
-use crate::platform::db::Db;
-use sqlx::Row;
+use crate::platform::db::Conn;
 
 /// Minutes until `keys` may try again, if any of them is blocked now.
 pub async fn blocked_minutes(
-    db: &Db,
+    conn: &mut Conn,
     keys: &[String],
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let mut longest: Option<i64> = None;
     for key in keys {
-        let until: Option<i64> =
-            sqlx::query("SELECT blocked_until FROM login_failures WHERE throttle_key = $1")
+        let until: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT blocked_until FROM login_failures WHERE throttle_key = $1")
                 .bind(key)
-                .fetch_optional(db.pool())
-                .await?
-                .map(|row| row.try_get::<Option<i64>, _>(0))
-                .transpose()?
-                .flatten();
-        if let Some(until) = until.filter(|until| *until > now) {
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(until) = until.flatten().filter(|until| *until > now) {
             let minutes = (until - now + 59_999) / 60_000;
             longest = Some(longest.map_or(minutes, |m| m.max(minutes)));
         }
@@ -29,10 +25,16 @@ pub async fn blocked_minutes(
     Ok(longest)
 }
 
+#[derive(sqlx::FromRow)]
+struct Failures {
+    failures: i64,
+    first_failed_at: i64,
+}
+
 /// Counts one failure for `key`; past `limit` failures within the window the key
 /// is blocked for the lockout time.
 async fn record_failure(
-    db: &Db,
+    conn: &mut Conn,
     settings: &Settings,
     key: &str,
     limit: u32,
@@ -40,16 +42,14 @@ async fn record_failure(
 ) -> Result<(), sqlx::Error> {
     let window = i64::from(settings.login_window_minutes) * 60_000;
     let lockout = i64::from(settings.login_lockout_minutes) * 60_000;
-    let mut tx = db.pool().begin().await?;
-    let current =
-        sqlx::query("SELECT failures, first_failed_at FROM login_failures WHERE throttle_key = $1")
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let current: Option<Failures> = sqlx::query_as(
+        "SELECT failures, first_failed_at FROM login_failures WHERE throttle_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
     let (failures, first_failed_at) = match current {
-        Some(row) if now - row.try_get::<i64, _>(1)? <= window => {
-            (row.try_get::<i64, _>(0)? + 1, row.try_get::<i64, _>(1)?)
-        }
+        Some(f) if now - f.first_failed_at <= window => (f.failures + 1, f.first_failed_at),
         _ => (1, now),
     };
     let blocked_until = (failures >= i64::from(limit)).then_some(now + lockout);
@@ -63,22 +63,22 @@ async fn record_failure(
     .bind(failures)
     .bind(first_failed_at)
     .bind(blocked_until)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await
+    .execute(conn)
+    .await
+    .map(|_| ())
 }
 
-/// A failed log-in or password check: counts against the NIP and, for log-ins,
-/// the client address.
+/// A failed log-in or password check, on the caller's write transaction: counts
+/// against the NIP and, for log-ins, the client address.
 pub async fn record_login_failure(
-    db: &Db,
+    conn: &mut Conn,
     settings: &Settings,
     nip_key: &str,
     address_key: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     record_failure(
-        db,
+        conn,
         settings,
         nip_key,
         settings.login_max_failures_per_nip,
@@ -87,7 +87,7 @@ pub async fn record_login_failure(
     .await?;
     if let Some(address_key) = address_key {
         record_failure(
-            db,
+            conn,
             settings,
             address_key,
             settings.login_max_failures_per_address,
@@ -98,10 +98,10 @@ pub async fn record_login_failure(
     Ok(())
 }
 
-pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+pub async fn clear(conn: &mut Conn, key: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1")
         .bind(key)
-        .execute(db.pool())
+        .execute(conn)
         .await
         .map(|_| ())
 }

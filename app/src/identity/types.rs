@@ -94,7 +94,7 @@ pub struct EmployeeProfile {
     pub active: bool,
     pub position_id: Option<i64>,
     pub position_title: Option<String>,
-    pub position_kind: Option<String>,
+    pub position_kind: Option<crate::organisation::types::JabatanKind>,
     pub unit_id: Option<i64>,
     pub unit_name: Option<String>,
     pub supervisor: Option<PersonRef>,

@@ -5,9 +5,6 @@ use super::types::{InstanceInfo, OrganisationOverview, UnitSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Most units one search returns; the page asks for a narrower query at the limit.
-pub const SEARCH_LIMIT: usize = 60;
-
 /// Longest search text accepted; longer input is refused with a message.
 pub const MAX_QUERY_CHARS: usize = 100;
 
@@ -41,7 +38,8 @@ pub async fn get_organisation_overview() -> Result<OrganisationOverview, AppErro
         .aggregates
         .organisation
         .get((), move || async move {
-            super::repository::overview(&db, &instansi).await
+            let mut conn = db.read().await?;
+            super::repository::overview(&mut conn, &instansi).await
         })
         .await?;
     Ok((*overview).clone())
@@ -51,7 +49,8 @@ pub async fn get_organisation_overview() -> Result<OrganisationOverview, AppErro
 pub async fn search_units(query: String) -> Result<Vec<UnitSummary>, AppError> {
     let query = validate_unit_query(&query)?;
     let state = crate::platform::state::app_state()?;
-    Ok(super::repository::search_units(&state.db, &query).await?)
+    let mut conn = state.db.read().await?;
+    Ok(super::repository::search_units(&mut conn, &query).await?)
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! The search is a GET form, so it works before the WASM loads; after hydration the
 //! router submits it without a reload and the results come from a server function.
 
-use super::api::{search_units, validate_unit_query, SEARCH_LIMIT};
-use super::types::UnitSummary;
+use super::api::{search_units, validate_unit_query};
+use super::types::{EmployeeStatus, JabatanKind, UnitKind, UnitSummary, SEARCH_LIMIT};
 use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
@@ -12,35 +12,35 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 pub fn jabatan_kind_label(code: &str) -> String {
-    match code {
-        "jpt" => tr!(kind_jpt),
-        "administrator" => tr!(kind_administrator),
-        "pengawas" => tr!(kind_pengawas),
-        "pelaksana" => tr!(kind_pelaksana),
-        "fungsional" => tr!(kind_fungsional),
-        "kepala_daerah" => tr!(kind_kepala_daerah),
-        other => other.to_owned(),
+    match JabatanKind::from_code(code) {
+        Some(JabatanKind::Jpt) => tr!(kind_jpt),
+        Some(JabatanKind::Administrator) => tr!(kind_administrator),
+        Some(JabatanKind::Pengawas) => tr!(kind_pengawas),
+        Some(JabatanKind::Pelaksana) => tr!(kind_pelaksana),
+        Some(JabatanKind::Fungsional) => tr!(kind_fungsional),
+        Some(JabatanKind::KepalaDaerah) => tr!(kind_kepala_daerah),
+        None => code.to_owned(),
     }
 }
 
 pub fn status_label(code: &str) -> String {
-    match code {
-        "pns" => tr!(status_pns),
-        "pppk" => tr!(status_pppk),
-        "non_asn" => tr!(status_non_asn),
-        other => other.to_owned(),
+    match EmployeeStatus::from_code(code) {
+        Some(EmployeeStatus::Pns) => tr!(status_pns),
+        Some(EmployeeStatus::Pppk) => tr!(status_pppk),
+        Some(EmployeeStatus::NonAsn) => tr!(status_non_asn),
+        None => code.to_owned(),
     }
 }
 
 pub fn unit_kind_label(code: &str) -> String {
-    match code {
-        "pemda" => tr!(unitkind_pemda),
-        "perangkat_daerah" => tr!(unitkind_perangkat_daerah),
-        "kecamatan" => tr!(unitkind_kecamatan),
-        "bidang" => tr!(unitkind_bidang),
-        "seksi" => tr!(unitkind_seksi),
-        "upt" => tr!(unitkind_upt),
-        other => other.to_owned(),
+    match UnitKind::from_code(code) {
+        Some(UnitKind::Pemda) => tr!(unitkind_pemda),
+        Some(UnitKind::PerangkatDaerah) => tr!(unitkind_perangkat_daerah),
+        Some(UnitKind::Kecamatan) => tr!(unitkind_kecamatan),
+        Some(UnitKind::Bidang) => tr!(unitkind_bidang),
+        Some(UnitKind::Seksi) => tr!(unitkind_seksi),
+        Some(UnitKind::Upt) => tr!(unitkind_upt),
+        None => code.to_owned(),
     }
 }
 
@@ -118,7 +118,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                     {units
                         .into_iter()
                         .map(|unit| {
-                            let kind = unit.kind.clone();
+                            let kind = unit.kind;
                             view! {
                                 <tr class="border-t border-slate-100">
                                     <td class="px-3 py-2">
@@ -128,7 +128,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                                         })}
                                         {unit.parent_name.clone().map(|p| view! { <span class="block text-xs text-slate-500">{p}</span> })}
                                     </td>
-                                    <td class="hidden px-3 py-2 text-slate-600 sm:table-cell">{move || unit_kind_label(&kind)}</td>
+                                    <td class="hidden px-3 py-2 text-slate-600 sm:table-cell">{move || unit_kind_label(kind.code())}</td>
                                     <td class="px-3 py-2 text-right tabular-nums">{format_count(unit.employees)}</td>
                                 </tr>
                             }

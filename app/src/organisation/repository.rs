@@ -1,50 +1,44 @@
 //! Organisation queries (server only). One set of `$n` queries for both backends.
 
-use super::types::{CountByCode, OrganisationOverview, UnitSummary};
-use crate::platform::db::Db;
-use sqlx::Row;
+use super::types::{
+    CountByCode, EmployeeStatus, OrganisationOverview, UnitKind, UnitSummary, SEARCH_LIMIT,
+};
+use crate::platform::db::Conn;
 
-use super::api::SEARCH_LIMIT;
-
-async fn count(db: &Db, sql: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query(sql).fetch_one(db.pool()).await?.try_get(0)
-}
-
-async fn counts_by_code(db: &Db, sql: &str) -> Result<Vec<CountByCode>, sqlx::Error> {
-    sqlx::query(sql)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(CountByCode {
-                code: row.try_get(0)?,
-                count: row.try_get(1)?,
-            })
-        })
-        .collect()
-}
-
-pub async fn overview(db: &Db, instansi: &str) -> Result<OrganisationOverview, sqlx::Error> {
+/// Kabupaten-wide counts; the Bupati (not an ASN) is not counted as an employee.
+pub async fn overview(
+    conn: &mut Conn,
+    instansi: &str,
+) -> Result<OrganisationOverview, sqlx::Error> {
+    let non_asn = EmployeeStatus::NonAsn;
     Ok(OrganisationOverview {
         instansi: instansi.to_owned(),
-        units: count(db, "SELECT COUNT(*) FROM units WHERE active = 1").await?,
-        positions: count(db, "SELECT COUNT(*) FROM positions WHERE active = 1").await?,
-        employees: count(
-            db,
-            "SELECT COUNT(*) FROM employees WHERE active = 1 AND status <> 'non_asn'",
+        units: sqlx::query_scalar("SELECT COUNT(*) FROM units WHERE active = 1")
+            .fetch_one(&mut *conn)
+            .await?,
+        positions: sqlx::query_scalar("SELECT COUNT(*) FROM positions WHERE active = 1")
+            .fetch_one(&mut *conn)
+            .await?,
+        employees: sqlx::query_scalar(
+            "SELECT COUNT(*) FROM employees WHERE active = 1 AND status <> $1",
         )
+        .bind(non_asn)
+        .fetch_one(&mut *conn)
         .await?,
-        by_jabatan_kind: counts_by_code(
-            db,
-            "SELECT p.kind, COUNT(*) FROM employees e JOIN positions p ON p.id = e.position_id \
-             WHERE e.active = 1 AND e.status <> 'non_asn' GROUP BY p.kind ORDER BY COUNT(*) DESC, p.kind",
+        by_jabatan_kind: sqlx::query_as(
+            "SELECT p.kind AS code, COUNT(*) AS count FROM employees e \
+             JOIN positions p ON p.id = e.position_id \
+             WHERE e.active = 1 AND e.status <> $1 GROUP BY p.kind ORDER BY COUNT(*) DESC, p.kind",
         )
+        .bind(non_asn)
+        .fetch_all(&mut *conn)
         .await?,
-        by_status: counts_by_code(
-            db,
-            "SELECT status, COUNT(*) FROM employees WHERE active = 1 AND status <> 'non_asn' \
-             GROUP BY status ORDER BY status",
+        by_status: sqlx::query_as::<_, CountByCode>(
+            "SELECT status AS code, COUNT(*) AS count FROM employees \
+             WHERE active = 1 AND status <> $1 GROUP BY status ORDER BY status",
         )
+        .bind(non_asn)
+        .fetch_all(&mut *conn)
         .await?,
     })
 }
@@ -59,9 +53,20 @@ pub(crate) fn like_pattern(query: &str) -> String {
     format!("%{escaped}%")
 }
 
+#[derive(sqlx::FromRow)]
+struct UnitRow {
+    id: i64,
+    code: String,
+    name: String,
+    kind: UnitKind,
+    parent_name: Option<String>,
+    illustrative: i64,
+    employees: i64,
+}
+
 /// Units whose name contains `query` (case-insensitive), each with the active
 /// employees of its whole subtree; an empty query lists the top-level units.
-pub async fn search_units(db: &Db, query: &str) -> Result<Vec<UnitSummary>, sqlx::Error> {
+pub async fn search_units(conn: &mut Conn, query: &str) -> Result<Vec<UnitSummary>, sqlx::Error> {
     let query = query.trim();
     let (filter, pattern) = if query.is_empty() {
         (
@@ -70,7 +75,7 @@ pub async fn search_units(db: &Db, query: &str) -> Result<Vec<UnitSummary>, sqlx
         )
     } else {
         (
-            "LOWER(u.name) LIKE $2 ESCAPE '\\'",
+            "LOWER(u.name) LIKE $3 ESCAPE '\\'",
             Some(like_pattern(query)),
         )
     };
@@ -82,33 +87,33 @@ pub async fn search_units(db: &Db, query: &str) -> Result<Vec<UnitSummary>, sqlx
              UNION ALL \
              SELECT s.root, c.id FROM units c JOIN subtree s ON c.parent_id = s.id WHERE c.active = 1 \
          ) \
-         SELECT u.id, u.code, u.name, u.kind, parent.name, u.illustrative, \
+         SELECT u.id, u.code, u.name, u.kind, parent.name AS parent_name, u.illustrative, \
                 (SELECT COUNT(*) FROM subtree s JOIN positions p ON p.unit_id = s.id \
                    JOIN employees e ON e.position_id = p.id \
-                  WHERE s.root = u.id AND e.active = 1 AND e.status <> 'non_asn') AS employees \
+                  WHERE s.root = u.id AND e.active = 1 AND e.status <> $2) AS employees \
          FROM matched m JOIN units u ON u.id = m.id LEFT JOIN units parent ON parent.id = u.parent_id \
          ORDER BY u.code"
     );
-    let mut statement = sqlx::query(&sql).bind(SEARCH_LIMIT as i64);
+    let mut statement = sqlx::query_as::<_, UnitRow>(&sql)
+        .bind(SEARCH_LIMIT as i64)
+        .bind(EmployeeStatus::NonAsn);
     if let Some(pattern) = pattern {
         statement = statement.bind(pattern);
     }
-    statement
-        .fetch_all(db.pool())
+    Ok(statement
+        .fetch_all(conn)
         .await?
-        .iter()
-        .map(|row| {
-            Ok(UnitSummary {
-                id: row.try_get(0)?,
-                code: row.try_get(1)?,
-                name: row.try_get(2)?,
-                kind: row.try_get(3)?,
-                parent_name: row.try_get(4)?,
-                illustrative: row.try_get::<i64, _>(5)? == 1,
-                employees: row.try_get(6)?,
-            })
+        .into_iter()
+        .map(|row| UnitSummary {
+            id: row.id,
+            code: row.code,
+            name: row.name,
+            kind: row.kind,
+            parent_name: row.parent_name,
+            illustrative: row.illustrative != 0,
+            employees: row.employees,
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]

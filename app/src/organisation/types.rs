@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Most units one search returns; the page asks for a narrower query at the limit.
+pub const SEARCH_LIMIT: usize = 60;
+
 crate::coded_enum!(
     /// Kinds of unit in a kabupaten's tree.
     UnitKind {
@@ -35,6 +38,7 @@ crate::coded_enum!(EmployeeStatus {
 
 /// One bar of a chart: a label code (translated by the page) and its count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct CountByCode {
     pub code: String,
     pub count: i64,
@@ -57,7 +61,7 @@ pub struct UnitSummary {
     pub id: i64,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub parent_name: Option<String>,
     pub employees: i64,
     pub illustrative: bool,

@@ -62,9 +62,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let admin_id: i64 = sqlx::query_scalar("SELECT employee_id FROM admin_grants LIMIT 1")
         .fetch_one(state.db.pool())
         .await?;
-    let admin = load_user(&state.db, admin_id, String::new(), now_millis())
-        .await?
-        .expect("demo admin");
+    let admin = load_user(
+        &mut *state.db.read().await?,
+        admin_id,
+        String::new(),
+        now_millis(),
+    )
+    .await?
+    .expect("demo admin");
 
     println!(
         "import benchmark: {rows} rows ({} KiB) into {} ({})",
@@ -107,7 +112,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         again.preview.unchanged
     );
     let verify = Instant::now();
-    let report = app::audit::chain::verify(state.db.pool()).await?;
+    let report = app::audit::chain::verify(&mut *state.db.read().await?).await?;
     println!(
         "{:<34} {} ms ({} records)",
         "audit chain verify",
