@@ -80,9 +80,14 @@ pub async fn session(
     .bind(employee_id)
     .execute(state.db.pool())
     .await?;
-    load_user(&state.db, employee_id, String::new(), now_millis())
-        .await?
-        .ok_or_else(|| format!("employee {employee_id} is not active").into())
+    load_user(
+        &mut *state.db.read().await?,
+        employee_id,
+        String::new(),
+        now_millis(),
+    )
+    .await?
+    .ok_or_else(|| format!("employee {employee_id} is not active").into())
 }
 
 /// An approved plan with one RHK for `employee_id`, set up directly (the
