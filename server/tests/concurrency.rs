@@ -201,3 +201,39 @@ async fn two_first_saves_of_one_plan_and_two_additions_of_one_nip_race_cleanly()
         assert_eq!(held, 1);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_named_constraint_answers_as_its_check_would_on_this_database() {
+    use app::error::AppError;
+    let (_guard, state) = support::seeded_state().await;
+    let people = planners(&state, 1).await;
+    let owner = &people[0].user;
+    app::skp::plan::service::save(&state, owner, plan(YEAR, 0, people[0].boss_rhk, 0))
+        .await
+        .unwrap();
+    // What the race's loser would write, straight past the service's check.
+    let second_plan = sqlx::query(
+        "INSERT INTO skp_plans (employee_id, year, approach, status, version, lampiran_json, created_at, updated_at) \
+         VALUES ($1, $2, 'kuantitatif', 'draf', 1, '{}', 0, 0)",
+    )
+    .bind(owner.employee_id())
+    .bind(YEAR)
+    .execute(state.db.pool())
+    .await
+    .unwrap_err();
+    let answer = AppError::from(second_plan);
+    assert!(matches!(answer, AppError::Conflict { .. }), "{answer:?}");
+    assert_eq!(answer.status(), 409);
+
+    let second_nip = sqlx::query(
+        "INSERT INTO employees (nip, name, sex, birth_date, status, active, created_at, updated_at) \
+         VALUES ($1, 'Nama Lain', 'L', '1990-01-01', 'pns', 1, 0, 0)",
+    )
+    .bind(&owner.viewer.nip)
+    .execute(state.db.pool())
+    .await
+    .unwrap_err();
+    let answer = AppError::from(second_nip);
+    assert!(answer.field_message("nip").is_some(), "{answer:?}");
+    assert_eq!(answer.status(), 400);
+}
