@@ -84,12 +84,6 @@ mod server {
         }
     }
 
-    /// A named constraint the user can act on becomes its field error or
-    /// conflict (`platform::constraints`); anything else is internal.
-    impl From<sqlx::Error> for AppError {
-        fn from(error: sqlx::Error) -> Self {
-            crate::platform::constraints::answer(&error)
-                .unwrap_or_else(|| AppError::internal("database", error))
-        }
-    }
+    // `From<sqlx::Error>` lives in `platform::constraints`, beside the table
+    // of constraint names it consults.
 }

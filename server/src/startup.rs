@@ -96,3 +96,22 @@ mod tests {
         assert_eq!(redact("sqlite://data/sikap.db"), "sqlite://data/sikap.db");
     }
 }
+
+/// A migrated instance on `url` holding the default demo kabupaten (replacing
+/// an earlier load), with settings as the benchmarks use them.
+pub async fn demo_instance(url: &str) -> Result<AppState, Box<dyn std::error::Error>> {
+    let mut env = std::collections::BTreeMap::new();
+    env.insert("SIKAP_DATABASE_URL".to_owned(), url.to_owned());
+    let settings = Settings::from_sources(std::path::Path::new("bench"), None, &env)?;
+    let state = prepare(settings).await?;
+    app::demo::seed(
+        &state.db,
+        app::demo::SeedOptions {
+            force: true,
+            ..Default::default()
+        },
+        |_| {},
+    )
+    .await?;
+    Ok(state)
+}

@@ -2,7 +2,8 @@
 //! race past the same check (two first saves of one plan, two additions of one
 //! NIP); the database refuses the second, and this table turns that refusal into
 //! the error the check itself would have given: a field error or a conflict,
-//! never a 500. The one place that knows constraint names.
+//! never a 500. The one place that knows constraint names, and so the place
+//! where every database error becomes an `AppError`.
 
 use crate::error::AppError;
 
@@ -61,6 +62,14 @@ const KNOWN: &[Known] = &[
         },
     },
 ];
+
+/// A named constraint the user can act on becomes its field error or conflict;
+/// anything else is internal (logged with the request id, shown as a code).
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        answer(&error).unwrap_or_else(|| AppError::internal("database", error))
+    }
+}
 
 /// The user's answer to a constraint violation, when it is one we named.
 pub fn answer(error: &sqlx::Error) -> Option<AppError> {

@@ -7,11 +7,7 @@
 use app::admin::import::service::{apply, plan};
 use app::calendar::CivilDate;
 use app::identity::roles::load_user;
-use app::platform::config::Settings;
 use app::platform::db::now_millis;
-use sqlx::Row;
-use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Instant;
 
 #[tokio::main]
@@ -24,23 +20,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile_dir();
     let url =
         std::env::var("DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{dir}/import-bench.db"));
-    let mut env = BTreeMap::new();
-    env.insert("SIKAP_DATABASE_URL".to_owned(), url.clone());
-    let settings = Settings::from_sources(Path::new("bench"), None, &env)?;
-    let state = server::startup::prepare(settings).await?;
-    app::demo::seed(
-        &state.db,
-        app::demo::SeedOptions {
-            force: true,
-            ..Default::default()
-        },
-        |_| {},
-    )
-    .await?;
+    let state = server::startup::demo_instance(&url).await?;
 
     // Every new employee reports to an existing Pengawas (kasi) of the demo data.
-    let heads = sqlx::query(
-        "SELECT e.nip, u.code FROM employees e JOIN positions p ON p.id = e.position_id \
+    #[derive(sqlx::FromRow)]
+    struct Head {
+        nip: String,
+        unit_code: String,
+    }
+    let heads: Vec<Head> = sqlx::query_as(
+        "SELECT e.nip, u.code AS unit_code FROM employees e JOIN positions p ON p.id = e.position_id \
          JOIN units u ON u.id = p.unit_id WHERE p.kind = 'pengawas' AND e.nip IS NOT NULL ORDER BY e.id",
     )
     .fetch_all(state.db.pool())
@@ -55,8 +44,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             birth.to_iso().replace('-', ""),
             birth.to_iso(),
             i % 7,
-            head.try_get::<String, _>(1)?,
-            head.try_get::<String, _>(0)?,
+            head.unit_code,
+            head.nip,
         ));
     }
     let admin_id: i64 = sqlx::query_scalar("SELECT employee_id FROM admin_grants LIMIT 1")

@@ -6,10 +6,7 @@
 //!
 //! Usage: write_bench   (database from DATABASE_URL, default a temp SQLite)
 
-use app::platform::config::Settings;
 use server::write_load::{planners, save_all_at_once};
-use std::collections::BTreeMap;
-use std::path::Path;
 
 /// (writers, saves each)
 const LOADS: [(usize, usize); 3] = [(1, 50), (50, 4), (200, 2)];
@@ -20,20 +17,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&dir)?;
     let url = std::env::var("DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}/write-bench.db", dir.display()));
-    let mut env = BTreeMap::new();
-    env.insert("SIKAP_DATABASE_URL".to_owned(), url.clone());
-    let settings = Settings::from_sources(Path::new("bench"), None, &env)?;
-    let pool = settings.database_max_connections;
-    let state = server::startup::prepare(settings).await?;
-    app::demo::seed(
-        &state.db,
-        app::demo::SeedOptions {
-            force: true,
-            ..Default::default()
-        },
-        |_| {},
-    )
-    .await?;
+    let state = server::startup::demo_instance(&url).await?;
+    let pool = state.settings.database_max_connections;
     let admin: i64 = sqlx::query_scalar("SELECT employee_id FROM admin_grants LIMIT 1")
         .fetch_one(state.db.pool())
         .await?;
