@@ -4,10 +4,11 @@
 
 use app::error::AppError;
 use app::identity::roles::{load_user, SessionUser};
+use app::organisation::types::JabatanKind;
 use app::platform::db::now_millis;
 use app::platform::state::AppState;
 use app::skp::plan::types::{PlanSave, RhkSave};
-use app::skp::types::{IkiDraft, Lampiran};
+use app::skp::types::{IkiDraft, Lampiran, PlanStatus};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -33,9 +34,11 @@ pub async fn planners(
     app::skp::period::service::open_year(state, &admin, year).await?;
     let candidates: Vec<i64> = sqlx::query_scalar(
         "SELECT e.id FROM employees e JOIN positions p ON p.id = e.position_id \
-         WHERE e.active = 1 AND p.kind NOT IN ('jpt', 'kepala_daerah') AND p.parent_id IS NOT NULL \
+         WHERE e.active = 1 AND p.kind NOT IN ($1, $2) AND p.parent_id IS NOT NULL \
          AND NOT EXISTS (SELECT 1 FROM positions c WHERE c.parent_id = p.id) ORDER BY e.id",
     )
+    .bind(JabatanKind::Jpt)
+    .bind(JabatanKind::KepalaDaerah)
     .fetch_all(state.db.pool())
     .await?;
     let mut found = Vec::new();
@@ -95,10 +98,11 @@ pub async fn session(
 async fn approved_plan(state: &AppState, employee_id: i64, year: i64) -> Result<i64, sqlx::Error> {
     let plan: i64 = sqlx::query_scalar(
         "INSERT INTO skp_plans (employee_id, year, approach, status, version, lampiran_json, created_at, updated_at) \
-         VALUES ($1, $2, 'kuantitatif', 'disetujui', 1, '{}', 0, 0) RETURNING id",
+         VALUES ($1, $2, 'kuantitatif', $3, 1, '{}', 0, 0) RETURNING id",
     )
     .bind(employee_id)
     .bind(year)
+    .bind(PlanStatus::Approved)
     .fetch_one(state.db.pool())
     .await?;
     sqlx::query_scalar(

@@ -5,34 +5,17 @@
 
 use super::random::Random;
 use super::{insert_batched, DemoRole, Progress};
+use crate::organisation::types::JabatanKind;
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Backend, Db};
 use crate::skp::plan::types::RhkView;
-use crate::skp::types::IkiDraft;
+use crate::skp::types::{IkiDraft, PlanStatus};
 use serde_json::json;
 use sqlx::Arguments;
 use std::collections::{HashMap, HashSet};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum State {
-    None,
-    Draf,
-    Diajukan,
-    Dikembalikan,
-    Disetujui,
-}
-
-impl State {
-    fn code(self) -> &'static str {
-        match self {
-            State::None => "",
-            State::Draf => "draf",
-            State::Diajukan => "diajukan",
-            State::Dikembalikan => "dikembalikan",
-            State::Disetujui => "disetujui",
-        }
-    }
-}
+/// A demo plan's state: `None` when the employee has no plan yet.
+type State = Option<PlanStatus>;
 
 /// How many plans of each state were written.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -49,7 +32,7 @@ struct Person {
     employee: i64,
     position: i64,
     parent_position: Option<i64>,
-    kind: String,
+    kind: JabatanKind,
     unit: String,
 }
 
@@ -57,7 +40,7 @@ struct PlanRow {
     id: i64,
     employee: i64,
     position: i64,
-    state: State,
+    state: PlanStatus,
     approved_by: Option<i64>,
 }
 
@@ -222,21 +205,19 @@ pub async fn seed_demo_plans(
     for &i in &order {
         let person = &people[i];
         let boss = boss_of(i);
-        let is_jpt = matches!(person.kind.as_str(), "jpt" | "kepala_daerah");
-        let boss_state = boss
-            .and_then(|b| state_of.get(&b).copied())
-            .unwrap_or(State::None);
+        let is_jpt = matches!(person.kind, JabatanKind::Jpt | JabatanKind::KepalaDaerah);
+        let boss_state = boss.and_then(|b| state_of.get(&b).copied()).unwrap_or(None);
         let state = if forced_approved.contains(&i) {
-            State::Disetujui
+            Some(PlanStatus::Approved)
         } else if Some(&person.employee) == demo.get(&DemoRole::Pegawai) {
-            State::None
+            None
         } else {
             pick_state(&mut rng, is_jpt, boss.is_none(), boss_state)
         };
         state_of.insert(i, state);
-        if state == State::None {
+        let Some(state) = state else {
             continue;
-        }
+        };
         let plan_id = base_plan + plans.len() as i64;
         plans.push(PlanRow {
             id: plan_id,
@@ -246,7 +227,7 @@ pub async fn seed_demo_plans(
             approved_by: boss.map(|b| people[b].employee),
         });
         let parents: Vec<(i64, String)> = match boss {
-            Some(b) if boss_state == State::Disetujui && !is_jpt => {
+            Some(b) if boss_state == Some(PlanStatus::Approved) && !is_jpt => {
                 rhk_of.get(&b).cloned().unwrap_or_default()
             }
             _ => Vec::new(),
@@ -258,7 +239,10 @@ pub async fn seed_demo_plans(
             let (text, perspektif) = if is_jpt {
                 let (p, t) = JPT_GOALS[(n + rng.below(4) as usize) % JPT_GOALS.len()];
                 (t, Some(p))
-            } else if person.kind == "administrator" || person.kind == "pengawas" {
+            } else if matches!(
+                person.kind,
+                JabatanKind::Administrator | JabatanKind::Pengawas
+            ) {
                 (*rng.pick(&MIDDLE_GOALS), None)
             } else {
                 (*rng.pick(&STAFF_RESULTS), None)
@@ -297,11 +281,10 @@ pub async fn seed_demo_plans(
         }
         rhk_of.insert(i, mine);
         match state {
-            State::Draf => counts.draf += 1,
-            State::Diajukan => counts.diajukan += 1,
-            State::Dikembalikan => counts.dikembalikan += 1,
-            State::Disetujui => counts.disetujui += 1,
-            State::None => {}
+            PlanStatus::Draft => counts.draf += 1,
+            PlanStatus::Submitted => counts.diajukan += 1,
+            PlanStatus::Returned => counts.dikembalikan += 1,
+            PlanStatus::Approved => counts.disetujui += 1,
         }
     }
     counts.rhk = rhk.len();
@@ -324,21 +307,25 @@ fn pick_state(rng: &mut Random, is_jpt: bool, top: bool, boss: State) -> State {
     let roll = rng.below(100);
     if is_jpt || top {
         return match roll {
-            0..=84 => State::Disetujui,
-            85..=94 => State::Diajukan,
-            _ => State::Draf,
+            0..=84 => Some(PlanStatus::Approved),
+            85..=94 => Some(PlanStatus::Submitted),
+            _ => Some(PlanStatus::Draft),
         };
     }
-    if boss != State::Disetujui {
+    if boss != Some(PlanStatus::Approved) {
         // Without the supervisor's approved RHK a plan can only be drafted.
-        return if roll < 50 { State::Draf } else { State::None };
+        return if roll < 50 {
+            Some(PlanStatus::Draft)
+        } else {
+            None
+        };
     }
     match roll {
-        0..=49 => State::Disetujui,
-        50..=64 => State::Diajukan,
-        65..=72 => State::Dikembalikan,
-        73..=84 => State::Draf,
-        _ => State::None,
+        0..=49 => Some(PlanStatus::Approved),
+        50..=64 => Some(PlanStatus::Submitted),
+        65..=72 => Some(PlanStatus::Returned),
+        73..=84 => Some(PlanStatus::Draft),
+        _ => None,
     }
 }
 
@@ -402,7 +389,7 @@ async fn write(
     }
     let reasons: HashMap<i64, &str> = plans
         .iter()
-        .filter(|p| p.state == State::Dikembalikan)
+        .filter(|p| p.state == PlanStatus::Returned)
         .map(|p| (p.id, *rng.pick(&RETURN_REASONS)))
         .collect();
     insert_batched(
@@ -415,14 +402,14 @@ async fn write(
         ],
         plans,
         |p, args| {
-            let submitted = p.state != State::Draf;
-            let approved = p.state == State::Disetujui;
+            let submitted = p.state != PlanStatus::Draft;
+            let approved = p.state == PlanStatus::Approved;
             args.add(p.id)?;
             args.add(p.employee)?;
             args.add(year)?;
             args.add(p.position)?;
             args.add("kuantitatif")?;
-            args.add(p.state.code())?;
+            args.add(p.state)?;
             args.add(if submitted { 3_i64 } else { 1 })?;
             args.add(json!({
                 "dukungan_sumber_daya": ["Aplikasi layanan daring", "Anggaran kegiatan tahun berjalan"],
@@ -510,15 +497,22 @@ async fn write(
         });
     }
     let mut versions = Vec::new();
-    for p in plans.iter().filter(|p| p.state != State::Draf) {
+    for p in plans.iter().filter(|p| p.state != PlanStatus::Draft) {
         let body = json!({ "rhk": content.get(&p.id) }).to_string();
-        versions.push((p.id, 2_i64, "diajukan", None, p.employee, body.clone()));
-        if p.state != State::Diajukan {
+        versions.push((
+            p.id,
+            2_i64,
+            PlanStatus::Submitted,
+            None,
+            p.employee,
+            body.clone(),
+        ));
+        if p.state != PlanStatus::Submitted {
             let note = reasons.get(&p.id).map(|r| r.to_string());
             versions.push((
                 p.id,
                 3,
-                p.state.code(),
+                p.state,
                 note,
                 p.approved_by.unwrap_or(p.employee),
                 body,
@@ -553,7 +547,7 @@ async fn write(
     )
     .await?;
     let mut expectations: Vec<(i64, &str, &str, i64)> = Vec::new();
-    for p in plans.iter().filter(|p| p.state != State::Draf) {
+    for p in plans.iter().filter(|p| p.state != PlanStatus::Draft) {
         let Some(by) = p.approved_by else { continue };
         if !rng.chance(60) {
             continue;
