@@ -79,24 +79,6 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_never_reach_messages() {
-        assert_eq!(
-            redact("postgres://sikap:rahasia@db:5432/sikap"),
-            "postgres://sikap:***@db:5432/sikap"
-        );
-        assert_eq!(
-            redact("postgres://sikap@db/sikap"),
-            "postgres://sikap@db/sikap"
-        );
-        assert_eq!(redact("sqlite://data/sikap.db"), "sqlite://data/sikap.db");
-    }
-}
-
 /// A migrated instance on `url` holding the default demo kabupaten (replacing
 /// an earlier load), with settings as the benchmarks use them.
 pub async fn demo_instance(url: &str) -> Result<AppState, Box<dyn std::error::Error>> {
@@ -114,4 +96,22 @@ pub async fn demo_instance(url: &str) -> Result<AppState, Box<dyn std::error::Er
     )
     .await?;
     Ok(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://sikap:rahasia@db:5432/sikap"),
+            "postgres://sikap:***@db:5432/sikap"
+        );
+        assert_eq!(
+            redact("postgres://sikap@db/sikap"),
+            "postgres://sikap@db/sikap"
+        );
+        assert_eq!(redact("sqlite://data/sikap.db"), "sqlite://data/sikap.db");
+    }
 }

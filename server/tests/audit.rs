@@ -35,7 +35,7 @@ async fn tampering_with_the_audit_trail_is_detected_at_the_first_broken_record()
         let reply = call(&router, endpoint, &form, Some(&admin)).await;
         assert_eq!(reply.status, StatusCode::OK, "{endpoint}: {}", reply.body);
     }
-    let report = verify(&mut *state.db.read().await.unwrap()).await.unwrap();
+    let report = verify(&mut state.db.read().await.unwrap()).await.unwrap();
     assert_eq!((report.checked, report.first_broken.clone()), (4, None));
     let entries = call(&router, "list_audit", "", Some(&admin)).await.json();
     assert_eq!(entries[0]["action"], "role.admin_granted");
@@ -65,7 +65,7 @@ async fn tampering_with_the_audit_trail_is_detected_at_the_first_broken_record()
         .execute(state.db.pool())
         .await
         .unwrap();
-    let report = verify(&mut *state.db.read().await.unwrap()).await.unwrap();
+    let report = verify(&mut state.db.read().await.unwrap()).await.unwrap();
     let broken = report.first_broken.unwrap();
     assert_eq!(broken.id, 3);
     assert!(broken.reason.contains("dihapus"), "{}", broken.reason);
@@ -115,7 +115,7 @@ async fn tampering_with_the_audit_trail_is_detected_at_the_first_broken_record()
         .execute(state.db.pool())
         .await
         .unwrap();
-    let report = verify(&mut *state.db.read().await.unwrap()).await.unwrap();
+    let report = verify(&mut state.db.read().await.unwrap()).await.unwrap();
     assert!(
         report.first_broken.is_some(),
         "a forged record is still caught"

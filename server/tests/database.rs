@@ -182,7 +182,7 @@ async fn demo_logins_name_the_four_roles_with_valid_nips() {
 #[tokio::test]
 async fn overview_counts_match_the_rows() {
     let (_guard, state) = seeded_state().await;
-    let overview = repository::overview(&mut *state.db.read().await.unwrap(), "Pemkab")
+    let overview = repository::overview(&mut state.db.read().await.unwrap(), "Pemkab")
         .await
         .unwrap();
     assert_eq!(overview.employees, 3000);
@@ -211,7 +211,7 @@ async fn overview_counts_match_the_rows() {
 #[tokio::test]
 async fn unit_search_counts_whole_subtrees_and_treats_wildcards_literally() {
     let (_guard, state) = seeded_state().await;
-    let top = repository::search_units(&mut *state.db.read().await.unwrap(), "")
+    let top = repository::search_units(&mut state.db.read().await.unwrap(), "")
         .await
         .unwrap();
     assert!(top.iter().any(|u| u.name == "Dinas Kesehatan"));
@@ -221,7 +221,7 @@ async fn unit_search_counts_whole_subtrees_and_treats_wildcards_literally() {
         "top-level subtrees cover every ASN exactly once"
     );
 
-    let puskesmas = repository::search_units(&mut *state.db.read().await.unwrap(), "puskesmas")
+    let puskesmas = repository::search_units(&mut state.db.read().await.unwrap(), "puskesmas")
         .await
         .unwrap();
     assert!(puskesmas.len() >= 8);
@@ -231,13 +231,13 @@ async fn unit_search_counts_whole_subtrees_and_treats_wildcards_literally() {
     assert_eq!(puskesmas[0].parent_name.as_deref(), Some("Dinas Kesehatan"));
 
     assert!(
-        repository::search_units(&mut *state.db.read().await.unwrap(), "%")
+        repository::search_units(&mut state.db.read().await.unwrap(), "%")
             .await
             .unwrap()
             .is_empty()
     );
     assert!(
-        repository::search_units(&mut *state.db.read().await.unwrap(), "_")
+        repository::search_units(&mut state.db.read().await.unwrap(), "_")
             .await
             .unwrap()
             .is_empty()

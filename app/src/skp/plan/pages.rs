@@ -154,7 +154,7 @@ fn PlanHeader(view: PlanView) -> impl IntoView {
     view! {
         <PageHeader title=Signal::stored(format!("SKP {} · {}", view.year, view.employee_name))>
             <p class="flex flex-wrap items-center gap-2">
-                <StatusBadge status=view.status.clone() />
+                <StatusBadge status=view.status />
                 <span>{view.position_title.clone().unwrap_or_default()}</span>
                 {view.supervisor_name.clone().map(|name| view! { <span class="text-slate-500">{move_tr!(skp_supervisor, { "name" => name.clone() })}</span> })}
             </p>
