@@ -7,7 +7,6 @@ use crate::platform::db::{Backend, Conn};
 use crate::platform::secrets::hex;
 use blake2::{Blake2s256, Digest};
 use futures::TryStreamExt;
-use sqlx::Any;
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -83,7 +82,7 @@ pub fn record_hash(
 /// writes: on SQLite the transaction then already holds the write lock, and on
 /// PostgreSQL an advisory lock orders concurrent appends, so the chain never forks.
 pub async fn append(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::platform::db::WriteTx,
     backend: Backend,
     change: Change,
     now: i64,
@@ -93,7 +92,7 @@ pub async fn append(
 
 /// Appends many changes with one lock and one read of the chain's end (imports).
 pub async fn append_many(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::platform::db::WriteTx,
     backend: Backend,
     changes: Vec<Change>,
     now: i64,

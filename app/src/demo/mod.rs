@@ -10,7 +10,7 @@ use crate::platform::db::{now_millis, Backend, Db};
 pub use dataset::{DemoAccount, DemoRole, SeedPlan, DEFAULT_EMPLOYEES, DEFAULT_SEED};
 use sqlx::any::AnyArguments;
 use sqlx::error::BoxDynError;
-use sqlx::{Any, Arguments};
+use sqlx::Arguments;
 
 /// The password every demo account starts with; printed by the run command.
 pub const DEMO_PASSWORD: &str = "Kepahiang-Demo-2026";
@@ -264,7 +264,7 @@ pub async fn seed(
 }
 
 pub(crate) async fn insert_batched<T>(
-    tx: &mut sqlx::Transaction<'_, Any>,
+    tx: &mut crate::platform::db::WriteTx,
     table: &'static str,
     // `Some(now)` fills created_at and updated_at after the given columns.
     stamp: Option<i64>,

@@ -12,7 +12,9 @@ use sqlx::migrate::{MigrateError, Migrator};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -36,13 +38,42 @@ impl Backend {
 /// one acquired for a request's reads (`&mut db.read().await?`).
 pub type Conn = sqlx::AnyConnection;
 
-/// A write transaction; see [`Db::write`].
-pub type WriteTx = Transaction<'static, Any>;
+/// A write transaction; see [`Db::write`]. It derefs to its connection, so
+/// repository functions take `&mut tx` like any other connection; `commit` ends
+/// it, dropping it rolls it back.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    /// This instance's turn to write (SQLite), released after commit or rollback.
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite takes one writer at a time: writers of this instance wait here, in
+    /// order, instead of polling SQLite's lock (busy_timeout backs off up to 100 ms
+    /// between tries, which wastes most of the time under many writers).
+    write_turn: Arc<Mutex<()>>,
 }
 
 /// Milliseconds since the Unix epoch (UTC), the way instants are stored.
@@ -85,7 +116,11 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            write_turn: Arc::new(Mutex::new(())),
+        })
     }
 
     /// One connection for a request's reads; returned to the pool when dropped.
@@ -96,12 +131,23 @@ impl Db {
     /// A write transaction that takes the write lock at its start. On SQLite a
     /// deferred transaction that reads and then writes fails at once with "database
     /// is locked" when another writer went first (busy_timeout cannot help, its
-    /// snapshot is stale); `BEGIN IMMEDIATE` makes it wait its turn instead. On
+    /// snapshot is stale); `BEGIN IMMEDIATE` makes it wait its turn instead, and
+    /// this instance's writers queue for their turn before they begin (another
+    /// process, such as the command line, still waits on busy_timeout). On
     /// PostgreSQL rows lock as they are written and constraints answer races.
     pub async fn write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let turn = self.write_turn.clone().lock_owned().await;
+                Ok(WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                })
+            }
+            Backend::Postgres => Ok(WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 
