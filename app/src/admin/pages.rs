@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::identity::types::EmployeeProfile;
 use crate::organisation::pages::jabatan_kind_label;
+use crate::organisation::types::{EmployeeStatus, JabatanKind, UnitKind};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -85,8 +86,8 @@ fn NewEmployeeFields() -> impl IntoView {
                     </label>
                     <label class=LABEL>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
-                            <option value="pns">"PNS"</option>
-                            <option value="pppk">"PPPK"</option>
+                            <option value=EmployeeStatus::Pns.code()>"PNS"</option>
+                            <option value=EmployeeStatus::Pppk.code()>"PPPK"</option>
                         </select>
                     </label>
                     <label class=LABEL>{move_tr!(admin_golongan)}<input name="golongan" class=INPUT_CLASS /></label>
@@ -220,7 +221,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
     let admin_error = form_error(set_admin, AdminSetAdmin::PATH);
     let assign_error = form_error(assign, AdminAssignActing::PATH);
     let id = profile.id;
-    let status = profile.status.clone();
+    let status = profile.status;
     view! {
         <section class=CARD data-testid="admin-panel">
             <h2 class="text-lg font-semibold">{move_tr!(admin_edit_employee)}</h2>
@@ -233,8 +234,8 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 <div class="grid gap-2 sm:grid-cols-2">
                     <label class=LABEL>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
-                            <option value="pns" selected=status == "pns">"PNS"</option>
-                            <option value="pppk" selected=status == "pppk">"PPPK"</option>
+                            <option value=EmployeeStatus::Pns.code() selected=status == EmployeeStatus::Pns>"PNS"</option>
+                            <option value=EmployeeStatus::Pppk.code() selected=status == EmployeeStatus::Pppk>"PPPK"</option>
                         </select>
                     </label>
                     <label class=LABEL>{move_tr!(admin_golongan)}
@@ -370,23 +371,21 @@ pub fn AdminUnitsPage() -> impl IntoView {
 }
 
 fn unit_kind_options(current: &str) -> impl IntoView {
-    ["perangkat_daerah", "kecamatan", "bidang", "seksi", "upt"]
-        .into_iter()
+    UnitKind::ALL
+        .iter()
+        .filter(|k| **k != UnitKind::Pemda)
+        .map(|k| k.code())
         .map(|k| view! { <option value=k selected=current == k>{crate::organisation::pages::unit_kind_label(k)}</option> })
         .collect_view()
 }
 
 fn jabatan_options(current: &str) -> impl IntoView {
-    [
-        "jpt",
-        "administrator",
-        "pengawas",
-        "pelaksana",
-        "fungsional",
-    ]
-    .into_iter()
-    .map(|k| view! { <option value=k selected=current == k>{jabatan_kind_label(k)}</option> })
-    .collect_view()
+    JabatanKind::ALL
+        .iter()
+        .filter(|k| **k != JabatanKind::KepalaDaerah)
+        .map(|k| k.code())
+        .map(|k| view! { <option value=k selected=current == k>{jabatan_kind_label(k)}</option> })
+        .collect_view()
 }
 
 #[component]
@@ -471,7 +470,7 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                             <input type="hidden" name="unit_id" value=unit_id.to_string() />
                             <input type="hidden" name="active" value="on" />
                             <input name="title" class=format!("{INPUT_CLASS} sm:col-span-2") data-testid="new-position-title" />
-                            <select name="kind" class=INPUT_CLASS>{jabatan_options("pelaksana")}</select>
+                            <select name="kind" class=INPUT_CLASS>{jabatan_options(JabatanKind::Pelaksana.code())}</select>
                             <select name="parent_id" class=INPUT_CLASS>{new_options}</select>
                             <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!(admin_add)}</button>
                         </ActionForm>

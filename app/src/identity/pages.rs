@@ -235,7 +235,7 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
                 {row(move_tr!(profile_position), profile.position_title.clone().unwrap_or_else(dash), "profile-position")}
                 {row(move_tr!(profile_kind), profile.position_kind.map(|k| jabatan_kind_label(k.code())).unwrap_or_else(dash), "profile-kind")}
                 {row(move_tr!(profile_unit), profile.unit_name.clone().unwrap_or_else(dash), "profile-unit")}
-                {row(move_tr!(profile_status), format!("{} {}", status_label(&profile.status), profile.golongan.clone().unwrap_or_default()), "profile-status")}
+                {row(move_tr!(profile_status), format!("{} {}", status_label(profile.status.code()), profile.golongan.clone().unwrap_or_default()), "profile-status")}
                 {row(move_tr!(profile_supervisor), profile.supervisor.as_ref().map(|s| format!("{} ({})", s.name, s.position_title.clone().unwrap_or_default())).unwrap_or_else(dash), "profile-supervisor")}
                 {(!profile.active).then(|| row(move_tr!(profile_state), tr!(profile_inactive), "profile-state"))}
             </dl>

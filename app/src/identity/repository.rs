@@ -46,7 +46,7 @@ struct ProfileRow {
     name: String,
     sex: String,
     birth_date: String,
-    status: String,
+    status: crate::organisation::types::EmployeeStatus,
     golongan: Option<String>,
     active: i64,
     position_id: Option<i64>,

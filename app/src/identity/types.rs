@@ -89,7 +89,7 @@ pub struct EmployeeProfile {
     pub name: String,
     pub sex: String,
     pub birth_date: String,
-    pub status: String,
+    pub status: crate::organisation::types::EmployeeStatus,
     pub golongan: Option<String>,
     pub active: bool,
     pub position_id: Option<i64>,

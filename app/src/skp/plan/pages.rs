@@ -21,7 +21,7 @@ use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::labels::plan_status_label;
 use crate::skp::period::api::list_performance_years;
 use crate::skp::rules::check_submission;
-use crate::skp::types::{IkiDraft, Lampiran, PlanStatus, Problem};
+use crate::skp::types::{IkiDraft, Lampiran, PlanStatus, Problem, RhkKind};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -430,9 +430,9 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
                 rhk: RhkSave {
                     id: None,
                     kind: if r.is_empty() {
-                        "utama".into()
+                        RhkKind::Utama.code().into()
                     } else {
-                        "tambahan".into()
+                        RhkKind::Tambahan.code().into()
                     },
                     text: String::new(),
                     parent_rhk_id: None,
@@ -618,8 +618,8 @@ fn RhkEditor(
         <div class="mt-3 rounded-lg border border-slate-200 p-3" data-testid="skp-rhk">
             <div class="grid gap-2 sm:grid-cols-4">
                 <select class=INPUT_CLASS prop:value=move || get(&|r| r.kind.clone()) on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.kind = v.clone()); }>
-                    <option value="utama">{move_tr!(skp_utama)}</option>
-                    <option value="tambahan">{move_tr!(skp_tambahan)}</option>
+                    <option value=RhkKind::Utama.code()>{move_tr!(skp_utama)}</option>
+                    <option value=RhkKind::Tambahan.code()>{move_tr!(skp_tambahan)}</option>
                 </select>
                 <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!(skp_rhk_placeholder) data-testid="skp-rhk-text"
                     prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
