@@ -66,6 +66,10 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
+/// How long a request waits for a pooled connection or for its turn to write
+/// before it fails (a 500 with a request id, never a hang).
+const WAIT_AT_MOST: Duration = Duration::from_secs(10);
+
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
@@ -100,7 +104,7 @@ impl Db {
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(WAIT_AT_MOST)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -138,7 +142,9 @@ impl Db {
     pub async fn write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
             Backend::Sqlite => {
-                let turn = self.write_turn.clone().lock_owned().await;
+                let turn = tokio::time::timeout(WAIT_AT_MOST, self.write_turn.clone().lock_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
                 Ok(WriteTx {
                     tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
                     _turn: Some(turn),
