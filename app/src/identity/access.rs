@@ -1,4 +1,5 @@
-//! The authorisation table: every server function and who may call it. Each server
+//! The authorisation tables: every server function and every page, and who may
+//! call or open it. Each server
 //! function asks `guard::authorize` with its own name, which reads this table, so
 //! the table is what runs, not documentation of it. A test walks it as every role
 //! and fails when a registered server function is missing here.
@@ -88,6 +89,55 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("verify_audit", ADMIN),
 ];
 
+/// A page and who may open it: the same answers as the server functions, so a
+/// page a person may not use is refused before it renders any control.
+#[derive(Clone, Copy, Debug)]
+pub struct PageRule {
+    /// The route as `shell/app.rs` declares it (`/skp/:year/kaskade`).
+    pub path: &'static str,
+    pub allowed: Allowed,
+}
+
+const LEADERS: Allowed = Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]);
+
+pub const PAGES: &[PageRule] = &[
+    // Public
+    page("/", Allowed::Anyone),
+    page("/organisasi", Allowed::Anyone),
+    page("/tentang", Allowed::Anyone),
+    page("/masuk", Allowed::Anyone),
+    // Own account
+    page("/ganti-sandi", Allowed::SignedInEvenBeforePasswordChange),
+    page("/saya", Allowed::SignedIn),
+    page("/pemberitahuan", Allowed::SignedIn),
+    // People: reach checked per record
+    page("/tim", Allowed::Roles(&[Role::Atasan])),
+    page("/pegawai", LEADERS),
+    page("/pegawai/:id", Allowed::SignedIn),
+    page("/pimpinan", LEADERS),
+    // SKP: reach checked per plan
+    page("/skp", Allowed::SignedIn),
+    page("/skp/:year", Allowed::SignedIn),
+    page("/skp/:year/pegawai/:id", Allowed::SignedIn),
+    page("/skp/:year/pegawai/:id/dokumen", Allowed::SignedIn),
+    page("/skp/:year/matriks", Allowed::SignedIn),
+    page("/skp/:year/kaskade", LEADERS),
+    // BKPSDM administration
+    page("/admin", ADMIN),
+    page("/admin/organisasi", ADMIN),
+    page("/admin/impor", ADMIN),
+    page("/admin/audit", ADMIN),
+    page("/admin/periode", ADMIN),
+];
+
+pub fn page_rule(path: &str) -> Option<&'static PageRule> {
+    PAGES.iter().find(|p| p.path == path)
+}
+
+const fn page(path: &'static str, allowed: Allowed) -> PageRule {
+    PageRule { path, allowed }
+}
+
 const fn rule(endpoint: &'static str, allowed: Allowed) -> Rule {
     Rule { endpoint, allowed }
 }
@@ -107,5 +157,20 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(before, names.len(), "an endpoint is listed twice");
+    }
+
+    /// Every route the router declares has its line in `PAGES`, and no more.
+    #[test]
+    fn every_route_has_a_page_rule() {
+        let router = include_str!("../shell/app.rs");
+        let mut routes: Vec<&str> = router
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let mut pages: Vec<&str> = PAGES.iter().map(|p| p.path).collect();
+        routes.sort_unstable();
+        pages.sort_unstable();
+        assert_eq!(routes, pages);
     }
 }

@@ -40,7 +40,13 @@ pub fn check(endpoint: &str, user: Option<&SessionUser>) -> Result<(), AppError>
             format!("server function {endpoint} is missing from the authorisation table"),
         ));
     };
-    match (rule.allowed, user) {
+    allows(rule.allowed, user)
+}
+
+/// Whether `allowed` lets `user` in; the answer says why not (log in, change the
+/// password first, or not theirs).
+pub fn allows(allowed: Allowed, user: Option<&SessionUser>) -> Result<(), AppError> {
+    match (allowed, user) {
         (Allowed::Anyone, _) => Ok(()),
         (_, None) => Err(AppError::Unauthenticated),
         (Allowed::SignedInEvenBeforePasswordChange, Some(_)) => Ok(()),

@@ -1,6 +1,7 @@
 //! The document shell the server renders and the application root both sides share.
 
 use super::errors::NotFoundPage;
+use super::guarded::Guarded;
 use super::layout::Layout;
 use crate::about::AboutPage;
 use crate::admin::import::page::ImportPage;
@@ -78,28 +79,28 @@ fn Document() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     // Async: the server waits for the data and sends whole pages, so
                     // they read correctly before (or without) the WASM.
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/organisasi") view=OrganisationPage ssr=SsrMode::Async />
-                    <Route path=path!("/tentang") view=AboutPage ssr=SsrMode::Async />
-                    <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/ganti-sandi") view=ChangePasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/saya") view=MyPage ssr=SsrMode::Async />
-                    <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async />
-                    <Route path=path!("/pegawai") view=EmployeeSearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/pegawai/:id") view=EmployeePage ssr=SsrMode::Async />
-                    <Route path=path!("/pimpinan") view=PimpinanPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/organisasi") view=AdminUnitsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/impor") view=ImportPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/periode") view=PeriodsPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp") view=SkpIndexPage ssr=SsrMode::Async />
-                    <Route path=path!("/pemberitahuan") view=NotificationsPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp/:year") view=MyPlanPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp/:year/pegawai/:id") view=ReviewPlanPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp/:year/pegawai/:id/dokumen") view=SkpDocumentPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp/:year/matriks") view=MatrixPage ssr=SsrMode::Async />
-                    <Route path=path!("/skp/:year/kaskade") view=CascadePage ssr=SsrMode::Async />
+                    <Route path=path!("/") view=|| view! { <Guarded page="/"><HomePage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/organisasi") view=|| view! { <Guarded page="/organisasi"><OrganisationPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/tentang") view=|| view! { <Guarded page="/tentang"><AboutPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/masuk") view=|| view! { <Guarded page="/masuk"><LoginPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/ganti-sandi") view=|| view! { <Guarded page="/ganti-sandi"><ChangePasswordPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/saya") view=|| view! { <Guarded page="/saya"><MyPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/tim") view=|| view! { <Guarded page="/tim"><TeamPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/pegawai") view=|| view! { <Guarded page="/pegawai"><EmployeeSearchPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/pegawai/:id") view=|| view! { <Guarded page="/pegawai/:id"><EmployeePage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/pimpinan") view=|| view! { <Guarded page="/pimpinan"><PimpinanPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=|| view! { <Guarded page="/admin"><AdminHomePage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/organisasi") view=|| view! { <Guarded page="/admin/organisasi"><AdminUnitsPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/impor") view=|| view! { <Guarded page="/admin/impor"><ImportPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=|| view! { <Guarded page="/admin/audit"><AuditPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/periode") view=|| view! { <Guarded page="/admin/periode"><PeriodsPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp") view=|| view! { <Guarded page="/skp"><SkpIndexPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/pemberitahuan") view=|| view! { <Guarded page="/pemberitahuan"><NotificationsPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year") view=|| view! { <Guarded page="/skp/:year"><MyPlanPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id") view=|| view! { <Guarded page="/skp/:year/pegawai/:id"><ReviewPlanPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id/dokumen") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/dokumen"><SkpDocumentPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/matriks") view=|| view! { <Guarded page="/skp/:year/matriks"><MatrixPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/kaskade") view=|| view! { <Guarded page="/skp/:year/kaskade"><CascadePage /></Guarded> } ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -3,4 +3,5 @@
 
 pub mod app;
 pub mod errors;
+pub mod guarded;
 pub mod layout;
