@@ -120,3 +120,29 @@ async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
     }
     assert_eq!(checked, POLICY.len() * 5);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_year_that_is_no_year_is_not_found_and_an_unopened_year_says_so() {
+    let (_guard, _state, router, demo) = support::seeded_app(|_| {}).await;
+    let cookie = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    for url in [
+        "/skp/abc",
+        "/skp/0",
+        "/skp/abc/matriks",
+        "/skp/abc/pegawai/1",
+    ] {
+        let page = get_as(&router, url, &cookie).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{url}");
+    }
+    let unopened = get_as(&router, "/skp/2099", &cookie).await;
+    assert_eq!(unopened.status, StatusCode::OK);
+    let main = main_of(&unopened.body);
+    assert!(
+        main.contains("skp-year-state") && main.contains("belum dibuka"),
+        "{main}"
+    );
+    assert!(
+        !main.contains("skp-status") && !main.contains("<form"),
+        "{main}"
+    );
+}

@@ -9,14 +9,15 @@ pub fn employee_param() -> Memo<Option<i64>> {
     Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
 }
 
-/// The `:year` of `/skp/:year…` pages (0 when it is not a number).
-pub fn year_param() -> Memo<i64> {
+/// The `:year` of `/skp/:year…` pages; `None` when it is not a year (the page
+/// answers 404).
+pub fn year_param() -> Memo<Option<i64>> {
     let params = use_params_map();
     Memo::new(move |_| {
         params
             .read()
             .get("year")
             .and_then(|y| y.parse().ok())
-            .unwrap_or(0)
+            .filter(|y| (2000..=2100).contains(y))
     })
 }

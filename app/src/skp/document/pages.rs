@@ -20,9 +20,9 @@ pub fn SkpDocumentPage() -> impl IntoView {
     let document = Resource::new(
         move || (year.get(), employee.get()),
         |(year, id)| async move {
-            match id {
-                Some(id) => get_skp_document(id, year).await,
-                None => Err(crate::error::AppError::NotFound),
+            match (id, year) {
+                (Some(id), Some(year)) => get_skp_document(id, year).await,
+                _ => Err(crate::error::AppError::NotFound),
             }
         },
     );

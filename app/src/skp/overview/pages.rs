@@ -25,7 +25,12 @@ pub fn MatrixPage() -> impl IntoView {
     let employee = query_id("pegawai");
     let matrix = Resource::new(
         move || (year.get(), employee.get()),
-        |(year, employee)| get_skp_matrix(employee, year),
+        |(year, employee)| async move {
+            match year {
+                Some(year) => get_skp_matrix(employee, year).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
     );
     view! {
         <Title text=tr!(i18n, skp_matrix_title) />
@@ -112,7 +117,12 @@ pub fn CascadePage() -> impl IntoView {
     let unit = query_id("unit");
     let cascade = Resource::new(
         move || (year.get(), unit.get()),
-        |(year, unit)| get_skp_cascade(year, unit),
+        |(year, unit)| async move {
+            match year {
+                Some(year) => get_skp_cascade(year, unit).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
     );
     view! {
         <Title text=tr!(i18n, skp_cascade_title) />

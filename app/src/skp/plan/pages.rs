@@ -99,7 +99,15 @@ fn OverviewLinks(year: i64) -> impl IntoView {
 pub fn MyPlanPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = year_param();
-    let plan = Resource::new(move || year.get(), |year| get_skp_plan(None, year));
+    let plan = Resource::new(
+        move || year.get(),
+        |year| async move {
+            match year {
+                Some(year) => get_skp_plan(None, year).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Title text=tr!(i18n, skp_my_title) />
         <Transition fallback=Loading>
@@ -122,9 +130,9 @@ pub fn ReviewPlanPage() -> impl IntoView {
     let plan = Resource::new(
         move || (year.get(), employee.get()),
         |(year, id)| async move {
-            match id {
-                Some(id) => get_skp_plan(Some(id), year).await,
-                None => Err(AppError::NotFound),
+            match (id, year) {
+                (Some(id), Some(year)) => get_skp_plan(Some(id), year).await,
+                _ => Err(AppError::NotFound),
             }
         },
     );
@@ -260,8 +268,31 @@ fn ReviewForms(view: PlanView) -> impl IntoView {
 #[component]
 fn PlanScreen(view: PlanView) -> impl IntoView {
     let editable = view.can_edit;
-    view! {
+    // No plan in a year that is not open: say so, and nothing else.
+    if view.plan_id.is_none() && view.year_open != Some(true) {
+        let year = view.year.to_string();
+        let text = match view.year_open {
+            None => move_tr!(skp_year_not_open, { "year" => year.clone() }),
+            Some(_) => move_tr!(skp_year_closed_no_plan, { "year" => year.clone() }),
+        };
+        return Either::Left(view! {
+            <PageHeader title=Signal::stored(tr!(skp_year_link, { "year" => view.year.to_string() }))>
+                <p class="rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-year-state">{text}</p>
+            </PageHeader>
+            <a href="/skp" class="text-emerald-800 underline">{move_tr!(skp_back_to_years)}</a>
+        });
+    }
+    let closed = (view.year_open == Some(false)).then(|| {
+        let year = view.year.to_string();
+        view! {
+            <p class="mb-4 rounded-md border border-slate-200 bg-slate-50 p-3 text-slate-800" data-testid="skp-year-state">
+                {move_tr!(skp_year_closed, { "year" => year.clone() })}
+            </p>
+        }
+    });
+    Either::Right(view! {
         <PlanHeader view=view.clone() />
+        {closed}
         {view.blocked_reason.clone().map(|reason| view! {
             <p class="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-blocked">{reason}</p>
         })}
@@ -274,7 +305,7 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
         <PerilakuSection view=view.clone() />
         <DocumentLinks view=view.clone() />
         <HistorySection view />
-    }
+    })
 }
 
 /// One RHK being edited; `key` stays with the row while others come and go.

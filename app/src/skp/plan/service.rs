@@ -42,6 +42,7 @@ async fn page_view(conn: &mut Conn, facts: PlanFacts) -> Result<PlanView, AppErr
     let version = facts.version();
     let revision_requested = facts.revision_requested();
     let is_jpt = facts.owner.is_jpt();
+    let year_open = facts.year_open;
     let PlanFacts {
         employee_id,
         year,
@@ -59,6 +60,7 @@ async fn page_view(conn: &mut Conn, facts: PlanFacts) -> Result<PlanView, AppErr
         position_title: owner.position_title,
         unit_id: owner.unit_id,
         year,
+        year_open,
         status,
         version,
         approach: stored

@@ -30,6 +30,8 @@ pub struct PlanView {
     /// The owner's unit (the cascade link for admins and pimpinan).
     pub unit_id: Option<i64>,
     pub year: i64,
+    /// Whether the performance year is open; `None`: never opened.
+    pub year_open: Option<bool>,
     pub status: PlanStatus,
     pub version: i64,
     pub approach: String,
