@@ -389,6 +389,16 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
         )
     );
     assert_eq!(view["can_edit"], true);
+    // The pegawai's notice carries the reason, so it can be acted on from there.
+    let notes = call(&router, "list_notifications", "", Some(&pegawai))
+        .await
+        .json();
+    let returned_notice = notes[0]["text"].as_str().unwrap();
+    assert!(
+        returned_notice.contains("Target izin terlalu rendah dibanding tahun lalu")
+            && !returned_notice.contains(".."),
+        "{returned_notice}"
+    );
 
     // Revised and submitted again; approved; then locked.
     let version = view["version"].as_i64().unwrap();
@@ -428,6 +438,17 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
         .await
         .status,
         StatusCode::OK
+    );
+    // The resubmission is told apart from the first submission.
+    let atasan_notes = call(&router, "list_notifications", "", Some(&atasan))
+        .await
+        .json();
+    assert!(
+        atasan_notes[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("mengajukan ulang SKP tahun 2027 setelah diperbaiki"),
+        "{atasan_notes}"
     );
     assert_eq!(
         call(

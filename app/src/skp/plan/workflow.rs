@@ -18,6 +18,16 @@ use crate::skp::rules::{check_submission, next_status, Step};
 use crate::skp::types::PlanStatus;
 use serde_json::json;
 
+/// `text` ending in exactly one full stop, also after a name that ends in one
+/// ("… oleh Rahmat, S.H.").
+fn sentence(text: String) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text
+    } else {
+        text + "."
+    }
+}
+
 /// The owner's supervisor today, told `text` with a link to the owner's plan.
 fn tell_supervisor(facts: &PlanFacts, text: String) -> Option<Notice> {
     facts.supervisor.as_ref().map(|boss| Notice {
@@ -107,9 +117,17 @@ pub async fn submit(
         now,
     )
     .await?;
+    // A resubmission after a return says so, so the two notices differ.
     let tell = tell_supervisor(
         &facts,
-        format!("{} mengajukan SKP tahun {year}.", facts.owner.name),
+        if plan.status == PlanStatus::Returned {
+            sentence(format!(
+                "{} mengajukan ulang SKP tahun {year} setelah diperbaiki",
+                facts.owner.name
+            ))
+        } else {
+            sentence(format!("{} mengajukan SKP tahun {year}", facts.owner.name))
+        },
     );
     announce(
         &mut tx,
@@ -203,14 +221,18 @@ pub async fn review(
     let (action, text) = match &decision {
         Decision::Approve => (
             "skp.approved",
-            format!("SKP tahun {year} Anda disetujui oleh {}.", user.viewer.name),
+            sentence(format!(
+                "SKP tahun {year} Anda disetujui oleh {}",
+                user.viewer.name
+            )),
         ),
         Decision::Return(_) => (
             "skp.returned",
-            format!(
-                "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki.",
-                user.viewer.name
-            ),
+            sentence(format!(
+                "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki. Alasannya: {}",
+                user.viewer.name,
+                note.as_deref().unwrap_or_default()
+            )),
         ),
     };
     announce(
@@ -269,7 +291,10 @@ pub async fn request_revision(
     }
     let tell = tell_supervisor(
         &facts,
-        format!("{} meminta revisi SKP tahun {year}.", facts.owner.name),
+        sentence(format!(
+            "{} meminta revisi SKP tahun {year}",
+            facts.owner.name
+        )),
     );
     announce(
         &mut tx,
@@ -394,4 +419,25 @@ pub async fn decide_revision(
     tx.commit().await?;
     state.plans_changed();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn a_notice_ends_in_one_full_stop() {
+        assert_eq!(
+            sentence("Disetujui oleh Rahmat, S.H.".into()),
+            "Disetujui oleh Rahmat, S.H."
+        );
+        assert_eq!(
+            sentence("Disetujui oleh Budi".into()),
+            "Disetujui oleh Budi."
+        );
+        assert_eq!(
+            sentence("Alasannya: target perlu dicek?".into()),
+            "Alasannya: target perlu dicek?"
+        );
+    }
 }
