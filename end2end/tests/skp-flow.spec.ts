@@ -56,7 +56,8 @@ test("an SKP goes from draft through return and revision to approval, then shows
   const atasan = await signedIn(browser, "atasan");
   const atasanConsole = watchConsole(atasan);
   await atasan.goto("/pemberitahuan");
-  await atasan.getByRole("link", { name: `${name} mengajukan SKP tahun ${year}.` }).first().click();
+  // Opening the notice (a form: it marks it read) leads to the plan.
+  await atasan.getByRole("button", { name: `${name} mengajukan SKP tahun ${year}.` }).first().click();
   await hydrated(atasan);
   await expect(atasan.getByTestId("skp-table")).toContainText(texts[0]);
   await expectAccessible(atasan);

@@ -42,6 +42,8 @@ const DOMAIN_REFUSALS: &[&str] = &[
     "decide_skp_revision",
     "save_skp_expectations",
     "get_skp_document",
+    // Someone else's notification (or none) is not found.
+    "open_notification",
 ];
 
 struct Fixture {
@@ -66,6 +68,7 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         "get_instance_info" | "get_organisation_overview" | "get_viewer" | "log_out" | "get_team_plans" | "list_notifications" | "mark_notifications_read"
         | "get_my_team" | "verify_audit" | "get_leadership_overview" | "list_audit" => String::new(),
         "search_units" => "query=dinas".into(),
+        "open_notification" => "id=1".into(),
         "log_in" => format!("nip={}&password={DEMO_PASSWORD}", f.demo.pegawai.1),
         "change_password" => format!(
             "current={DEMO_PASSWORD}&new_password=KopiKepahiang2026x&confirm=KopiKepahiang2026x"

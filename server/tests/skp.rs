@@ -316,6 +316,35 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
             .contains("mengajukan SKP tahun 2027"),
         "{notes}"
     );
+    // Opening it marks it read and leads to the plan; nobody else can open it.
+    let note_id = notes[0]["id"].as_i64().unwrap();
+    let stranger = call(
+        &router,
+        "open_notification",
+        &format!("id={note_id}"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(stranger.status, StatusCode::NOT_FOUND);
+    let opened = call(
+        &router,
+        "open_notification",
+        &format!("id={note_id}"),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    assert!(
+        opened
+            .json()
+            .as_str()
+            .unwrap()
+            .starts_with("/skp/2027/pegawai/"),
+        "{}",
+        opened.body
+    );
+    let viewer = call(&router, "get_viewer", "", Some(&atasan)).await.json();
+    assert_eq!(viewer["unread_notifications"], 0);
     assert_eq!(
         call(&router, "list_notifications", "", Some(&pegawai))
             .await

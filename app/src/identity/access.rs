@@ -44,6 +44,7 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("get_employee_profile", Allowed::SignedIn),
     rule("list_notifications", Allowed::SignedIn),
     rule("mark_notifications_read", Allowed::SignedIn),
+    rule("open_notification", Allowed::SignedIn),
     rule("get_my_team", Allowed::Roles(&[Role::Atasan])),
     rule(
         "search_employees",

@@ -22,3 +22,19 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
     crate::identity::guard::redirect_plain_form("/pemberitahuan");
     Ok(())
 }
+
+/// Opens one of the caller's notifications: marks it read and goes where it leads
+/// (the notifications page when it leads nowhere). Returns that address.
+#[server(prefix = "/api", endpoint = "open_notification")]
+pub async fn open_notification(id: i64) -> Result<String, AppError> {
+    let user = crate::identity::guard::require("open_notification")?;
+    let state = crate::platform::state::app_state()?;
+    let mut conn = state.db.read().await?;
+    let link = super::repository::open(&mut conn, user.employee_id(), id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .filter(|link| link.starts_with('/') && !link.starts_with("//"))
+        .unwrap_or_else(|| "/pemberitahuan".to_owned());
+    crate::identity::guard::redirect_plain_form(&link);
+    Ok(link)
+}

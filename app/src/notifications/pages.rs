@@ -1,6 +1,6 @@
 //! `/pemberitahuan`: the reader's notifications, newest first.
 
-use super::api::{list_notifications, MarkNotificationsRead};
+use super::api::{list_notifications, MarkNotificationsRead, OpenNotification};
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::SECONDARY_BUTTON_CLASS;
@@ -8,13 +8,14 @@ use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// `/pemberitahuan`
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let mark = ServerAction::<MarkNotificationsRead>::new();
+    // Opening a notice marks it read and follows its link (a plain form post).
+    let open = ServerAction::<OpenNotification>::new();
     let list = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
         <Title text=tr!(i18n, notifications_title) />
@@ -32,10 +33,15 @@ pub fn NotificationsPage() -> impl IntoView {
                         <ul class="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="notifications">
                             {items.into_iter().map(|n| view! {
                                 <li class=if n.read { "p-3 text-slate-600" } else { "p-3 font-medium text-slate-900" }>
-                                    <p>{match n.link.clone() {
-                                        Some(link) => view! { <A href=link attr:class="underline">{n.text.clone()}</A> }.into_any(),
-                                        None => n.text.clone().into_any(),
-                                    }}</p>
+                                    {match n.link.clone() {
+                                        Some(_) => view! {
+                                            <ActionForm action=open>
+                                                <input type="hidden" name="id" value=n.id.to_string() />
+                                                <button type="submit" class="text-left underline">{n.text.clone()}</button>
+                                            </ActionForm>
+                                        }.into_any(),
+                                        None => view! { <p>{n.text.clone()}</p> }.into_any(),
+                                    }}
                                     <p class="text-xs text-slate-500">{format_wib(n.created_at)}</p>
                                 </li>
                             }).collect_view()}
