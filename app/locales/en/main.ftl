@@ -211,7 +211,7 @@ admin-new-employee-lead = Sex and birth date are read from the NIP. The new acco
 admin-open-profile = Open the employee's page
 
 periods-title = Performance years and periods
-periods-lead = Open a performance year with its evaluation periods (scheme from Leptos.toml), then close or reopen periods. Every change is recorded in the audit trail.
+periods-lead = Open a performance year with its evaluation periods (quarterly or monthly, as this instance is set up), then close or reopen periods. Every change is recorded in the audit trail.
 admin-periods-body = Open performance years, close and reopen evaluation periods.
 periods-year = Year
 periods-open-year = Open performance year

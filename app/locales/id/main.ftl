@@ -211,7 +211,7 @@ admin-new-employee-lead = Jenis kelamin dan tanggal lahir dibaca dari NIP. Akun 
 admin-open-profile = Buka data pegawai
 
 periods-title = Tahun dan periode kinerja
-periods-lead = Buka tahun kinerja beserta periode penilaiannya (skema dari Leptos.toml), lalu tutup atau buka kembali periode. Setiap perubahan tercatat di jejak audit.
+periods-lead = Buka tahun kinerja beserta periode penilaiannya (triwulanan atau bulanan, sesuai pengaturan instansi ini), lalu tutup atau buka kembali periode. Setiap perubahan tercatat di jejak audit.
 admin-periods-body = Buka tahun kinerja, tutup dan buka kembali periode penilaian.
 periods-year = Tahun
 periods-open-year = Buka tahun kinerja
