@@ -34,6 +34,8 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await pegawai.getByTestId("skp-add-rhk").click();
   const rhk = pegawai.getByTestId("skp-rhk");
   await expect(rhk).toHaveCount(2);
+  // New, empty rows say nothing until they are typed in.
+  await expect(pegawai.getByTestId("skp-field-error")).toHaveCount(0);
   const texts = ["Terlayaninya permohonan izin usaha tepat waktu", "Tersusunnya rekap izin bulanan"];
   for (const [i, text] of texts.entries()) {
     const row = rhk.nth(i);

@@ -29,6 +29,8 @@ test("a pegawai drafts an SKP that autosaves, and sees what submitting still nee
   await hydrated(page);
   await expect(page.getByTestId("skp-status")).toHaveText("Draf");
   await expect(page.getByTestId("skp-blocked")).toContainText("belum disetujui");
+  // A new plan does not claim to be saved.
+  await expect(page.getByTestId("skp-save-state")).toHaveText("Belum ada yang disimpan.");
 
   await page.getByTestId("skp-add-rhk").click();
   await page.getByTestId("skp-rhk-text").fill("Terlayaninya izin usaha tepat waktu");

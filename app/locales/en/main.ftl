@@ -269,6 +269,7 @@ skp-save = Save draft
 skp-saving = Saving…
 skp-unsaved = Unsaved changes (saved automatically after 3 seconds).
 skp-saved = All changes saved.
+skp-never-saved = Nothing saved yet.
 skp-load-latest = Load the latest version
 skp-submit-title = Submit to your supervisor
 skp-submit = Submit SKP

@@ -269,6 +269,7 @@ skp-save = Simpan draf
 skp-saving = Menyimpan…
 skp-unsaved = Ada perubahan yang belum disimpan (tersimpan otomatis dalam 3 detik).
 skp-saved = Semua perubahan tersimpan.
+skp-never-saved = Belum ada yang disimpan.
 skp-load-latest = Muat versi terbaru
 skp-submit-title = Ajukan kepada atasan
 skp-submit = Ajukan SKP

@@ -384,6 +384,8 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
         )
     };
     let problems = Memo::new(move |_| check_submission(&current().as_draft(), is_jpt));
+    // A row's messages wait until it is typed in or a save is asked for.
+    let attempted = RwSignal::new(false);
     // What to show next to each field: the shared rules, plus the server's answer.
     let field_problems = Signal::derive(move || {
         let mut list = problems.get();
@@ -500,7 +502,7 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
             </label>
             <h2 class="mt-4 text-lg font-semibold">{move_tr!(skp_col_rhk)}</h2>
             <For each=move || rows.get() key=|row| (row.key, row.rhk.iki.len()) let:row>
-                <RhkEditor row rows dirty is_jpt supervisor_rhk problems=field_problems />
+                <RhkEditor row rows dirty is_jpt supervisor_rhk problems=field_problems attempted />
             </For>
             <button type="button" class=format!("{SECONDARY_BUTTON_CLASS} mt-3") on:click=add_rhk data-testid="skp-add-rhk">{move_tr!(skp_add_rhk)}</button>
 
@@ -518,11 +520,11 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
 
             <div class="mt-6 flex flex-wrap items-center gap-3">
                 <button type="button" class=BUTTON_CLASS data-testid="skp-save" disabled=move || save.pending().get()
-                    on:click=move |_| { save.dispatch(SaveSkpPlan { plan: current() }); }>
+                    on:click=move |_| { attempted.set(true); save.dispatch(SaveSkpPlan { plan: current() }); }>
                     {move_tr!(skp_save)}
                 </button>
                 <span class="text-sm text-slate-600" role="status" data-testid="skp-save-state">
-                    {move || if save.pending().get() { tr!(skp_saving) } else if dirty.get() { tr!(skp_unsaved) } else { tr!(skp_saved) }}
+                    {move || if save.pending().get() { tr!(skp_saving) } else if dirty.get() { tr!(skp_unsaved) } else if version.get() == 0 { tr!(skp_never_saved) } else { tr!(skp_saved) }}
                 </span>
             </div>
             {move || save_error.get().map(|error| {
@@ -596,10 +598,16 @@ fn RhkEditor(
     is_jpt: bool,
     supervisor_rhk: StoredValue<Vec<super::types::RhkOption>>,
     problems: Signal<Vec<Problem>>,
+    attempted: RwSignal<bool>,
 ) -> impl IntoView {
     let key = row.key;
+    // A saved RHK speaks at once; a new one after its first edit.
+    let touched = RwSignal::new(row.rhk.id.is_some());
     // Messages for this RHK's fields whose name starts with `name` ("text", "iki.0.").
     let notes = move |name: String| {
+        if !touched.get() && !attempted.get() {
+            return None;
+        }
         let messages: Vec<String> = rows
             .with(|r| r.iter().position(|x| x.key == key))
             .map(|i| {
@@ -636,6 +644,7 @@ fn RhkEditor(
                 f(&mut x.rhk);
             }
         });
+        touched.set(true);
         dirty.set(true);
     };
     let iki_count = row.rhk.iki.len();
