@@ -64,7 +64,9 @@ pub async fn log_out() -> Result<(), AppError> {
     use super::{guard, session};
     let user = guard::require("log_out")?;
     let state = crate::platform::state::app_state()?;
-    session::end(&mut *state.db.read().await?, &user.token_hash).await?;
+    let mut tx = state.db.write().await?;
+    session::end(&mut tx, &user.token_hash).await?;
+    tx.commit().await?;
     guard::append_set_cookie(&session::clearing_cookie(&state.settings));
     guard::redirect_plain_form("/");
     Ok(())

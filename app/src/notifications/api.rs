@@ -17,8 +17,9 @@ pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
 pub async fn mark_notifications_read() -> Result<(), AppError> {
     let user = crate::identity::guard::require("mark_notifications_read")?;
     let state = crate::platform::state::app_state()?;
-    let mut conn = state.db.read().await?;
-    super::repository::mark_all_read(&mut conn, user.employee_id()).await?;
+    let mut tx = state.db.write().await?;
+    super::repository::mark_all_read(&mut tx, user.employee_id()).await?;
+    tx.commit().await?;
     crate::identity::guard::redirect_plain_form("/pemberitahuan");
     Ok(())
 }
@@ -29,9 +30,10 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 pub async fn open_notification(id: i64) -> Result<String, AppError> {
     let user = crate::identity::guard::require("open_notification")?;
     let state = crate::platform::state::app_state()?;
-    let mut conn = state.db.read().await?;
-    let link = super::repository::open(&mut conn, user.employee_id(), id)
-        .await?
+    let mut tx = state.db.write().await?;
+    let opened = super::repository::open(&mut tx, user.employee_id(), id).await?;
+    tx.commit().await?;
+    let link = opened
         .ok_or(AppError::NotFound)?
         .filter(|link| link.starts_with('/') && !link.starts_with("//"))
         .unwrap_or_else(|| "/pemberitahuan".to_owned());

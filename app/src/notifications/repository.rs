@@ -70,22 +70,20 @@ pub async fn mark_all_read(conn: &mut Conn, employee_id: i64) -> Result<(), sqlx
         .map(|_| ())
 }
 
-/// Marks `employee_id`'s notification `id` read and returns where it leads;
-/// `None` when it is not theirs (or does not exist).
+/// Marks `employee_id`'s notification `id` read (keeping the first reading's
+/// time) and returns where it leads; `None` when it is not theirs.
 pub async fn open(
     conn: &mut Conn,
     employee_id: i64,
     id: i64,
 ) -> Result<Option<Option<String>>, sqlx::Error> {
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND employee_id = $3 AND read_at IS NULL")
-        .bind(now_millis())
-        .bind(id)
-        .bind(employee_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query_scalar("SELECT link FROM notifications WHERE id = $1 AND employee_id = $2")
-        .bind(id)
-        .bind(employee_id)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_scalar(
+        "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND employee_id = $3 \
+         RETURNING link",
+    )
+    .bind(now_millis())
+    .bind(id)
+    .bind(employee_id)
+    .fetch_optional(conn)
+    .await
 }
