@@ -184,22 +184,22 @@ pub async fn history(conn: &mut Conn, plan_id: i64) -> Result<Vec<PlanVersionVie
         .collect())
 }
 
-/// One line of a plan's history: the content as it stood at that version.
+/// One line of a plan's history.
 pub struct VersionEntry<'a> {
     pub version: i64,
     pub status: PlanStatus,
     pub note: Option<&'a str>,
     pub by: i64,
-    pub rhk: &'a [RhkView],
 }
 
+/// Snapshots the plan's content as it stands now as `entry` in its history.
 pub async fn insert_version(
     conn: &mut Conn,
     plan_id: i64,
     entry: VersionEntry<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let content = serde_json::json!({ "rhk": entry.rhk });
+    let content = serde_json::json!({ "rhk": rhk_of(&mut *conn, plan_id).await? });
     sqlx::query(
         "INSERT INTO skp_plan_versions (plan_id, version, status, content_json, note, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

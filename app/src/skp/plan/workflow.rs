@@ -112,7 +112,6 @@ pub async fn submit(
             status: PlanStatus::Submitted,
             note: None,
             by: user.employee_id(),
-            rhk: &rhk,
         },
         now,
     )
@@ -204,7 +203,6 @@ pub async fn review(
     if !repository::change_status(&mut tx, moved, now).await? {
         return Err(conflict(plan.version + 1));
     }
-    let rhk = repository::rhk_of(&mut tx, plan.id).await?;
     repository::insert_version(
         &mut tx,
         plan.id,
@@ -213,7 +211,6 @@ pub async fn review(
             status: new_status,
             note: note.as_deref(),
             by: user.employee_id(),
-            rhk: &rhk,
         },
         now,
     )
@@ -368,7 +365,6 @@ pub async fn decide_revision(
         return Err(conflict(plan.version));
     }
     if grant {
-        let rhk = repository::rhk_of(&mut tx, plan.id).await?;
         repository::insert_version(
             &mut tx,
             plan.id,
@@ -377,7 +373,6 @@ pub async fn decide_revision(
                 status: PlanStatus::Draft,
                 note: Some(&format!("Revisi disetujui: {reason}")),
                 by: user.employee_id(),
-                rhk: &rhk,
             },
             now,
         )
