@@ -29,12 +29,12 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /no-js\.spec\.ts/,
+      testIgnore: /(no-js|phone)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },
     {
       name: "phone",
-      testMatch: /layout\.spec\.ts/,
+      testMatch: /(layout|phone)\.spec\.ts/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, launchOptions: chromium },
     },
     {

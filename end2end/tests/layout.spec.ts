@@ -10,6 +10,9 @@ for (const path of ["/", "/organisasi", "/tentang"]) {
       innerWidth: window.innerWidth,
     }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    // On a phone the destinations sit behind the menu button.
+    const menu = page.getByTestId("phone-menu-button");
+    if (await menu.isVisible()) await menu.click();
     await expect(page.getByRole("navigation").getByRole("link", { name: "Organisasi" })).toBeVisible();
     noConsoleErrors();
   });

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoYear, logIn, logInWithoutJs, type Role } from "./accounts";
-import { expectAccessible, hydrated, watchConsole } from "./console";
+import { expectAccessible, expectSameDocument, hydrated, markDocument, watchConsole } from "./console";
 
 test.setTimeout(180_000);
 
@@ -53,6 +53,12 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(pegawai.getByTestId("skp-save-state")).toHaveText("Semua perubahan tersimpan.");
   await pegawai.getByTestId("skp-submit").click();
   await expect(pegawai.getByTestId("skp-status")).toHaveText("Diajukan");
+  // Taken back before the supervisor decides (a draft again), then submitted again.
+  await pegawai.getByTestId("skp-withdraw-send").click();
+  await expect(pegawai.getByTestId("skp-status")).toHaveText("Draf");
+  await hydrated(pegawai);
+  await pegawai.getByTestId("skp-submit").click();
+  await expect(pegawai.getByTestId("skp-status")).toHaveText("Diajukan");
 
   // The atasan is notified, opens it from there and returns it with a reason.
   const atasan = await signedIn(browser, "atasan");
@@ -64,15 +70,15 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(atasan.getByTestId("skp-table")).toContainText(texts[0]);
   await expectAccessible(atasan);
   const reviewUrl = atasan.url();
-  // Expectations per BerAKHLAK value; the page reloads with them saved.
-  await atasan.getByTestId("skp-expectation-akuntabel").fill("Rekap izin dikirim setiap tanggal 5.");
-  const reloaded = atasan.waitForEvent("framenavigated");
-  await atasan.getByTestId("skp-expectations-save").click();
-  await reloaded;
-  await hydrated(atasan);
-  await expect(atasan.getByTestId("skp-expectation-akuntabel")).toHaveValue("Rekap izin dikirim setiap tanggal 5.");
+  // A return reason typed first survives saving the expectations (saved in place).
   const reason = "Target izin terlalu rendah dibanding tahun lalu.";
   await atasan.getByTestId("skp-return-text").fill(reason);
+  await markDocument(atasan);
+  await atasan.getByTestId("skp-expectation-akuntabel").fill("Rekap izin dikirim setiap tanggal 5.");
+  await atasan.getByTestId("skp-expectations-save").click();
+  await expect(atasan.getByTestId("skp-expectations-state")).toHaveText("Ekspektasi tersimpan.");
+  await expectSameDocument(atasan);
+  await expect(atasan.getByTestId("skp-return-text")).toHaveValue(reason);
   await atasan.getByTestId("skp-return").click();
   await expect(atasan.getByTestId("skp-status")).toHaveText("Dikembalikan");
 
@@ -94,6 +100,10 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(plainPegawai.getByTestId("skp-status")).toHaveText("Diajukan");
   const plainAtasan = await signedIn(browser, "atasan", false);
   await plainAtasan.goto(reviewUrl);
+  // Approval locks the plan: it asks for a tick first.
+  await plainAtasan.getByTestId("skp-approve").click();
+  await expect(plainAtasan.getByTestId("skp-status")).toHaveText("Diajukan");
+  await plainAtasan.getByTestId("skp-approve-confirm").check();
   await plainAtasan.getByTestId("skp-approve").click();
   await expect(plainAtasan).toHaveURL(reviewUrl);
   await expect(plainAtasan.getByTestId("skp-status")).toHaveText("Disetujui");
@@ -106,7 +116,7 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(pegawai.getByTestId("skp-editor")).toHaveCount(0);
   await expect(pegawai.getByTestId("skp-table")).toContainText("520 dokumen");
   await expect(pegawai.getByTestId("skp-revision-request")).toBeVisible();
-  await expect(pegawai.getByTestId("skp-history").locator("summary")).toHaveCount(4);
+  await expect(pegawai.getByTestId("skp-history").locator("summary")).toHaveCount(6);
 
   // The document page and the PDF.
   await pegawai.getByTestId("skp-document-link").click();

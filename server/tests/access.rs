@@ -37,6 +37,7 @@ enum Input {
 /// is a draft, or has no RHK yet), which still proves the call passed the gate.
 const DOMAIN_REFUSALS: &[&str] = &[
     "submit_skp_plan",
+    "withdraw_skp_plan",
     "review_skp_plan",
     "request_skp_revision",
     "decide_skp_revision",
@@ -110,7 +111,8 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
             )
         }
         "submit_skp_plan" => "year=2030&base_version=1".into(),
-        "review_skp_plan" => "employee_id=REPORT&year=2030&decision=setujui".into(),
+        "withdraw_skp_plan" => "year=2030".into(),
+        "review_skp_plan" => "employee_id=REPORT&year=2030&decision=setujui&confirmed=ya".into(),
         "request_skp_revision" => "year=2030&reason=Target+perlu+disesuaikan".into(),
         "decide_skp_revision" => "employee_id=REPORT&year=2030&decision=tolak".into(),
         "save_skp_expectations" => "employee_id=REPORT&year=2030&akuntabel=Laporan+tepat+waktu".into(),

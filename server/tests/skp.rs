@@ -371,7 +371,7 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
     );
     let review = |decision: &str, reason: &str| {
         format!(
-            "employee_id={}&year=2027&decision={decision}&reason={reason}",
+            "employee_id={}&year=2027&decision={decision}&reason={reason}&confirmed=ya",
             demo.pegawai.0
         )
     };
@@ -600,7 +600,10 @@ async fn plans_outside_ones_reach_are_refused() {
     let reply = call(
         &router,
         "review_skp_plan",
-        &format!("employee_id={}&year=2027&decision=setujui", demo.pegawai.0),
+        &format!(
+            "employee_id={}&year=2027&decision=setujui&confirmed=ya",
+            demo.pegawai.0
+        ),
         Some(&pegawai),
     )
     .await;
@@ -625,6 +628,96 @@ async fn submitted_plan(router: &axum::Router, pegawai: &str, parents: &[i64]) {
     )
     .await;
     assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_submission_can_be_withdrawn_until_decided_and_approval_needs_a_confirmation() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    call(&router, "admin_open_year", "year=2027", Some(&admin)).await;
+    let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
+    submitted_plan(&router, &pegawai, &parents).await;
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert_eq!(view["can_withdraw"], true);
+
+    // Only the owner takes it back: the supervisor calling it withdraws their own (none).
+    let by_boss = call(&router, "withdraw_skp_plan", "year=2027", Some(&atasan)).await;
+    assert_ne!(by_boss.status, StatusCode::OK);
+    let withdrawn = call(&router, "withdraw_skp_plan", "year=2027", Some(&pegawai)).await;
+    assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.body);
+    let view = call(&router, "get_skp_plan", "year=2027", Some(&pegawai))
+        .await
+        .json();
+    assert_eq!(
+        (
+            view["status"].as_str(),
+            view["can_edit"].as_bool(),
+            view["can_withdraw"].as_bool()
+        ),
+        (Some("draf"), Some(true), Some(false))
+    );
+    // The supervisor is told, and has nothing left to decide.
+    let notes = call(&router, "list_notifications", "", Some(&atasan))
+        .await
+        .json();
+    assert!(
+        notes[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("menarik kembali"),
+        "{notes}"
+    );
+    let approve = format!(
+        "employee_id={}&year=2027&decision=setujui&confirmed=ya",
+        demo.pegawai.0
+    );
+    let too_late = call(&router, "review_skp_plan", &approve, Some(&atasan)).await;
+    assert_eq!(
+        too_late.status,
+        StatusCode::BAD_REQUEST,
+        "{}",
+        too_late.body
+    );
+    // A draft cannot be withdrawn again.
+    let again = call(&router, "withdraw_skp_plan", "year=2027", Some(&pegawai)).await;
+    assert!(
+        again.error_message().contains("ditarik kembali"),
+        "{}",
+        again.body
+    );
+
+    // Submitted again: approving without ticking the confirmation is refused.
+    let version = view["version"].as_i64().unwrap();
+    let resubmitted = call(
+        &router,
+        "submit_skp_plan",
+        &format!("year=2027&base_version={version}"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(resubmitted.status, StatusCode::OK, "{}", resubmitted.body);
+    let unconfirmed = call(
+        &router,
+        "review_skp_plan",
+        &format!("employee_id={}&year=2027&decision=setujui", demo.pegawai.0),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(unconfirmed.status, StatusCode::BAD_REQUEST);
+    assert!(
+        unconfirmed.error_message().contains("Centang"),
+        "{}",
+        unconfirmed.body
+    );
+    let approved = call(&router, "review_skp_plan", &approve, Some(&atasan)).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    // Decided: no longer the owner's to take back.
+    let decided = call(&router, "withdraw_skp_plan", "year=2027", Some(&pegawai)).await;
+    assert_eq!(decided.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -771,7 +864,7 @@ async fn expectations_matrix_cascade_and_a_revision_after_approval() {
     );
 
     // Approved: locked, expectations too; a revision is asked, refused, asked, granted.
-    let review = format!("employee_id={me}&year=2027&decision=setujui");
+    let review = format!("employee_id={me}&year=2027&decision=setujui&confirmed=ya");
     assert_eq!(
         call(&router, "review_skp_plan", &review, Some(&atasan))
             .await
@@ -1098,7 +1191,10 @@ async fn an_acting_official_approves_for_the_position_they_hold() {
     call(&router, "admin_open_year", "year=2027", Some(&admin)).await;
     let parents = approved_plan_for(&state, &router, &demo.atasan.1, 2027).await;
     submitted_plan(&router, &pegawai, &parents).await;
-    let approve = format!("employee_id={}&year=2027&decision=setujui", demo.pegawai.0);
+    let approve = format!(
+        "employee_id={}&year=2027&decision=setujui&confirmed=ya",
+        demo.pegawai.0
+    );
     // The admin is outside the line: reading is allowed (admin), deciding is not.
     assert_eq!(
         call(&router, "review_skp_plan", &approve, Some(&admin))

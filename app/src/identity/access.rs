@@ -59,6 +59,7 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("get_skp_plan", Allowed::SignedIn),
     rule("save_skp_plan", Allowed::SignedIn),
     rule("submit_skp_plan", Allowed::SignedIn),
+    rule("withdraw_skp_plan", Allowed::SignedIn),
     rule("review_skp_plan", Allowed::Roles(&[Role::Atasan])),
     rule("get_team_plans", Allowed::Roles(&[Role::Atasan])),
     rule("request_skp_revision", Allowed::SignedIn),

@@ -1,5 +1,7 @@
 //! Header with navigation and language switch, main area, footer. Plain HTML (links
-//! and forms): works on a 360 px phone (navigation scrolls sideways) without WASM.
+//! and forms), so it works without WASM. From `sm` up the destinations form a row
+//! of tabs; on a phone they sit in a menu panel (`<details>`: opens without any
+//! script) with the signed-in person's name and log-out.
 
 use crate::components::action_form::ActionForm;
 use crate::i18n::{move_tr, I18n};
@@ -45,16 +47,15 @@ pub fn InstansiName() -> impl IntoView {
     }
 }
 
+/// How a destination looks in the tab row (from `sm` up) and in the phone panel.
+const TAB_CLASS: &str = "block whitespace-nowrap rounded-t-md px-3 py-2 text-sm font-medium text-emerald-50 hover:bg-emerald-700 aria-[current=page]:bg-slate-50 aria-[current=page]:text-emerald-900";
+const PANEL_LINK_CLASS: &str = "block rounded-md px-3 py-3 text-base font-medium text-emerald-50 hover:bg-emerald-700 aria-[current=page]:bg-slate-50 aria-[current=page]:text-emerald-900";
+
 #[component]
-fn NavLink(href: &'static str, label: Signal<String>) -> impl IntoView {
+fn NavLink(href: &'static str, label: Signal<String>, class: &'static str) -> impl IntoView {
     view! {
         <li>
-            <A
-                href=href
-                attr:class="block whitespace-nowrap rounded-t-md px-3 py-2 text-sm font-medium text-emerald-50 hover:bg-emerald-700 aria-[current=page]:bg-slate-50 aria-[current=page]:text-emerald-900"
-            >
-                {label}
-            </A>
+            <A href=href attr:class=class>{label}</A>
         </li>
     }
 }
@@ -90,26 +91,80 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// Links for the viewer's roles, then log-in or log-out.
+/// Every destination of the viewer: the public pages, then those of their roles,
+/// then log-in for a visitor. The same list in the tab row and the phone panel.
 #[component]
-fn RoleNavigation() -> impl IntoView {
+fn Destinations(class: &'static str) -> impl IntoView {
     let viewer = use_viewer();
     view! {
+        <NavLink href="/" label=move_tr!(nav_home) class />
+        <NavLink href="/organisasi" label=move_tr!(nav_organisation) class />
+        <NavLink href="/tentang" label=move_tr!(nav_about) class />
         <Suspense>
             {move || Suspend::new(async move {
                 let viewer = viewer.await.ok().flatten();
                 let has = |role: Role| viewer.as_ref().is_some_and(|v| v.has(role));
                 view! {
-                    {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!(nav_me) /> })}
-                    {viewer.is_some().then(|| view! { <NavLink href="/skp" label=move_tr!(nav_skp) /> })}
-                    {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!(nav_team) /> })}
-                    {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!(nav_employees) /> })}
-                    {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!(nav_admin) /> })}
-                    {has(Role::Pimpinan).then(|| view! { <NavLink href="/pimpinan" label=move_tr!(nav_pimpinan) /> })}
-                    {viewer.is_none().then(|| view! { <NavLink href="/masuk" label=move_tr!(nav_login) /> })}
+                    {viewer.is_some().then(|| view! { <NavLink href="/saya" label=move_tr!(nav_me) class /> })}
+                    {viewer.is_some().then(|| view! { <NavLink href="/skp" label=move_tr!(nav_skp) class /> })}
+                    {has(Role::Atasan).then(|| view! { <NavLink href="/tim" label=move_tr!(nav_team) class /> })}
+                    {(has(Role::AdminBkpsdm) || has(Role::Pimpinan)).then(|| view! { <NavLink href="/pegawai" label=move_tr!(nav_employees) class /> })}
+                    {has(Role::AdminBkpsdm).then(|| view! { <NavLink href="/admin" label=move_tr!(nav_admin) class /> })}
+                    {has(Role::Pimpinan).then(|| view! { <NavLink href="/pimpinan" label=move_tr!(nav_pimpinan) class /> })}
+                    {viewer.is_none().then(|| view! { <NavLink href="/masuk" label=move_tr!(nav_login) class /> })}
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The log-out button (a form: the server ends the session and sends the browser
+/// home, also without JS).
+#[component]
+fn LogOutButton(test_id: &'static str) -> impl IntoView {
+    let action = ServerAction::<LogOut>::new();
+    view! {
+        <ActionForm action>
+            <button type="submit" data-testid=test_id class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">
+                {move_tr!(nav_logout)}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// The phone's menu: a button that opens a panel with every destination, and for a
+/// signed-in person their name and log-out. Hidden from `sm` up, where the tab row
+/// and the account box show the same.
+#[component]
+fn PhoneMenu() -> impl IntoView {
+    let viewer = use_viewer();
+    view! {
+        <details class="sm:hidden" data-testid="phone-menu">
+            <summary
+                class="flex cursor-pointer list-none items-center gap-1 rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700 [&::-webkit-details-marker]:hidden"
+                data-testid="phone-menu-button"
+            >
+                <span aria-hidden="true">"☰"</span>
+                {move_tr!(nav_menu)}
+            </summary>
+            <div class="absolute inset-x-0 top-full z-20 border-t border-emerald-700 bg-emerald-800 px-4 pb-4 shadow-lg">
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        viewer.await.ok().flatten().map(|v| view! {
+                            <div class="flex items-center justify-between gap-3 border-b border-emerald-700 py-3">
+                                <span class="min-w-0 break-words text-sm text-emerald-50" data-testid="phone-viewer-name">{v.name.clone()}</span>
+                                <LogOutButton test_id="phone-logout" />
+                            </div>
+                        })
+                    })}
+                </Suspense>
+                <nav aria-label=move_tr!(nav_main) class="pt-2">
+                    <ul class="flex flex-col gap-1">
+                        <Destinations class=PANEL_LINK_CLASS />
+                    </ul>
+                </nav>
+            </div>
+        </details>
     }
 }
 
@@ -117,8 +172,6 @@ fn RoleNavigation() -> impl IntoView {
 #[component]
 fn AccountBox() -> impl IntoView {
     let viewer = use_viewer();
-    // A plain form: the server ends the session and sends the browser home.
-    let action = ServerAction::<LogOut>::new();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -134,11 +187,7 @@ fn AccountBox() -> impl IntoView {
                                 </span>
                             })}
                         </a>
-                        <ActionForm action>
-                            <button type="submit" data-testid="logout" class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">
-                                {move_tr!(nav_logout)}
-                            </button>
-                        </ActionForm>
+                        <div class="hidden sm:block"><LogOutButton test_id="logout" /></div>
                     </div>
                 })
             })}
@@ -155,7 +204,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <a href="#konten" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
                 {move_tr!(skip_to_content)}
             </a>
-            <header class="bg-emerald-800 text-white shadow">
+            <header class="relative bg-emerald-800 text-white shadow">
                 <div class="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
                     <a href="/" class="flex min-w-0 items-baseline gap-2">
                         <span class="text-xl font-bold tracking-wide">"SIKAP"</span>
@@ -164,16 +213,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <div class="flex shrink-0 items-center gap-2">
                         <AccountBox />
                         <LanguageSwitch />
+                        <PhoneMenu />
                     </div>
                 </div>
-                <nav aria-label=move_tr!(nav_main) class="mx-auto max-w-6xl px-2 pt-2">
-                    <ul class="flex gap-1 overflow-x-auto">
-                        <NavLink href="/" label=move_tr!(nav_home) />
-                        <NavLink href="/organisasi" label=move_tr!(nav_organisation) />
-                        <NavLink href="/tentang" label=move_tr!(nav_about) />
-                        <RoleNavigation />
+                <nav aria-label=move_tr!(nav_main) class="mx-auto hidden max-w-6xl px-2 pt-2 sm:block">
+                    <ul class="flex flex-wrap gap-1">
+                        <Destinations class=TAB_CLASS />
                     </ul>
                 </nav>
+                <div class="h-3 sm:hidden"></div>
             </header>
             <main id="konten" class="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
                 {children()}

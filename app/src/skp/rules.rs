@@ -188,6 +188,8 @@ pub enum Step {
     /// The owner saves content.
     Edit,
     Submit,
+    /// The owner takes a submission back before the supervisor decides.
+    Withdraw,
     /// The supervisor sends it back with a reason.
     Return,
     Approve,
@@ -201,6 +203,10 @@ pub fn next_status(current: PlanStatus, step: Step) -> Result<PlanStatus, &'stat
     match (current, step) {
         (Draft | Returned, Step::Edit) => Ok(current),
         (Draft | Returned, Step::Submit) => Ok(Submitted),
+        (Submitted, Step::Withdraw) => Ok(Draft),
+        (_, Step::Withdraw) => {
+            Err("Hanya SKP yang sedang diajukan dan belum diputuskan atasan yang dapat ditarik kembali.")
+        }
         (Submitted, Step::Return) => Ok(Returned),
         (Submitted, Step::Approve) => Ok(Approved),
         (Approved, Step::ReopenForRevision) => Ok(Draft),
@@ -307,6 +313,9 @@ mod tests {
         assert_eq!(next_status(Returned, Step::Edit), Ok(Returned));
         assert_eq!(next_status(Returned, Step::Submit), Ok(Submitted));
         assert_eq!(next_status(Submitted, Step::Approve), Ok(Approved));
+        assert_eq!(next_status(Submitted, Step::Withdraw), Ok(Draft));
+        assert!(next_status(Approved, Step::Withdraw).is_err());
+        assert!(next_status(Returned, Step::Withdraw).is_err());
         assert!(next_status(Approved, Step::Edit)
             .unwrap_err()
             .contains("terkunci"));

@@ -38,19 +38,38 @@ pub async fn submit_skp_plan(year: i64, base_version: i64) -> Result<(), AppErro
     Ok(())
 }
 
-/// `decision`: "setujui" (approve) or "kembalikan" (return, with a reason).
+/// The owner takes their submission back (it becomes a draft again) while the
+/// supervisor has not decided.
+#[server(prefix = "/api", endpoint = "withdraw_skp_plan")]
+pub async fn withdraw_skp_plan(year: i64) -> Result<(), AppError> {
+    let user = crate::identity::guard::require("withdraw_skp_plan")?;
+    let state = crate::platform::state::app_state()?;
+    super::workflow::withdraw(&state, &user, year).await?;
+    crate::identity::guard::redirect_plain_form(&format!("/skp/{year}"));
+    Ok(())
+}
+
+/// `decision`: "setujui" (approve, which locks the plan: `confirmed` must be "ya")
+/// or "kembalikan" (return, with a reason).
 #[server(prefix = "/api", endpoint = "review_skp_plan")]
 pub async fn review_skp_plan(
     employee_id: i64,
     year: i64,
     decision: String,
     reason: Option<String>,
+    confirmed: Option<String>,
 ) -> Result<(), AppError> {
     use super::workflow::Decision;
     let user = crate::identity::guard::require("review_skp_plan")?;
     let state = crate::platform::state::app_state()?;
     let decision = match decision.as_str() {
-        "setujui" => Decision::Approve,
+        "setujui" if confirmed.as_deref() == Some("ya") => Decision::Approve,
+        "setujui" => {
+            return Err(AppError::invalid(
+                "confirmed",
+                "Centang pernyataan bahwa Anda sudah memeriksa SKP ini sebelum menyetujuinya.",
+            ))
+        }
         "kembalikan" => Decision::Return(reason.unwrap_or_default()),
         _ => {
             return Err(AppError::invalid(

@@ -34,6 +34,7 @@ pub struct Permissions {
     pub can_decide_revision: bool,
     pub can_write_expectations: bool,
     pub can_request_revision: bool,
+    pub can_withdraw: bool,
 }
 
 /// The facts about `employee_id`'s plan for `year`, as `user` may see them.
@@ -122,6 +123,7 @@ impl PlanFacts {
                 && open
                 && status == PlanStatus::Approved
                 && !revision_requested,
+            can_withdraw: own && open && status == PlanStatus::Submitted,
         }
     }
 }

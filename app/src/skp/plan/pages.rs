@@ -6,6 +6,7 @@
 use super::api::{get_skp_plan, ReviewSkpPlan, SaveSkpPlan, SubmitSkpPlan};
 use super::sections::{
     DocumentLinks, HistorySection, PerilakuSection, RevisionDecision, RevisionRequest,
+    WithdrawSubmission,
 };
 use super::types::{PlanSave, PlanView, RhkSave};
 use crate::components::action_form::ActionForm;
@@ -144,9 +145,10 @@ pub fn ReviewPlanPage() -> impl IntoView {
                     Ok(view) => view! {
                         <PlanHeader view=view.clone() />
                         <PlanTable view=view.clone() />
-                        <ReviewForms view=view.clone() />
                         <RevisionDecision view=view.clone() />
+                        // Expectations first, then the decision that ends the review.
                         <PerilakuSection view=view.clone() />
+                        <ReviewForms view=view.clone() />
                         <DocumentLinks view=view.clone() />
                         <HistorySection view />
                     }.into_any(),
@@ -257,6 +259,12 @@ fn ReviewForms(view: PlanView) -> impl IntoView {
                 <input type="hidden" name="year" value=year.to_string() />
                 <input type="hidden" name="decision" value="setujui" />
                 <p class="text-sm text-slate-600">{move_tr!(skp_approve_note)}</p>
+                // Approval locks the plan: the browser asks for this tick first
+                // (`required`), with or without the WASM.
+                <label class="flex items-start gap-2 text-sm text-slate-800">
+                    <input type="checkbox" name="confirmed" value="ya" required class="mt-1 size-4 accent-emerald-700" data-testid="skp-approve-confirm" />
+                    <span>{move_tr!(skp_approve_confirm)}</span>
+                </label>
                 <button type="submit" class=BUTTON_CLASS data-testid="skp-approve">{move_tr!(skp_approve)}</button>
             </ActionForm>
         </section>
@@ -301,6 +309,7 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
         } else {
             view! { <PlanTable view=view.clone() /> }.into_any()
         }}
+        <WithdrawSubmission view=view.clone() />
         <RevisionRequest view=view.clone() />
         <PerilakuSection view=view.clone() />
         <DocumentLinks view=view.clone() />

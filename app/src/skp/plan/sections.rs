@@ -1,15 +1,17 @@
 //! Parts of a plan page beyond its RHK table: the perilaku kerja with the
 //! supervisor's expectations, the revision request and its decision, the version
-//! history and the links to the official document. All forms are plain forms: the
-//! server answers a post with a redirect back to the page, which shows the new state.
+//! history and the links to the official document. The forms are plain forms (the
+//! server answers a post with a redirect back to the page, which shows the new
+//! state), except the supervisor's expectations: an island, saved in place.
 
-use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations};
+use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations, WithdrawSkpPlan};
 use super::types::PlanView;
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
+use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::i18n::{move_tr, tr};
 use crate::identity::types::Reach;
 use crate::skp::berakhlak::CoreValue;
@@ -18,64 +20,60 @@ use leptos::server_fn::ServerFn;
 
 const SECTION_CLASS: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
 
+/// One BerAKHLAK value as the perilaku section shows it: texts rendered on the
+/// server in the page's language, so the island carries no translations.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ValueRow {
+    pub code: String,
+    pub name: String,
+    pub guides: Vec<String>,
+    pub expectation: String,
+}
+
 /// The seven BerAKHLAK values with their guides and the supervisor's expectation;
 /// a form for the direct supervisor while the plan is not yet approved.
 #[component]
 pub fn PerilakuSection(view: PlanView) -> impl IntoView {
-    let save = ServerAction::<SaveSkpExpectations>::new();
-    let error = form_error(save, SaveSkpExpectations::PATH);
-    let text_of = |value: CoreValue| {
-        view.expectations
-            .iter()
-            .find(|e| e.value == value.code())
-            .map(|e| e.text.clone())
-            .unwrap_or_default()
-    };
-    let rows = CoreValue::ALL.map(|value| (value, text_of(value)));
-    let editable = view.can_write_expectations;
-    let none_label = tr!(skp_expectation_none);
-    let list = rows
-        .iter()
-        .map(|(value, text)| {
-            let field = (editable).then(|| {
-                view! {
-                    <textarea name=value.code() rows="2" class=INPUT_CLASS maxlength="1000"
-                        aria-label=format!("{} — {}", tr!(skp_expectation_label), value.name())
-                        data-testid=format!("skp-expectation-{}", value.code())>{text.clone()}</textarea>
-                }
-            });
-            let shown = (!editable).then(|| {
-                if text.is_empty() {
-                    view! { <p class="text-sm text-slate-500">{none_label.clone()}</p> }.into_any()
-                } else {
-                    view! { <p class="text-sm" data-testid="skp-expectation-text">{text.clone()}</p> }.into_any()
-                }
-            });
-            view! {
-                <li class="border-t border-slate-100 py-3">
-                    <h3 class="font-medium">{value.name()}</h3>
-                    <ul class="list-disc pl-5 text-xs text-slate-600">
-                        {value.guides().into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
-                    </ul>
-                    {field}
-                    {shown}
-                </li>
-            }
+    let rows: Vec<ValueRow> = CoreValue::ALL
+        .into_iter()
+        .map(|value| ValueRow {
+            code: value.code().to_owned(),
+            name: value.name().to_owned(),
+            guides: value.guides().into_iter().map(str::to_owned).collect(),
+            expectation: view
+                .expectations
+                .iter()
+                .find(|e| e.value == value.code())
+                .map(|e| e.text.clone())
+                .unwrap_or_default(),
         })
-        .collect_view();
-    let body = if editable {
+        .collect();
+    let body = if view.can_write_expectations {
+        let labels = ExpectationLabels {
+            field: tr!(skp_expectation_label),
+            save: tr!(skp_expectations_save),
+            saved: tr!(skp_expectations_saved),
+        };
         view! {
-            <ActionForm action=save attr:class="flex flex-col">
-                <input type="hidden" name="employee_id" value=view.employee_id.to_string() />
-                <input type="hidden" name="year" value=view.year.to_string() />
-                <ul>{list}</ul>
-                <FormError error fields=&[] />
-                <button type="submit" class=format!("{BUTTON_CLASS} self-start") data-testid="skp-expectations-save">{move_tr!(skp_expectations_save)}</button>
-            </ActionForm>
+            <ExpectationsForm employee_id=view.employee_id year=view.year rows labels />
+            <IslandScripts />
         }
         .into_any()
     } else {
-        view! { <ul>{list}</ul> }.into_any()
+        let none = tr!(skp_expectation_none);
+        view! {
+            <ul>
+                {rows.into_iter().map(|row| {
+                    let said = if row.expectation.is_empty() {
+                        view! { <p class="text-sm text-slate-500">{none.clone()}</p> }.into_any()
+                    } else {
+                        view! { <p class="text-sm" data-testid="skp-expectation-text">{row.expectation.clone()}</p> }.into_any()
+                    };
+                    view! { <ValueItem row>{said}</ValueItem> }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
     };
     view! {
         <section class=SECTION_CLASS data-testid="skp-perilaku">
@@ -84,6 +82,108 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// A value's name and guides, then what is said about it.
+#[component]
+fn ValueItem(row: ValueRow, children: Children) -> impl IntoView {
+    view! {
+        <li class="border-t border-slate-100 py-3">
+            <h3 class="font-medium">{row.name}</h3>
+            <ul class="list-disc pl-5 text-xs text-slate-600">
+                {row.guides.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+            </ul>
+            {children()}
+        </li>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExpectationLabels {
+    field: String,
+    save: String,
+    saved: String,
+}
+
+/// The supervisor's expectations form. An island, so saving it does not reload the
+/// page: a return reason typed in the decision form below stays where it is.
+/// Without the WASM it is a plain form (the server redirects back).
+#[island(lazy)]
+fn ExpectationsForm(
+    employee_id: i64,
+    year: i64,
+    rows: Vec<ValueRow>,
+    labels: ExpectationLabels,
+) -> impl IntoView {
+    view! {
+        <IslandRoot>
+            <ExpectationsFields employee_id year rows labels />
+        </IslandRoot>
+    }
+}
+
+#[component]
+fn ExpectationsFields(
+    employee_id: i64,
+    year: i64,
+    rows: Vec<ValueRow>,
+    labels: ExpectationLabels,
+) -> impl IntoView {
+    let ready = use_island_ready();
+    let save = ServerAction::<SaveSkpExpectations>::new();
+    let error = form_error(save, SaveSkpExpectations::PATH);
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    let (field_label, saved_text) = (labels.field, labels.saved);
+    view! {
+        <ActionForm action=save attr:class="flex flex-col">
+            <input type="hidden" name="employee_id" value=employee_id.to_string() />
+            <input type="hidden" name="year" value=year.to_string() />
+            <ul>
+                {rows.into_iter().map(|row| {
+                    let id = format!("skp-expectation-{}", row.code);
+                    let (code, text, label) = (row.code.clone(), row.expectation.clone(), field_label.clone());
+                    view! {
+                        <ValueItem row>
+                            <label for=id.clone() class="mt-2 block text-sm font-medium text-slate-700">{label}</label>
+                            <textarea id=id.clone() name=code rows="2" class=INPUT_CLASS maxlength="1000" data-testid=id>{text}</textarea>
+                        </ValueItem>
+                    }
+                }).collect_view()}
+            </ul>
+            <FormError error fields=&[] />
+            <div class="flex flex-wrap items-center gap-3">
+                <button type="submit" class=BUTTON_CLASS data-testid="skp-expectations-save" disabled=move || !ready.get() || save.pending().get()>
+                    {labels.save}
+                </button>
+                <p role="status" class="text-sm text-emerald-800" data-testid="skp-expectations-state">
+                    {move || saved().then(|| saved_text.clone())}
+                </p>
+            </div>
+        </ActionForm>
+    }
+}
+
+/// While the supervisor has not decided, the owner may take the submission back
+/// to change it (the plan becomes a draft again).
+#[component]
+pub fn WithdrawSubmission(view: PlanView) -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawSkpPlan>::new();
+    let error = form_error(withdraw, WithdrawSkpPlan::PATH);
+    if !view.can_withdraw {
+        return ().into_any();
+    }
+    view! {
+        <section class=SECTION_CLASS data-testid="skp-withdraw">
+            <h2 class="text-lg font-semibold">{move_tr!(skp_withdraw_title)}</h2>
+            <p class="text-sm text-slate-600">{move_tr!(skp_withdraw_hint)}</p>
+            <FormError error fields=&[] />
+            <ActionForm action=withdraw attr:class="mt-2">
+                <input type="hidden" name="year" value=view.year.to_string() />
+                <button type="submit" class=SECONDARY_BUTTON_CLASS data-testid="skp-withdraw-send">{move_tr!(skp_withdraw_send)}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }
 
 /// The owner's request to change an approved plan, or the pending request.

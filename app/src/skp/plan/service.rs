@@ -83,6 +83,7 @@ async fn page_view(conn: &mut Conn, facts: PlanFacts) -> Result<PlanView, AppErr
         can_decide_revision: can.can_decide_revision,
         can_write_expectations: can.can_write_expectations,
         can_request_revision: can.can_request_revision,
+        can_withdraw: can.can_withdraw,
     })
 }
 

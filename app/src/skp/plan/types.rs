@@ -62,6 +62,8 @@ pub struct PlanView {
     pub can_write_expectations: bool,
     /// The owner may ask to change an approved plan.
     pub can_request_revision: bool,
+    /// The owner may take their submission back while the supervisor has not decided.
+    pub can_withdraw: bool,
 }
 
 /// The supervisor's expectation for one core value (`value` is its code).

@@ -147,6 +147,73 @@ pub async fn submit(
     Ok(())
 }
 
+/// The owner takes a submitted plan back: it becomes a draft again, and the
+/// supervisor is told there is nothing to decide for now.
+pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result<(), AppError> {
+    let db = &state.db;
+    let mut tx = db.write().await?;
+    let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
+    let Some(plan) = &facts.stored else {
+        return Err(AppError::NotFound);
+    };
+    next_status(plan.status, Step::Withdraw).map_err(|m| AppError::invalid("status", m))?;
+    if !facts.permissions().can_withdraw {
+        return Err(AppError::invalid(
+            "year",
+            format!("Tahun kinerja {year} tidak terbuka."),
+        ));
+    }
+    let now = now_millis();
+    let moved = StatusChange {
+        plan_id: plan.id,
+        from: &[PlanStatus::Submitted],
+        version: Some(plan.version),
+        to: PlanStatus::Draft,
+        by: user.employee_id(),
+        reason: None,
+        revision_pending: false,
+    };
+    if !repository::change_status(&mut tx, moved, now).await? {
+        return Err(conflict(plan.version + 1));
+    }
+    repository::insert_version(
+        &mut tx,
+        plan.id,
+        VersionEntry {
+            version: plan.version + 1,
+            status: PlanStatus::Draft,
+            note: None,
+            by: user.employee_id(),
+        },
+        now,
+    )
+    .await?;
+    let tell = tell_supervisor(
+        &facts,
+        sentence(format!(
+            "{} menarik kembali pengajuan SKP tahun {year} untuk diperbaiki",
+            facts.owner.name
+        )),
+    );
+    announce(
+        &mut tx,
+        db.backend(),
+        Announcement {
+            actor: user.employee_id(),
+            action: "skp.withdrawn",
+            plan_id: plan.id,
+            before: Some(json!({ "status": plan.status })),
+            after: Some(json!({ "status": PlanStatus::Draft })),
+            tell,
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.plans_changed();
+    Ok(())
+}
+
 /// A direct report's plan, for a decision only their direct supervisor (or a
 /// Plt./Plh. of that position) may take.
 async fn direct_report_plan(
