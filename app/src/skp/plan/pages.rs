@@ -599,6 +599,9 @@ fn field_label(error: &AppError) -> String {
     }
 }
 
+/// A field's visible name above it (the label wraps its control).
+const LABEL_CLASS: &str = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+
 #[component]
 fn RhkEditor(
     row: RowEdit,
@@ -666,36 +669,61 @@ fn RhkEditor(
     view! {
         <div class="mt-3 rounded-lg border border-slate-200 p-3" data-testid="skp-rhk">
             <div class="grid gap-2 sm:grid-cols-4">
+                <label class=LABEL_CLASS>
+                    {move_tr!(skp_field_kind)}
                 <select class=INPUT_CLASS prop:value=move || get(&|r| r.kind.clone()) on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.kind = v.clone()); }>
                     <option value=RhkKind::Utama.code()>{move_tr!(skp_utama)}</option>
                     <option value=RhkKind::Tambahan.code()>{move_tr!(skp_tambahan)}</option>
                 </select>
-                <textarea rows="2" class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!(skp_rhk_placeholder) data-testid="skp-rhk-text"
+                </label>
+                <label class=format!("{LABEL_CLASS} sm:col-span-3")>
+                    {move_tr!(skp_col_rhk)}
+                <textarea rows="2" class=INPUT_CLASS placeholder=move_tr!(skp_rhk_placeholder) data-testid="skp-rhk-text"
                     prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
+                </label>
             </div>
             {move || notes("text".into())}
             {if is_jpt {
                 Either::Left(view! {
-                    <select class=format!("{INPUT_CLASS} mt-2") prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
+                    <label class=format!("{LABEL_CLASS} mt-2")>
+                    {move_tr!(skp_col_perspektif)}
+                    <select class=INPUT_CLASS prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
                         <option value="">{move_tr!(skp_choose_perspektif)}</option>
                         <option value="penerima_layanan">"Penerima Layanan"</option>
                         <option value="proses_bisnis">"Proses Bisnis"</option>
                         <option value="penguatan_internal">"Penguatan Internal"</option>
                         <option value="anggaran">"Anggaran"</option>
                     </select>
+                    </label>
                 })
             } else {
                 Either::Right(view! {
-                    <select class=format!("{INPUT_CLASS} mt-2") data-testid="skp-rhk-parent" prop:value=parent_value
+                    <label class=format!("{LABEL_CLASS} mt-2")>
+                    {move_tr!(skp_col_parent)}
+                    <select class=INPUT_CLASS data-testid="skp-rhk-parent" prop:value=parent_value
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<i64>().ok(); set(&|r| r.parent_rhk_id = v); }>
                         <option value="">{move_tr!(skp_choose_parent)}</option>
-                        {supervisor_rhk.get_value().into_iter().map(|o| view! { <option value=o.id.to_string()>{o.text}</option> }).collect_view()}
+                        {supervisor_rhk.get_value().into_iter().enumerate().map(|(i, o)| view! { <option value=o.id.to_string()>{o.label(i + 1)}</option> }).collect_view()}
                     </select>
+                    </label>
+                    // A phone shows a closed picker cut short: the choice in full, below it.
+                    <p class="mt-1 text-xs text-slate-600" data-testid="skp-rhk-parent-chosen">
+                        {move || {
+                            let chosen = get(&|r| r.parent_rhk_id.map(|p| p.to_string()).unwrap_or_default());
+                            supervisor_rhk.with_value(|options| {
+                                options.iter().enumerate()
+                                    .find(|(_, o)| o.id.to_string() == chosen)
+                                    .map(|(i, o)| o.label(i + 1))
+                            })
+                        }}
+                    </p>
                     {move || notes("parent_rhk_id".into())}
                 })
             }}
             {(0..iki_count).map(|j| view! {
                 <div class="mt-2 grid gap-2 sm:grid-cols-6" data-testid="skp-iki">
+                    <label class=LABEL_CLASS>
+                    {move_tr!(skp_field_aspek)}
                     <select class=INPUT_CLASS prop:value=move || get(&|r| r.iki.get(j).map(|k| k.aspek.clone()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.aspek = v.clone() }); }>
                         <option value="kuantitas">"Kuantitas"</option>
@@ -703,15 +731,25 @@ fn RhkEditor(
                         <option value="waktu">"Waktu"</option>
                         <option value="biaya">"Biaya"</option>
                     </select>
-                    <input class=format!("{INPUT_CLASS} sm:col-span-3") placeholder=move_tr!(skp_iki_placeholder) data-testid="skp-iki-indicator"
+                    </label>
+                    <label class=format!("{LABEL_CLASS} sm:col-span-3")>
+                    {move_tr!(skp_field_indicator)}
+                    <input class=INPUT_CLASS placeholder=move_tr!(skp_iki_placeholder) data-testid="skp-iki-indicator"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.indicator.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.indicator = v.clone() }); } />
-                    <input class=INPUT_CLASS inputmode="decimal" placeholder=move_tr!(skp_target) data-testid="skp-iki-target"
+                    </label>
+                    <label class=LABEL_CLASS>
+                    {move_tr!(skp_target)}
+                    <input class=INPUT_CLASS inputmode="decimal" data-testid="skp-iki-target"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.target.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.target = v.clone() }); } />
-                    <input class=INPUT_CLASS placeholder=move_tr!(skp_satuan) data-testid="skp-iki-satuan"
+                    </label>
+                    <label class=LABEL_CLASS>
+                    {move_tr!(skp_satuan)}
+                    <input class=INPUT_CLASS data-testid="skp-iki-satuan"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.satuan = v.clone() }); } />
+                    </label>
                 </div>
                 {move || notes(format!("iki.{j}."))}
             }).collect_view()}

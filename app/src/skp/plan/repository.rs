@@ -79,7 +79,8 @@ pub async fn approved_rhk(
     year: i64,
 ) -> Result<Vec<RhkOption>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT r.id, r.text FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id \
+        "SELECT r.id, r.text, (SELECT i.indicator FROM skp_iki i WHERE i.rhk_id = r.id \
+         ORDER BY i.sort_order LIMIT 1) AS indicator FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id \
          WHERE p.employee_id = $1 AND p.year = $2 AND p.status = $3 ORDER BY r.sort_order",
     )
     .bind(employee_id)

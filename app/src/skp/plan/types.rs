@@ -19,6 +19,19 @@ pub struct RhkView {
 pub struct RhkOption {
     pub id: i64,
     pub text: String,
+    /// The first IKI's indicator: two RHK worded alike still differ by it.
+    pub indicator: Option<String>,
+}
+
+impl RhkOption {
+    /// How the picker names the `n`-th (1-based) option: its number, text and
+    /// first indicator.
+    pub fn label(&self, n: usize) -> String {
+        match &self.indicator {
+            Some(indicator) => format!("{n}. {} — {indicator}", self.text),
+            None => format!("{n}. {}", self.text),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
