@@ -56,6 +56,7 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
   await expectAccessible(page);
   await page.getByTestId("employee-results").getByRole("link").last().click();
   await expect(page.getByTestId("profile-reach")).toHaveText("Dilihat sebagai admin BKPSDM");
+  const name = (await page.getByRole("heading", { level: 1 }).textContent())?.trim();
   const nip = await page.getByTestId("profile-nip").textContent();
   expect(["pegawai", "atasan", "admin BKPSDM", "pimpinan"].map((r) => demoNip(r as never))).not.toContain(nip);
   await expect(page.getByTestId("admin-panel")).toBeVisible();
@@ -83,7 +84,14 @@ test("an admin BKPSDM finds an employee, sees the admin tools and verifies the a
   await expect(page.getByTestId("issued-password")).toContainText(/[A-Za-z0-9]{12}/);
   await page.goto("/admin/audit");
   await hydrated(page);
-  await expect(page.getByTestId("audit-entries")).toContainText("account.password_reset");
+  // The reset reads as a sentence naming the employee (other journeys may have
+  // written newer records); the stored change is one click away.
+  const told = new RegExp(` mengatur ulang kata sandi ${name!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.$`);
+  const reset = page.getByTestId("audit-entry").filter({ has: page.getByTestId("audit-sentence").filter({ hasText: told }) }).first();
+  await expect(reset).toBeVisible();
+  await expect(reset.getByText("must_change_password")).toBeHidden();
+  await reset.getByText("Rincian").click();
+  await expect(reset.getByText("must_change_password")).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId("audit-verify").click();
   await expect(page.getByTestId("audit-intact")).toBeVisible();

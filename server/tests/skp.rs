@@ -87,6 +87,11 @@ async fn an_admin_opens_a_year_with_its_periods_and_closes_and_reopens_one() {
         .await
         .unwrap();
     assert_eq!(actions, ["year.opened", "period.closed", "period.reopened"]);
+    // The trail names the period as it was called then, and the year opened.
+    let entries = call(&router, "list_audit", "", Some(&admin)).await.json();
+    assert_eq!(entries[0]["subject"], "Triwulan I 2027");
+    assert_eq!(entries[1]["subject"], "Triwulan I 2027");
+    assert_eq!(entries[2]["year"], 2027);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -548,6 +553,21 @@ async fn a_plan_is_drafted_submitted_returned_revised_and_approved() {
             "skp.approved"
         ]
     );
+    // The supervisor's approval names the plan's owner and its year.
+    let entries = call(&router, "list_audit", "", Some(&admin)).await.json();
+    let approved = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "skp.approved")
+        .unwrap();
+    let owner: String = sqlx::query_scalar("SELECT name FROM employees WHERE id = $1")
+        .bind(demo.pegawai.0)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(approved["subject"], owner.as_str());
+    assert_eq!(approved["year"], 2027);
     let notes: Vec<String> = sqlx::query_scalar("SELECT kind FROM notifications ORDER BY id")
         .fetch_all(state.db.pool())
         .await

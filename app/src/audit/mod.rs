@@ -1,8 +1,11 @@
 //! The audit trail: an append-only, hash-chained record of every change to
-//! accounts, roles, units, positions (and later plans and ratings).
+//! accounts, roles, units, positions, periods and plans, told on its page as
+//! sentences with the names as they were at the time.
 
+pub mod action;
 pub mod api;
 pub mod pages;
+pub mod sentence;
 pub mod types;
 
 #[cfg(feature = "ssr")]

@@ -1,6 +1,8 @@
-//! The audit trail page: newest changes first, and a button that verifies the chain.
+//! The audit trail page: newest changes first, each as a sentence with its details
+//! folded under it, and a button that verifies the chain.
 
 use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
+use super::sentence::sentence;
 use super::types::{AuditEntry, ChainReport};
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
@@ -34,7 +36,7 @@ pub fn AuditPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match entries.await {
-                    Ok(entries) => view! { <AuditTable entries /> }.into_any(),
+                    Ok(entries) => view! { <AuditList entries /> }.into_any(),
                     Err(error) => view! { <AccessProblem error /> }.into_any(),
                 }
             })}
@@ -84,8 +86,10 @@ fn ChainVerdict(report: ChainReport) -> impl IntoView {
     }
 }
 
+/// The records as a list of sentences, each with its details one click away;
+/// nothing wider than a phone.
 #[component]
-fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+fn AuditList(entries: Vec<AuditEntry>) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p class="text-slate-600">{move_tr!(list_empty)}</p> }.into_any();
     }
@@ -93,34 +97,42 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
         .then(|| entries.last().map(|e| format!("?sebelum={}", e.id)))
         .flatten();
     view! {
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table class="w-full text-left text-sm" data-testid="audit-entries">
-                <thead class="bg-slate-50 text-slate-600">
-                    <tr>
-                        <th class="px-3 py-2">"#"</th>
-                        <th class="px-3 py-2">{move_tr!(audit_col_when)}</th>
-                        <th class="px-3 py-2">{move_tr!(audit_col_who)}</th>
-                        <th class="px-3 py-2">{move_tr!(audit_col_what)}</th>
-                        <th class="px-3 py-2">{move_tr!(audit_col_change)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {entries.into_iter().map(|e| view! {
-                        <tr class="border-t border-slate-100 align-top">
-                            <td class="px-3 py-2 tabular-nums">{e.id}</td>
-                            <td class="whitespace-nowrap px-3 py-2">{format_wib(e.at)}</td>
-                            <td class="px-3 py-2">{e.actor.clone().unwrap_or_else(|| "—".into())}</td>
-                            <td class="px-3 py-2"><code>{e.action.clone()}</code> " " {format!("{} {}", e.entity, e.entity_id)}</td>
-                            <td class="max-w-md px-3 py-2 font-mono text-xs break-all">
-                                {e.before.clone().map(|b| view! { <p class="text-red-800">"− " {b}</p> })}
-                                {e.after.clone().map(|a| view! { <p class="text-emerald-800">"+ " {a}</p> })}
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ol class="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="audit-entries">
+            {entries.into_iter().map(|entry| view! { <AuditRecord entry /> }).collect_view()}
+        </ol>
         {older.map(|href| view! { <a href=href class="mt-3 inline-block text-emerald-800 underline">{move_tr!(audit_older)}</a> })}
     }
     .into_any()
+}
+
+#[component]
+fn AuditRecord(entry: AuditEntry) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let told = sentence(i18n.language, &entry);
+    let record = tr!(i18n, audit_record, {
+        "id" => entry.id,
+        "action" => entry.action,
+        "entity" => entry.entity,
+        "entity_id" => entry.entity_id,
+    });
+    let json = |label: String, text: Option<String>| {
+        text.map(|text| {
+            view! {
+                <p class="mt-2 font-medium text-slate-700">{label}</p>
+                <pre class="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 p-2 font-mono text-xs text-slate-800 [overflow-wrap:anywhere]">{text}</pre>
+            }
+        })
+    };
+    view! {
+        <li class="px-4 py-3" data-testid="audit-entry">
+            <p class="text-xs text-slate-500 tabular-nums">{format_wib(entry.at)}</p>
+            <p class="mt-1 text-slate-900 [overflow-wrap:anywhere]" data-testid="audit-sentence">{told}</p>
+            <details class="mt-1 text-sm">
+                <summary class="cursor-pointer text-emerald-800 underline">{tr!(i18n, audit_details)}</summary>
+                <p class="mt-2 text-xs text-slate-500 [overflow-wrap:anywhere]">{record}</p>
+                {json(tr!(i18n, audit_before), entry.before)}
+                {json(tr!(i18n, audit_after), entry.after)}
+            </details>
+        </li>
+    }
 }

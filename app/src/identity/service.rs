@@ -3,6 +3,7 @@
 use super::password::check_new_password;
 use super::roles::SessionUser;
 use super::{repository, session, throttle};
+use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
@@ -143,18 +144,17 @@ pub async fn change_password(
     chain::append(
         &mut tx,
         db.backend(),
-        Change {
-            actor: Some(employee_id),
-            action: "account.password_changed",
-            entity: "account",
-            entity_id: employee_id.to_string(),
-            before: Some(
-                serde_json::json!({ "must_change_password": user.viewer.must_change_password }),
-            ),
-            after: Some(
+        Change::by(
+            user,
+            AuditAction::AccountPasswordChanged,
+            "account",
+            employee_id,
+            Some(serde_json::json!({ "must_change_password": user.viewer.must_change_password })),
+            Some(
                 serde_json::json!({ "must_change_password": false, "other_sessions_ended": true }),
             ),
-        },
+        )
+        .about(&user.viewer.name),
         now,
     )
     .await?;

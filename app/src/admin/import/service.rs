@@ -10,6 +10,7 @@ use super::types::{
 use crate::admin::repository::employees::{self, EmployeeFields};
 use crate::admin::repository::structure::{self, PositionFields};
 use crate::admin::types::IssuedPassword;
+use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::identity::roles::SessionUser;
 use crate::organisation::types::JabatanKind;
@@ -466,8 +467,9 @@ pub async fn apply(
             };
             let id = structure::insert_position(&mut tx, &fields, now).await?;
             created_positions.push(id);
-            audit.push(Change::by(actor.employee_id(), "position.created", "position", id, None,
-                Some(json!({ "unit_id": p.unit_id, "parent_id": parent, "title": p.title, "kind": p.kind, "source": "import" }))));
+            audit.push(Change::by(actor, AuditAction::PositionCreated, "position", id, None,
+                Some(json!({ "unit_id": p.unit_id, "parent_id": parent, "title": p.title, "kind": p.kind, "source": "import" })))
+                .about(&p.title));
             if i % 100 == 0 {
                 progress(i + 1, total);
             }
@@ -494,11 +496,11 @@ pub async fn apply(
                     let (password, hash) = passwords.next().expect("one password per new employee");
                     crate::identity::service::set_one_time_password(&mut tx, id, hash, now).await?;
                     issued.push(IssuedPassword { employee_id: id, nip: r.nip.as_str().to_owned(), name: r.name.clone(), password });
-                    audit.push(Change::by(actor.employee_id(), "employee.created", "employee", id, None, Some(after)));
+                    audit.push(Change::by(actor, AuditAction::EmployeeCreated, "employee", id, None, Some(after)).about(&r.name));
                 }
                 (ChangeKind::Updated, Some(id)) => {
                     employees::replace(&mut tx, id, &fields, now).await?;
-                    audit.push(Change::by(actor.employee_id(), "employee.updated", "employee", id, row.before.clone(), Some(after)));
+                    audit.push(Change::by(actor, AuditAction::EmployeeUpdated, "employee", id, row.before.clone(), Some(after)).about(&r.name));
                 }
                 _ => {}
             }

@@ -50,8 +50,19 @@ pub async fn insert(conn: &mut Conn, a: &NewActing, now: i64) -> Result<i64, sql
     .await
 }
 
-/// Ends a live assignment; `false` when there is none with that id.
-pub async fn revoke(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+/// Ends a live assignment; returns the appointee's name, or none when there is
+/// no live assignment with that id.
+pub async fn revoke(conn: &mut Conn, id: i64, now: i64) -> Result<Option<String>, sqlx::Error> {
+    let appointee: Option<String> = sqlx::query_scalar(
+        "SELECT e.name FROM acting_assignments a JOIN employees e ON e.id = a.employee_id \
+         WHERE a.id = $1 AND a.revoked_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if appointee.is_none() {
+        return Ok(None);
+    }
     let updated = sqlx::query(
         "UPDATE acting_assignments SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
     )
@@ -60,5 +71,5 @@ pub async fn revoke(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Er
     .execute(conn)
     .await?
     .rows_affected();
-    Ok(updated > 0)
+    Ok(appointee.filter(|_| updated > 0))
 }

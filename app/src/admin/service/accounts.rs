@@ -2,6 +2,7 @@
 
 use crate::admin::repository::{accounts as repo, employees};
 use crate::admin::types::IssuedPassword;
+use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -43,13 +44,14 @@ pub async fn reset_password(
     crate::identity::service::set_one_time_password(&mut tx, employee_id, hash, now).await?;
     session::end_all(&mut tx, employee_id).await?;
     let change = Change::by(
-        actor.employee_id(),
-        "account.password_reset",
+        actor,
+        AuditAction::AccountPasswordReset,
         "account",
         employee_id,
         None,
         Some(json!({ "must_change_password": true, "sessions_ended": true })),
-    );
+    )
+    .about(&person.name);
     super::commit_audited(&state.db, tx, [change], now).await?;
     Ok(IssuedPassword {
         employee_id,
@@ -93,18 +95,19 @@ pub async fn set_admin(
         repo::revoke_admin(&mut tx, employee_id).await?;
     }
     let action = if grant {
-        "role.admin_granted"
+        AuditAction::RoleAdminGranted
     } else {
-        "role.admin_revoked"
+        AuditAction::RoleAdminRevoked
     };
     let change = Change::by(
-        actor.employee_id(),
+        actor,
         action,
         "employee",
         employee_id,
         Some(json!({ "admin": had })),
         Some(json!({ "admin": grant })),
-    );
+    )
+    .about(person.name);
     super::commit_audited(&state.db, tx, [change], now).await?;
     Ok(())
 }
@@ -123,9 +126,11 @@ pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> 
     let granted = repo::grant_admin(&mut tx, person.id, None, now).await?;
     let change = granted.then(|| Change {
         actor: None,
-        action: "role.admin_granted",
+        actor_name: None,
+        action: AuditAction::RoleAdminGranted,
         entity: "employee",
         entity_id: person.id.to_string(),
+        subject: Some(person.name.clone()),
         before: Some(json!({ "admin": false })),
         after: Some(json!({ "admin": true, "via": "command line" })),
     });

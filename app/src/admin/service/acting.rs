@@ -2,6 +2,7 @@
 
 use crate::admin::repository::{acting as repo, employees, structure};
 use crate::admin::types::ActingKind;
+use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::calendar::CivilDate;
 use crate::error::AppError;
@@ -93,8 +94,8 @@ pub async fn assign_acting(
     };
     let id = repo::insert(&mut tx, &assignment, now).await?;
     let change = Change::by(
-        actor.employee_id(),
-        "role.acting_assigned",
+        actor,
+        AuditAction::RoleActingAssigned,
         "acting_assignment",
         id,
         None,
@@ -103,7 +104,8 @@ pub async fn assign_acting(
             "position": position.title, "kind": kind,
             "starts_on": starts.to_iso(), "ends_on": ends.to_iso(),
         })),
-    );
+    )
+    .about(person.name);
     super::commit_audited(&state.db, tx, [change], now).await?;
     state.plans_changed();
     Ok(id)
@@ -116,17 +118,18 @@ pub async fn revoke_acting(
 ) -> Result<(), AppError> {
     let now = now_millis();
     let mut tx = state.db.write().await?;
-    if !repo::revoke(&mut tx, assignment_id, now).await? {
+    let Some(appointee) = repo::revoke(&mut tx, assignment_id, now).await? else {
         return Err(AppError::NotFound);
-    }
+    };
     let change = Change::by(
-        actor.employee_id(),
-        "role.acting_revoked",
+        actor,
+        AuditAction::RoleActingRevoked,
         "acting_assignment",
         assignment_id,
         Some(json!({ "revoked": false })),
         Some(json!({ "revoked": true })),
-    );
+    )
+    .about(appointee);
     super::commit_audited(&state.db, tx, [change], now).await?;
     state.plans_changed();
     Ok(())

@@ -2,6 +2,7 @@
 
 use crate::admin::repository::{employees as repo, structure};
 use crate::admin::types::{required_text, IssuedPassword};
+use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -82,13 +83,14 @@ pub async fn update_employee(
     let changed = Some(&before) != after.as_ref();
     let change = changed.then(|| {
         Change::by(
-            actor.employee_id(),
-            "employee.updated",
+            actor,
+            AuditAction::EmployeeUpdated,
             "employee",
             employee_id,
             Some(before),
             after,
         )
+        .about(&name)
     });
     super::commit_audited(&state.db, tx, change, now).await?;
     state.public_data_changed();
@@ -150,13 +152,14 @@ pub async fn create_employee(
     crate::identity::service::set_one_time_password(&mut tx, id, hash, now).await?;
     let after = repo::audit_snapshot(&mut tx, id).await?;
     let change = Change::by(
-        actor.employee_id(),
-        "employee.created",
+        actor,
+        AuditAction::EmployeeCreated,
         "employee",
         id,
         None,
         after,
-    );
+    )
+    .about(&name);
     super::commit_audited(&state.db, tx, [change], now).await?;
     state.public_data_changed();
     Ok(IssuedPassword {

@@ -3,6 +3,7 @@
 
 use crate::admin::repository::structure::{self as repo, PositionFields, Tree, UnitFields};
 use crate::admin::types::required_text;
+use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -51,13 +52,14 @@ pub async fn save_unit(
             let after =
                 json!({ "code": code, "name": name, "kind": kind, "parent_id": input.parent_id });
             let change = Change::by(
-                actor.employee_id(),
-                "unit.created",
+                actor,
+                AuditAction::UnitCreated,
                 "unit",
                 id,
                 None,
                 Some(after),
-            );
+            )
+            .about(&name);
             (id, change)
         }
         Some(id) => {
@@ -84,13 +86,14 @@ pub async fn save_unit(
                               "parent_id": before.parent_id, "active": before.is_active() });
             let after = json!({ "name": name, "kind": kind, "parent_id": input.parent_id, "active": input.active });
             let change = Change::by(
-                actor.employee_id(),
-                "unit.updated",
+                actor,
+                AuditAction::UnitUpdated,
                 "unit",
                 id,
                 Some(was),
                 Some(after),
-            );
+            )
+            .about(&name);
             (id, change)
         }
     };
@@ -149,13 +152,14 @@ pub async fn save_position(
             let id = repo::insert_position(&mut tx, &fields, now).await?;
             let after = json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title, "kind": kind });
             let change = Change::by(
-                actor.employee_id(),
-                "position.created",
+                actor,
+                AuditAction::PositionCreated,
                 "position",
                 id,
                 None,
                 Some(after),
-            );
+            )
+            .about(&title);
             (id, change)
         }
         Some(id) => {
@@ -177,13 +181,14 @@ pub async fn save_position(
             let after = json!({ "unit_id": input.unit_id, "parent_id": parent_id, "title": title,
                                 "kind": kind, "active": input.active });
             let change = Change::by(
-                actor.employee_id(),
-                "position.updated",
+                actor,
+                AuditAction::PositionUpdated,
                 "position",
                 id,
                 Some(was),
                 Some(after),
-            );
+            )
+            .about(&title);
             (id, change)
         }
     };

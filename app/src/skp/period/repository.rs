@@ -106,12 +106,19 @@ pub async fn insert_period(
     .map(|_| ())
 }
 
-/// The state of a period; `None` when there is no such period.
-pub async fn period_status(
+/// A period's state and name ("Triwulan I 2026").
+#[derive(sqlx::FromRow)]
+pub struct PeriodState {
+    pub status: PeriodStatus,
+    pub name: String,
+}
+
+/// `None` when there is no such period.
+pub async fn period_state(
     conn: &mut Conn,
     period_id: i64,
-) -> Result<Option<PeriodStatus>, sqlx::Error> {
-    sqlx::query_scalar("SELECT status FROM periods WHERE id = $1")
+) -> Result<Option<PeriodState>, sqlx::Error> {
+    sqlx::query_as("SELECT status, name FROM periods WHERE id = $1")
         .bind(period_id)
         .fetch_optional(conn)
         .await

@@ -3,6 +3,7 @@
 
 use super::repository;
 use super::types::{PerformanceYear, PeriodRow, PeriodStatus, YearStatus};
+use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
@@ -71,8 +72,8 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
         &mut tx,
         db.backend(),
         Change::by(
-            actor.employee_id(),
-            "year.opened",
+            actor,
+            AuditAction::YearOpened,
             "performance_year",
             year,
             None,
@@ -122,9 +123,10 @@ pub async fn set_period_open(
     let db = &state.db;
     let now = now_millis();
     let mut tx = db.write().await?;
-    let current = repository::period_status(&mut tx, period_id)
+    let period = repository::period_state(&mut tx, period_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let current = period.status;
     let wanted = if open {
         PeriodStatus::Open
     } else {
@@ -138,17 +140,18 @@ pub async fn set_period_open(
         &mut tx,
         db.backend(),
         Change::by(
-            actor.employee_id(),
+            actor,
             if open {
-                "period.reopened"
+                AuditAction::PeriodReopened
             } else {
-                "period.closed"
+                AuditAction::PeriodClosed
             },
             "period",
             period_id,
             Some(json!({ "status": current })),
             Some(json!({ "status": wanted })),
-        ),
+        )
+        .about(period.name),
         now,
     )
     .await?;

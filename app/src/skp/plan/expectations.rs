@@ -4,6 +4,7 @@
 use super::facts;
 use super::record::{announce, Announcement};
 use super::repository;
+use crate::audit::action::AuditAction;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
@@ -64,8 +65,9 @@ pub async fn save(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
-            action: "skp.expectations_saved",
+            actor: user,
+            owner: &facts.owner.name,
+            action: AuditAction::SkpExpectationsSaved,
             plan_id: plan.id,
             before: None,
             after: Some(

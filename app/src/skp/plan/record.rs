@@ -1,15 +1,19 @@
 //! What every change to a plan leaves behind, inside the change's own
 //! transaction: an audit record and, when someone is to be told, a notification.
 
+use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
+use crate::identity::roles::SessionUser;
 use crate::notifications::repository::{self as notifications, Notice};
 use crate::platform::db::{Backend, WriteTx};
 
 /// One step on a plan; the notification's kind is the action.
-pub struct Announcement {
-    pub actor: i64,
-    pub action: &'static str,
+pub struct Announcement<'a> {
+    pub actor: &'a SessionUser,
+    pub action: AuditAction,
     pub plan_id: i64,
+    /// The plan owner's name, which the audit record keeps.
+    pub owner: &'a str,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub tell: Option<Notice>,
@@ -18,11 +22,11 @@ pub struct Announcement {
 pub async fn announce(
     tx: &mut WriteTx,
     backend: Backend,
-    step: Announcement,
+    step: Announcement<'_>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     if let Some(notice) = step.tell {
-        notifications::insert(tx, step.action, notice, now).await?;
+        notifications::insert(tx, step.action.code(), notice, now).await?;
     }
     chain::append(
         tx,
@@ -34,7 +38,8 @@ pub async fn announce(
             step.plan_id,
             step.before,
             step.after,
-        ),
+        )
+        .about(step.owner),
         now,
     )
     .await

@@ -6,6 +6,7 @@ use super::facts::{self, PlanFacts};
 use super::record::{announce, Announcement};
 use super::repository;
 use super::types::{PlanSave, PlanView, TeamPlans};
+use crate::audit::action::AuditAction;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::notifications::repository::{self as notifications, Notice};
@@ -159,7 +160,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         None if input.base_version == 0 => (
             repository::insert_plan(&mut tx, employee_id, &input, now).await?,
             1,
-            "skp.created",
+            AuditAction::SkpCreated,
         ),
         None => return Err(conflict(0)),
         Some(_) if input.base_version == 0 => {
@@ -179,12 +180,12 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
             if !repository::update_draft(&mut tx, plan.id, plan.version, &input, now).await? {
                 return Err(conflict(plan.version + 1));
             }
-            (plan.id, plan.version + 1, "skp.saved")
+            (plan.id, plan.version + 1, AuditAction::SkpSaved)
         }
     };
     write_rhk(&mut tx, plan_id, &input, now).await?;
     // A first draft waiting for the supervisor's approved RHK tells the supervisor.
-    if let (Some(boss), true, "skp.created", false) =
+    if let (Some(boss), true, AuditAction::SkpCreated, false) =
         (&facts.supervisor, allowed.is_empty(), action, is_jpt)
     {
         let notice = Notice {
@@ -201,7 +202,8 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         &mut tx,
         db.backend(),
         Announcement {
-            actor: employee_id,
+            actor: user,
+            owner: &facts.owner.name,
             action,
             plan_id,
             before: None,

@@ -8,6 +8,7 @@ use super::record::{announce, Announcement};
 use super::repository::{self, StatusChange, VersionEntry};
 use super::service::{conflict, first_problem, foreign_link};
 use super::types::PlanSave;
+use crate::audit::action::AuditAction;
 use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
@@ -132,8 +133,9 @@ pub async fn submit(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
-            action: "skp.submitted",
+            actor: user,
+            owner: &facts.owner.name,
+            action: AuditAction::SkpSubmitted,
             plan_id: plan.id,
             before: Some(json!({ "status": plan.status })),
             after: Some(json!({ "status": PlanStatus::Submitted })),
@@ -284,14 +286,14 @@ pub async fn review(
     .await?;
     let (action, text) = match &decision {
         Decision::Approve => (
-            "skp.approved",
+            AuditAction::SkpApproved,
             sentence(format!(
                 "SKP tahun {year} Anda disetujui oleh {}",
                 user.viewer.name
             )),
         ),
         Decision::Return(_) => (
-            "skp.returned",
+            AuditAction::SkpReturned,
             sentence(format!(
                 "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki. Alasannya: {}",
                 user.viewer.name,
@@ -303,7 +305,8 @@ pub async fn review(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
+            actor: user,
+            owner: &facts.owner.name,
             action,
             plan_id: plan.id,
             before: Some(json!({ "status": plan.status })),
@@ -364,8 +367,9 @@ pub async fn request_revision(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
-            action: "skp.revision_requested",
+            actor: user,
+            owner: &facts.owner.name,
+            action: AuditAction::SkpRevisionRequested,
             plan_id: plan.id,
             before: None,
             after: Some(json!({ "reason": reason })),
@@ -447,7 +451,7 @@ pub async fn decide_revision(
     }
     let (action, text) = if grant {
         (
-            "skp.revision_granted",
+            AuditAction::SkpRevisionGranted,
             format!(
                 "Permintaan revisi SKP tahun {year} disetujui oleh {}; SKP kembali menjadi draf.",
                 user.viewer.name
@@ -455,7 +459,7 @@ pub async fn decide_revision(
         )
     } else {
         (
-            "skp.revision_refused",
+            AuditAction::SkpRevisionRefused,
             format!("Permintaan revisi SKP tahun {year} tidak disetujui oleh {}; SKP yang disetujui tetap berlaku.", user.viewer.name),
         )
     };
@@ -468,7 +472,8 @@ pub async fn decide_revision(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
+            actor: user,
+            owner: &facts.owner.name,
             action,
             plan_id: plan.id,
             before: Some(json!({ "status": plan.status, "revision_reason": reason })),
