@@ -318,3 +318,27 @@ skp-link-matrix = Results Role Matrix
 skp-link-cascade = Performance cascade
 skp-document-print = Print
 skp-document-not-approved = This SKP is not approved yet; this document is only a preview.
+
+# Errors every server function may answer
+error-unauthenticated = You need to log in first.
+error-forbidden = You may not access this record.
+error-not-found = Record not found.
+error-must-change-password = Change your password first.
+error-throttled = Too many failed log-in attempts. Try again in { $minutes } minutes.
+error-internal = Something went wrong on the server. Request id: { $id }.
+error-transport = Could not reach the server: { $cause }
+
+# Notifications (stored as key and arguments, read in the reader's language)
+skp-notice-submitted = { $name } submitted the SKP for { $year }
+skp-notice-resubmitted = { $name } resubmitted the SKP for { $year } after revising it
+skp-notice-approved = Your SKP for { $year } was approved by { $name }
+skp-notice-returned = Your SKP for { $year } was returned by { $name } for revision. The reason: { $reason }
+skp-notice-revision-requested = { $name } asked to revise the SKP for { $year }
+skp-notice-revision-granted = { $name } granted the revision of your SKP for { $year }; the SKP is a draft again.
+skp-notice-revision-refused = { $name } refused the revision of your SKP for { $year }; the approved SKP stays in force.
+skp-notice-expectations = { $name } wrote work behaviour expectations in your SKP for { $year }.
+skp-notice-waiting = { $name } is drafting the SKP for { $year } and is waiting for your SKP to be approved to choose the RHK it supports.
+
+# Version history
+skp-history-entry = Version { $version } · { $status } · { $by } · { $at }
+skp-history-revision-granted = Revision granted:

@@ -318,3 +318,27 @@ skp-link-matrix = Matriks Peran Hasil
 skp-link-cascade = Kaskade kinerja
 skp-document-print = Cetak
 skp-document-not-approved = SKP ini belum disetujui; dokumen ini hanya pratinjau.
+
+# Errors every server function may answer
+error-unauthenticated = Anda harus masuk terlebih dahulu.
+error-forbidden = Anda tidak berhak mengakses data ini.
+error-not-found = Data tidak ditemukan.
+error-must-change-password = Ganti kata sandi Anda terlebih dahulu.
+error-throttled = Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam { $minutes } menit.
+error-internal = Terjadi kesalahan pada server. Kode permintaan: { $id }.
+error-transport = Gagal menghubungi server: { $cause }
+
+# Notifications (stored as key and arguments, read in the reader's language)
+skp-notice-submitted = { $name } mengajukan SKP tahun { $year }
+skp-notice-resubmitted = { $name } mengajukan ulang SKP tahun { $year } setelah diperbaiki
+skp-notice-approved = SKP tahun { $year } Anda disetujui oleh { $name }
+skp-notice-returned = SKP tahun { $year } Anda dikembalikan oleh { $name } untuk diperbaiki. Alasannya: { $reason }
+skp-notice-revision-requested = { $name } meminta revisi SKP tahun { $year }
+skp-notice-revision-granted = Permintaan revisi SKP tahun { $year } disetujui oleh { $name }; SKP kembali menjadi draf.
+skp-notice-revision-refused = Permintaan revisi SKP tahun { $year } tidak disetujui oleh { $name }; SKP yang disetujui tetap berlaku.
+skp-notice-expectations = { $name } menuliskan ekspektasi perilaku kerja pada SKP tahun { $year } Anda.
+skp-notice-waiting = { $name } menyusun SKP tahun { $year } dan menunggu SKP Anda disetujui untuk memilih RHK yang didukung.
+
+# Version history
+skp-history-entry = Versi { $version } · { $status } · { $by } · { $at }
+skp-history-revision-granted = Revisi disetujui:

@@ -73,10 +73,9 @@ pub async fn save(
             ),
             tell: Some(Notice {
                 to: employee_id,
-                text: format!(
-                    "{} menuliskan ekspektasi perilaku kerja pada SKP tahun {year} Anda.",
-                    user.viewer.name
-                ),
+                text: crate::i18n::deferred_tr!(skp_notice_expectations, {
+                    "name" => user.viewer.name, "year" => year
+                }),
                 link: format!("/skp/{year}"),
             }),
         },

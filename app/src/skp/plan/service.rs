@@ -188,10 +188,9 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     {
         let notice = Notice {
             to: boss.employee_id,
-            text: format!(
-                "{} menyusun SKP tahun {} dan menunggu SKP Anda disetujui untuk memilih RHK yang didukung.",
-                facts.owner.name, input.year
-            ),
+            text: crate::i18n::deferred_tr!(skp_notice_waiting, {
+                "name" => facts.owner.name, "year" => input.year
+            }),
             link: format!("/skp/{}", input.year),
         };
         notifications::insert(&mut tx, "skp.waiting_for_supervisor", notice, now).await?;

@@ -9,6 +9,7 @@ use super::repository::{self, StatusChange, VersionEntry};
 use super::service::{conflict, first_problem, foreign_link};
 use super::types::PlanSave;
 use crate::error::AppError;
+use crate::i18n::{deferred_tr, tr, Text};
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::notifications::repository::Notice;
@@ -18,18 +19,8 @@ use crate::skp::rules::{check_submission, next_status, Step};
 use crate::skp::types::PlanStatus;
 use serde_json::json;
 
-/// `text` ending in exactly one full stop, also after a name that ends in one
-/// ("… oleh Rahmat, S.H.").
-fn sentence(text: String) -> String {
-    if text.ends_with(['.', '?', '!']) {
-        text
-    } else {
-        text + "."
-    }
-}
-
 /// The owner's supervisor today, told `text` with a link to the owner's plan.
-fn tell_supervisor(facts: &PlanFacts, text: String) -> Option<Notice> {
+fn tell_supervisor(facts: &PlanFacts, text: Text) -> Option<Notice> {
     facts.supervisor.as_ref().map(|boss| Notice {
         to: boss.employee_id,
         text,
@@ -38,7 +29,7 @@ fn tell_supervisor(facts: &PlanFacts, text: String) -> Option<Notice> {
 }
 
 /// The owner, told `text` with a link to their plan.
-fn tell_owner(facts: &PlanFacts, text: String) -> Option<Notice> {
+fn tell_owner(facts: &PlanFacts, text: Text) -> Option<Notice> {
     Some(Notice {
         to: facts.employee_id,
         text,
@@ -120,12 +111,9 @@ pub async fn submit(
     let tell = tell_supervisor(
         &facts,
         if plan.status == PlanStatus::Returned {
-            sentence(format!(
-                "{} mengajukan ulang SKP tahun {year} setelah diperbaiki",
-                facts.owner.name
-            ))
+            deferred_tr!(skp_notice_resubmitted, { "name" => facts.owner.name, "year" => year })
         } else {
-            sentence(format!("{} mengajukan SKP tahun {year}", facts.owner.name))
+            deferred_tr!(skp_notice_submitted, { "name" => facts.owner.name, "year" => year })
         },
     );
     announce(
@@ -218,18 +206,15 @@ pub async fn review(
     let (action, text) = match &decision {
         Decision::Approve => (
             "skp.approved",
-            sentence(format!(
-                "SKP tahun {year} Anda disetujui oleh {}",
-                user.viewer.name
-            )),
+            deferred_tr!(skp_notice_approved, { "year" => year, "name" => user.viewer.name }),
         ),
         Decision::Return(_) => (
             "skp.returned",
-            sentence(format!(
-                "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki. Alasannya: {}",
-                user.viewer.name,
-                note.as_deref().unwrap_or_default()
-            )),
+            deferred_tr!(skp_notice_returned, {
+                "year" => year,
+                "name" => user.viewer.name,
+                "reason" => note.as_deref().unwrap_or_default(),
+            }),
         ),
     };
     announce(
@@ -288,10 +273,7 @@ pub async fn request_revision(
     }
     let tell = tell_supervisor(
         &facts,
-        sentence(format!(
-            "{} meminta revisi SKP tahun {year}",
-            facts.owner.name
-        )),
+        deferred_tr!(skp_notice_revision_requested, { "name" => facts.owner.name, "year" => year }),
     );
     announce(
         &mut tx,
@@ -371,7 +353,7 @@ pub async fn decide_revision(
             VersionEntry {
                 version: plan.version + 1,
                 status: PlanStatus::Draft,
-                note: Some(&format!("Revisi disetujui: {reason}")),
+                note: Some(&reason),
                 by: user.employee_id(),
             },
             now,
@@ -381,15 +363,12 @@ pub async fn decide_revision(
     let (action, text) = if grant {
         (
             "skp.revision_granted",
-            format!(
-                "Permintaan revisi SKP tahun {year} disetujui oleh {}; SKP kembali menjadi draf.",
-                user.viewer.name
-            ),
+            deferred_tr!(skp_notice_revision_granted, { "year" => year, "name" => user.viewer.name }),
         )
     } else {
         (
             "skp.revision_refused",
-            format!("Permintaan revisi SKP tahun {year} tidak disetujui oleh {}; SKP yang disetujui tetap berlaku.", user.viewer.name),
+            deferred_tr!(skp_notice_revision_refused, { "year" => year, "name" => user.viewer.name }),
         )
     };
     let after = if grant {
@@ -414,25 +393,4 @@ pub async fn decide_revision(
     tx.commit().await?;
     state.plans_changed();
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sentence;
-
-    #[test]
-    fn a_notice_ends_in_one_full_stop() {
-        assert_eq!(
-            sentence("Disetujui oleh Rahmat, S.H.".into()),
-            "Disetujui oleh Rahmat, S.H."
-        );
-        assert_eq!(
-            sentence("Disetujui oleh Budi".into()),
-            "Disetujui oleh Budi."
-        );
-        assert_eq!(
-            sentence("Alasannya: target perlu dicek?".into()),
-            "Alasannya: target perlu dicek?"
-        );
-    }
 }
