@@ -551,7 +551,7 @@ async fn every_page_error_and_notification_reads_in_english() {
     let people = written_by_people(&state).await;
     for url in [
         "/pegawai?q=ab",
-        "/organisasi?q=tidak-ada-unit-ini",
+        "/organisasi?q=zzzz",
         "/skp/2099",
         "/halaman-yang-tidak-ada",
     ] {

@@ -1,6 +1,7 @@
 //! Identity server functions. Each starts with `guard::authorize` (the table in
 //! `access.rs`), then checks reach over the record it returns.
 
+use crate::i18n::tr;
 use super::types::{EmployeeProfile, EmployeeRow, LoginOutcome, Team, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -13,13 +14,13 @@ pub fn validate_employee_query(query: &str) -> Result<String, AppError> {
     if query.chars().count() < 3 {
         return Err(AppError::invalid(
             "q",
-            "Ketik sekurang-kurangnya 3 huruf nama atau angka NIP.",
+            tr!(error_search_too_short),
         ));
     }
     if query.chars().count() > MAX_SEARCH_CHARS {
         return Err(AppError::invalid(
             "q",
-            format!("Kata kunci terlalu panjang: paling banyak {MAX_SEARCH_CHARS} karakter."),
+            tr!(error_query_too_long, { "max" => MAX_SEARCH_CHARS }),
         ));
     }
     Ok(query.to_owned())

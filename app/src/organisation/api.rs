@@ -1,6 +1,7 @@
 //! Organisation server functions. Issue-2 scope: public aggregates only (counts per
 //! unit and kabupaten), nothing about a person, so no login is needed yet.
 
+use crate::i18n::tr;
 use super::types::{InstanceInfo, OrganisationOverview, UnitSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn validate_unit_query(query: &str) -> Result<String, AppError> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::invalid(
             "q",
-            format!("Kata kunci terlalu panjang: paling banyak {MAX_QUERY_CHARS} karakter."),
+            tr!(error_query_too_long, { "max" => MAX_QUERY_CHARS }),
         ));
     }
     Ok(query.to_owned())

@@ -5,6 +5,7 @@
 //! never a 500. The one place that knows constraint names, and so the place
 //! where every database error becomes an `AppError`.
 
+use crate::i18n::tr;
 use crate::error::AppError;
 
 /// One constraint: its name (PostgreSQL reports it), the columns SQLite names in
@@ -22,7 +23,7 @@ const KNOWN: &[Known] = &[
         answer: || {
             AppError::invalid(
                 "nip",
-                "NIP ini sudah terdaftar; cari pegawainya untuk mengubah datanya.",
+                tr!(error_nip_taken),
             )
         },
     },
@@ -31,7 +32,7 @@ const KNOWN: &[Known] = &[
         sqlite_columns: "skp_plans.employee_id, skp_plans.year",
         answer: || {
             AppError::Conflict {
-            message: "SKP tahun ini baru saja dibuat di tempat lain (tab atau perangkat lain). Muat ulang untuk melanjutkan dari versi itu; perubahan Anda belum disimpan.".into(),
+            message: tr!(error_conflict_plan_created),
             version: 1,
         }
         },
@@ -41,7 +42,7 @@ const KNOWN: &[Known] = &[
         sqlite_columns: "skp_expectations.plan_id, skp_expectations.core_value",
         answer: || {
             AppError::Conflict {
-            message: "Ekspektasi pada SKP ini baru saja disimpan di tempat lain. Muat ulang untuk melihatnya; perubahan Anda belum disimpan.".into(),
+            message: tr!(error_conflict_expectations),
             version: 0,
         }
         },
@@ -49,7 +50,7 @@ const KNOWN: &[Known] = &[
     Known {
         name: "units_code_key",
         sqlite_columns: "units.code",
-        answer: || AppError::invalid("code", "Kode unit ini sudah dipakai unit lain."),
+        answer: || AppError::invalid("code", tr!(error_unit_code_taken)),
     },
     Known {
         name: "periods_year_number_key",
@@ -57,7 +58,7 @@ const KNOWN: &[Known] = &[
         answer: || {
             AppError::invalid(
                 "year",
-                "Tahun kinerja ini baru saja dibuka di tempat lain; muat ulang halaman.",
+                tr!(error_year_opened_elsewhere),
             )
         },
     },

@@ -1,5 +1,6 @@
 //! Accounts: password resets and the admin BKPSDM role.
 
+use crate::i18n::tr;
 use crate::admin::repository::{accounts as repo, employees};
 use crate::admin::types::IssuedPassword;
 use crate::audit::chain::Change;
@@ -31,13 +32,13 @@ pub async fn reset_password(
     let Some(nip) = person.nip.clone() else {
         return Err(AppError::invalid(
             "employee",
-            "Pegawai tanpa NIP tidak dapat masuk ke SIKAP.",
+            tr!(error_account_no_nip),
         ));
     };
     if !person.is_active() {
         return Err(AppError::invalid(
             "employee",
-            "Pegawai ini nonaktif; aktifkan dulu sebelum mengatur ulang kata sandi.",
+            tr!(error_account_inactive_reset),
         ));
     }
     crate::identity::service::set_one_time_password(&mut tx, employee_id, hash, now).await?;
@@ -69,7 +70,7 @@ pub async fn set_admin(
     if !grant && employee_id == actor.employee_id() {
         return Err(AppError::invalid(
             "admin",
-            "Anda tidak dapat mencabut hak admin Anda sendiri; minta admin lain melakukannya.",
+            tr!(error_revoke_self),
         ));
     }
     let now = now_millis();
@@ -80,7 +81,7 @@ pub async fn set_admin(
     if grant && !person.is_active() {
         return Err(AppError::invalid(
             "admin",
-            "Pegawai nonaktif tidak dapat menjadi admin.",
+            tr!(error_admin_inactive),
         ));
     }
     let had = repo::is_admin(&mut tx, employee_id).await?;
@@ -116,9 +117,9 @@ pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> 
     let mut tx = db.write().await?;
     let person = employees::find_by_nip(&mut tx, nip.trim())
         .await?
-        .ok_or_else(|| AppError::invalid("nip", format!("Tidak ada pegawai dengan NIP {nip}.")))?;
+        .ok_or_else(|| AppError::invalid("nip", tr!(error_no_employee_with_nip, { "nip" => nip })))?;
     if !person.is_active() {
-        return Err(AppError::invalid("nip", "Pegawai ini nonaktif."));
+        return Err(AppError::invalid("nip", tr!(error_employee_inactive)));
     }
     let granted = repo::grant_admin(&mut tx, person.id, None, now).await?;
     let change = granted.then(|| Change {

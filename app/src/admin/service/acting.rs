@@ -1,5 +1,6 @@
 //! Acting officials: assigning a Plt. or Plh. to a position, and revoking it.
 
+use crate::i18n::tr;
 use crate::admin::repository::{acting as repo, employees, structure};
 use crate::admin::types::ActingKind;
 use crate::audit::chain::Change;
@@ -23,7 +24,7 @@ fn date(field: &str, label: &str, value: &str) -> Result<CivilDate, AppError> {
     CivilDate::parse_iso(value.trim()).ok_or_else(|| {
         AppError::invalid(
             field,
-            format!("{label} tidak valid; gunakan format TTTT-BB-HH."),
+            tr!(error_date_format, { "label" => label }),
         )
     })
 }
@@ -34,13 +35,13 @@ pub async fn assign_acting(
     input: ActingInput,
 ) -> Result<i64, AppError> {
     let kind = ActingKind::from_code(&input.kind)
-        .ok_or_else(|| AppError::invalid("kind", "Pilih Plt. atau Plh."))?;
-    let starts = date("starts_on", "Tanggal mulai", &input.starts_on)?;
-    let ends = date("ends_on", "Tanggal selesai", &input.ends_on)?;
+        .ok_or_else(|| AppError::invalid("kind", tr!(error_acting_kind)))?;
+    let starts = date("starts_on", &tr!(label_starts_on), &input.starts_on)?;
+    let ends = date("ends_on", &tr!(label_ends_on), &input.ends_on)?;
     if ends < starts {
         return Err(AppError::invalid(
             "ends_on",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
+            tr!(error_acting_dates),
         ));
     }
     let now = now_millis();
@@ -51,20 +52,20 @@ pub async fn assign_acting(
     if !person.is_active() {
         return Err(AppError::invalid(
             "employee",
-            "Pegawai nonaktif tidak dapat ditunjuk sebagai Plt./Plh.",
+            tr!(error_acting_inactive),
         ));
     }
     if person.position_id == Some(input.position_id) {
         return Err(AppError::invalid(
             "position_id",
-            "Pegawai ini sudah memegang jabatan tersebut.",
+            tr!(error_acting_own_position),
         ));
     }
     let position = structure::find_position(&mut tx, input.position_id)
         .await?
-        .ok_or_else(|| AppError::invalid("position_id", "Jabatan tidak ditemukan."))?;
+        .ok_or_else(|| AppError::invalid("position_id", tr!(error_position_missing)))?;
     if !position.is_active() {
-        return Err(AppError::invalid("position_id", "Jabatan ini nonaktif."));
+        return Err(AppError::invalid("position_id", tr!(error_position_inactive)));
     }
     if kind == ActingKind::Plt {
         let held = supervision::seat_holder(&mut tx, input.position_id)
@@ -73,14 +74,14 @@ pub async fn assign_acting(
         if held {
             return Err(AppError::invalid(
                 "kind",
-                "Plt. hanya untuk jabatan yang kosong; gunakan Plh. bila pejabatnya berhalangan sementara.",
+                tr!(error_plt_vacant_only),
             ));
         }
     }
     if repo::overlaps(&mut tx, input.position_id, starts, ends).await? {
         return Err(AppError::invalid(
             "starts_on",
-            "Jabatan ini sudah memiliki Plt./Plh. pada rentang tanggal tersebut.",
+            tr!(error_acting_overlap),
         ));
     }
     let assignment = repo::NewActing {

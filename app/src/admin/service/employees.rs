@@ -1,5 +1,6 @@
 //! Employees changed by hand: their data, and new employees with a first password.
 
+use crate::i18n::tr;
 use crate::admin::repository::{employees as repo, structure};
 use crate::admin::types::{required_text, IssuedPassword};
 use crate::audit::chain::Change;
@@ -16,7 +17,7 @@ use crate::platform::state::AppState;
 fn asn_status(code: &str) -> Result<EmployeeStatus, AppError> {
     EmployeeStatus::from_code(code)
         .filter(|s| *s != EmployeeStatus::NonAsn)
-        .ok_or_else(|| AppError::invalid("status", "Pilih status PNS atau PPPK."))
+        .ok_or_else(|| AppError::invalid("status", tr!(error_asn_status)))
 }
 
 /// The trimmed golongan, `None` when empty.
@@ -25,7 +26,7 @@ fn golongan(value: &str) -> Result<Option<&str>, AppError> {
     if value.chars().count() > 10 {
         return Err(AppError::invalid(
             "golongan",
-            "Golongan paling banyak 10 karakter, mis. III/a atau IX.",
+            tr!(error_golongan),
         ));
     }
     Ok((!value.is_empty()).then_some(value))
@@ -45,13 +46,13 @@ pub async fn update_employee(
     employee_id: i64,
     changes: EmployeeChanges,
 ) -> Result<(), AppError> {
-    let name = required_text("name", "Nama", &changes.name)?;
+    let name = required_text("name", &tr!(label_name), &changes.name)?;
     let status = asn_status(&changes.status)?;
     let golongan = golongan(&changes.golongan)?;
     if !changes.active && employee_id == actor.employee_id() {
         return Err(AppError::invalid(
             "active",
-            "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+            tr!(error_deactivate_self),
         ));
     }
     let now = now_millis();
@@ -63,7 +64,7 @@ pub async fn update_employee(
         if !structure::position_is_active(&mut tx, position).await? {
             return Err(AppError::invalid(
                 "position_id",
-                "Jabatan tujuan tidak ada atau sudah nonaktif.",
+                tr!(error_target_position),
             ));
         }
     }
@@ -111,11 +112,11 @@ pub async fn create_employee(
     input: NewEmployee,
 ) -> Result<IssuedPassword, AppError> {
     let nip = Nip::parse(&input.nip).map_err(|e| AppError::invalid("nip", e.to_string()))?;
-    let name = required_text("name", "Nama", &input.name)?;
+    let name = required_text("name", &tr!(label_name), &input.name)?;
     let status = asn_status(&input.status)?;
     let golongan = golongan(&input.golongan)?;
     let Some(position_id) = input.position_id else {
-        return Err(AppError::invalid("position_id", "Pilih jabatan pegawai."));
+        return Err(AppError::invalid("position_id", tr!(error_choose_position)));
     };
     let password = one_time_password();
     let hash = hash_password(&password, HashStrength::OneTime)
@@ -126,7 +127,7 @@ pub async fn create_employee(
     if !structure::position_is_active(&mut tx, position_id).await? {
         return Err(AppError::invalid(
             "position_id",
-            "Jabatan tidak ada atau sudah nonaktif.",
+            tr!(error_position_unavailable),
         ));
     }
     // The check names the NIP; a request that races past it is refused by
@@ -134,7 +135,7 @@ pub async fn create_employee(
     if repo::nip_taken(&mut tx, nip.as_str()).await? {
         return Err(AppError::invalid(
             "nip",
-            format!("NIP {nip} sudah terdaftar; cari pegawainya untuk mengubah datanya."),
+            tr!(error_nip_taken_named, { "nip" => nip }),
         ));
     }
     let fields = repo::EmployeeFields {

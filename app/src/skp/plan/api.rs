@@ -6,6 +6,7 @@
 // carry an attribute of its own.
 #![allow(clippy::too_many_arguments)]
 
+use crate::i18n::tr;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ pub async fn review_skp_plan(
         _ => {
             return Err(AppError::invalid(
                 "decision",
-                "Pilih setujui atau kembalikan.",
+                tr!(error_choose_approve_return),
             ))
         }
     };
@@ -94,7 +95,7 @@ pub async fn decide_skp_revision(
     let grant = match decision.as_str() {
         "setujui" => true,
         "tolak" => false,
-        _ => return Err(AppError::invalid("decision", "Pilih setujui atau tolak.")),
+        _ => return Err(AppError::invalid("decision", tr!(error_choose_grant_refuse))),
     };
     super::workflow::decide_revision(&state, &user, employee_id, year, grant).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));

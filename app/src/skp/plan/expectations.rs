@@ -1,6 +1,7 @@
 //! Ekspektasi khusus pimpinan: the supervisor's free-text expectation per
 //! BerAKHLAK value, written on the subordinate's plan until it is approved.
 
+use crate::i18n::tr;
 use super::facts;
 use super::record::{announce, Announcement};
 use super::repository;
@@ -33,23 +34,20 @@ pub async fn save(
     let Some(plan) = &facts.stored else {
         return Err(AppError::invalid(
             "year",
-            format!("{} belum menyusun SKP tahun {year}.", facts.owner.name),
+            tr!(error_no_plan_yet, { "name" => facts.owner.name, "year" => year }),
         ));
     };
     if !facts.permissions().can_write_expectations {
         return Err(AppError::invalid(
             "status",
-            "SKP sudah disetujui dan terkunci; ekspektasi dapat diubah melalui revisi SKP.",
+            tr!(error_expectations_locked),
         ));
     }
     for (value, text) in &texts {
         if text.trim().chars().count() > MAX_EXPECTATION_CHARS {
             return Err(AppError::invalid(
                 format!("expectation.{}", value.code()),
-                format!(
-                    "Ekspektasi untuk {} terlalu panjang (paling banyak {MAX_EXPECTATION_CHARS} karakter).",
-                    value.name()
-                ),
+                tr!(error_expectation_too_long, { "value" => value.name(), "max" => MAX_EXPECTATION_CHARS }),
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! silent overwrites. Each save runs in one write transaction that also reads
 //! what decides it and appends its audit record.
 
+use crate::i18n::tr;
 use super::facts::{self, PlanFacts};
 use super::record::{announce, Announcement};
 use super::repository;
@@ -106,7 +107,7 @@ pub(super) fn first_problem(problems: Vec<Problem>) -> Result<(), AppError> {
 
 pub(super) fn conflict(version: i64) -> AppError {
     AppError::Conflict {
-        message: "SKP ini sudah diubah di tempat lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru; perubahan Anda belum disimpan.".into(),
+        message: tr!(error_conflict_plan),
         version,
     }
 }
@@ -122,16 +123,13 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         None => {
             return Err(AppError::invalid(
                 "year",
-                format!(
-                    "Tahun kinerja {} belum dibuka oleh admin BKPSDM.",
-                    input.year
-                ),
+                tr!(error_year_not_opened, { "year" => input.year }),
             ))
         }
         Some(false) => {
             return Err(AppError::invalid(
                 "year",
-                format!("Tahun kinerja {} sudah ditutup.", input.year),
+                tr!(error_year_closed, { "year" => input.year }),
             ))
         }
         Some(true) => {}
@@ -143,7 +141,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         if is_jpt && rhk.parent_rhk_id.is_some() {
             return Err(AppError::invalid(
                 format!("rhk.{i}.parent_rhk_id"),
-                "SKP JPT memakai perspektif, bukan RHK atasan.",
+                tr!(error_jpt_no_parent),
             ));
         }
     }
@@ -151,7 +149,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     if let Some(i) = foreign_link(input.rhk.iter().map(|r| r.parent_rhk_id), &allowed) {
         return Err(AppError::invalid(
             format!("rhk.{i}.parent_rhk_id"),
-            "RHK atasan yang dipilih bukan dari SKP atasan tahun ini yang sudah disetujui.",
+            tr!(error_parent_not_approved),
         ));
     }
     let (plan_id, version, action) = match &facts.stored {
@@ -164,10 +162,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         Some(_) if input.base_version == 0 => {
             return Err(AppError::invalid(
                 "year",
-                format!(
-                    "Anda sudah memiliki SKP tahun {}; buka SKP itu untuk mengubahnya.",
-                    input.year
-                ),
+                tr!(error_plan_exists, { "year" => input.year }),
             ))
         }
         Some(plan) => {
@@ -230,7 +225,7 @@ async fn write_rhk(
         if !existing.contains(id) {
             return Err(AppError::invalid(
                 format!("rhk.{i}"),
-                "RHK ini bukan bagian dari SKP Anda; muat ulang halaman.",
+                tr!(error_rhk_not_yours),
             ));
         }
     }
@@ -239,7 +234,7 @@ async fn write_rhk(
         if repository::supporters(conn, *id).await? > 0 {
             return Err(AppError::invalid(
                 "rhk",
-                "RHK yang sudah didukung RHK bawahan tidak dapat dihapus; ubah rumusannya saja.",
+                tr!(error_rhk_supported),
             ));
         }
         repository::delete_rhk(conn, *id).await?;

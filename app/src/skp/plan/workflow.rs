@@ -50,7 +50,7 @@ pub async fn submit(
     let Some(plan) = &facts.stored else {
         return Err(AppError::invalid(
             "year",
-            "Simpan SKP Anda dulu sebelum mengajukannya.",
+            tr!(error_save_before_submit),
         ));
     };
     if plan.version != base_version {
@@ -60,7 +60,7 @@ pub async fn submit(
         next_status(plan.status, Step::Submit).map_err(|m| AppError::invalid("status", m))?;
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
+            tr!(error_year_not_open, { "year" => year }),
         ));
     }
     if let Some(reason) = facts.blocked_reason() {
@@ -79,7 +79,7 @@ pub async fn submit(
     if let Some(i) = foreign_link(rhk.iter().map(|r| r.parent_rhk_id), &supported) {
         return Err(AppError::invalid(
             format!("rhk.{i}.parent_rhk_id"),
-            "RHK atasan yang dipilih tidak lagi ada di SKP atasan yang disetujui; pilih ulang.",
+            tr!(error_parent_rhk_gone),
         ));
     }
     let now = now_millis();
@@ -173,7 +173,7 @@ pub async fn review(
     let (step, new_status, note) = match &decision {
         Decision::Approve => (Step::Approve, PlanStatus::Approved, None),
         Decision::Return(reason) => {
-            let reason = written_reason(reason, "Tuliskan alasan pengembalian (sekurang-kurangnya 10 karakter) agar pegawai tahu apa yang harus diperbaiki.")?;
+            let reason = written_reason(reason, &tr!(error_return_reason))?;
             (Step::Return, PlanStatus::Returned, Some(reason))
         }
     };
@@ -252,7 +252,7 @@ pub async fn request_revision(
     if facts.revision_requested() {
         return Err(AppError::invalid(
             "reason",
-            "Permintaan revisi sudah diajukan; tunggu keputusan atasan.",
+            tr!(error_revision_pending),
         ));
     }
     next_status(plan.status, Step::ReopenForRevision)
@@ -260,12 +260,12 @@ pub async fn request_revision(
     if !facts.permissions().can_request_revision {
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
+            tr!(error_year_not_open, { "year" => year }),
         ));
     }
     let reason = written_reason(
         reason,
-        "Tuliskan apa yang ingin diubah dan mengapa (sekurang-kurangnya 10 karakter).",
+        &tr!(error_revision_reason),
     )?;
     let now = now_millis();
     if !repository::request_revision(&mut tx, plan.id, &reason, now).await? {
@@ -302,7 +302,7 @@ fn written_reason(reason: &str, message: &str) -> Result<String, AppError> {
     if reason.chars().count() > 2000 {
         return Err(AppError::invalid(
             "reason",
-            "Alasan terlalu panjang (paling banyak 2.000 karakter).",
+            tr!(error_reason_too_long),
         ));
     }
     Ok(reason.to_owned())
@@ -324,7 +324,7 @@ pub async fn decide_revision(
     if !facts.revision_requested() {
         return Err(AppError::invalid(
             "decision",
-            "Tidak ada permintaan revisi yang menunggu keputusan.",
+            tr!(error_no_revision_request),
         ));
     }
     let now = now_millis();
