@@ -81,7 +81,12 @@ impl CivilDate {
     /// "28 November 2026", "1 Desember 2026" / "1 December 2026": as documents
     /// print dates, in the reader's language.
     pub fn to_words(self) -> String {
-        format!("{} {} {}", self.day(), month_name(self.month()), self.year())
+        format!(
+            "{} {} {}",
+            self.day(),
+            month_name(self.month()),
+            self.year()
+        )
     }
 
     /// ISO 8601 form, the way dates are stored in the database (`YYYY-MM-DD`).

@@ -5,7 +5,8 @@
 //! errors server functions answer. Each fails on Indonesian left in English mode.
 //!
 //! What is checked is the text a person reads: text nodes and the `placeholder`,
-//! `title`, `aria-label` and `alt` attributes, outside `<script>` and `<style>`.
+//! `title`, `aria-label` and `alt` attributes, outside `<script>`, `<style>` and
+//! `<code>` (identifiers such as the CSV's column names).
 //! Data people wrote is Indonesian by nature and stays so in English: every
 //! name, unit, position title, RHK, indicator, unit of measure, target, lampiran
 //! item, expectation and reason stored in the database, and the instansi's name,
@@ -151,7 +152,8 @@ fn visible_text(html: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        if name == "script" || name == "style" {
+        // `<code>` holds identifiers (the CSV's column names), the same in both languages.
+        if name == "script" || name == "style" || name == "code" {
             let close = format!("</{name}");
             rest = rest.find(&close).map_or("", |e| &rest[e..]);
             continue;

@@ -174,7 +174,7 @@ picker-vacant = vacant
 
 import-title = Import employees
 import-lead = Upload a CSV file (UTF-8, comma or semicolon separated). SIKAP checks the whole file first and changes nothing until you apply it; applying runs in one transaction.
-import-columns = Columns: nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan, jenis_jabatan, unit (code or name), nip_atasan.
+import-columns = Columns (unit holds the unit code or name):
 import-template = Download the template
 import-file = CSV file
 import-dry-run = Check (dry run)
@@ -549,3 +549,32 @@ nip-error-birth-date = Digits 1–8 of a NIP must be a valid birth date (YYYYMMD
 nip-error-appointment = Digits 9–14 of a NIP must be a valid year and month of appointment (YYYYMM), after the age of 17.
 nip-error-sex = Digit 15 of a NIP is the sex: 1 (male) or 2 (female).
 nip-error-sequence = The last three digits of a NIP (the sequence number) cannot be 000.
+
+# Errors a server function answers, in the asker's language
+import-error-missing-column = Column "{ $column }" is missing from the header line. The columns needed: { $columns }.
+import-error-cell-count = This line has { $cells } columns where the header line has { $header }. Check the separators and quotes.
+import-error-duplicate-nip = NIP { $nip } appears twice: it is already on line { $line }.
+import-error-sex = The sex must be L (male) or P (female).
+import-error-birth-date = The birth date "{ $date }" is not valid; use YYYY-MM-DD or DD-MM-YYYY.
+import-error-status = The status must be PNS, CPNS or PPPK.
+label-unit = Unit
+import-error-position-kind = The position type must be JPT, Administrator, Pengawas, Pelaksana or Fungsional.
+import-error-supervisor-nip = The supervisor's NIP is not valid: { $problem }
+import-error-sex-nip = The sex does not match digit 15 of the NIP.
+import-error-birth-date-nip = The birth date does not match the first 8 digits of the NIP ({ $date }).
+import-error-own-supervisor = Supervision cycle: an employee cannot be their own supervisor.
+import-error-open-quote = A quotation mark (") is opened but not closed.
+import-error-empty-file = The file is empty: the first line must hold the column names.
+import-error-unreadable = The upload could not be read.
+import-error-unreadable-because = The upload could not be read: { $cause }
+import-error-too-big = The file is too big: at most { $mb } MB. Split it into several files.
+import-error-no-file = Choose the CSV file to import.
+import-error-supervisor-unknown = Supervisor NIP { $nip } is neither in this file nor in SIKAP (or holds no position).
+import-error-unit-ambiguous = The unit name "{ $unit }" is used by more than one unit; write its code.
+import-error-unit-unknown = Unit "{ $unit }" is unknown; write the unit code (e.g. 17.08.05) or the name exactly as on the Organisation page.
+import-error-supervisor-needed = The supervisor's NIP is required for a position not yet in SIKAP.
+import-failed = The import failed and nothing was changed. The server log has the cause.
+
+# Admin pages
+admin-acting-plh = Plh. (holder temporarily away)
+admin-acting-plt = Plt. (vacant position)

@@ -174,7 +174,7 @@ picker-vacant = kosong
 
 import-title = Impor data pegawai
 import-lead = Unggah berkas CSV (UTF-8, dipisah koma atau titik koma). SIKAP memeriksa seluruh berkas lebih dulu dan tidak mengubah apa pun sampai Anda menerapkannya; penerapan berjalan dalam satu transaksi.
-import-columns = Kolom: nip, nama, jenis_kelamin, tanggal_lahir, status, golongan, jabatan, jenis_jabatan, unit (kode atau nama), nip_atasan.
+import-columns = Kolom (unit berisi kode atau nama unit):
 import-template = Unduh templat
 import-file = Berkas CSV
 import-dry-run = Periksa (uji coba)
@@ -549,3 +549,32 @@ nip-error-birth-date = Digit 1–8 NIP harus tanggal lahir yang sah (TTTTBBHH).
 nip-error-appointment = Digit 9–14 NIP harus tahun dan bulan pengangkatan yang sah (TTTTBB), setelah usia 17 tahun.
 nip-error-sex = Digit ke-15 NIP adalah jenis kelamin: 1 (laki-laki) atau 2 (perempuan).
 nip-error-sequence = Tiga digit terakhir NIP (nomor urut) tidak boleh 000.
+
+# Errors a server function answers, in the asker's language
+import-error-missing-column = Kolom "{ $column }" tidak ada di baris judul. Kolom yang dibutuhkan: { $columns }.
+import-error-cell-count = Baris ini berisi { $cells } kolom, sedangkan baris judul { $header } kolom. Periksa pemisah dan tanda kutip.
+import-error-duplicate-nip = NIP { $nip } ganda: sudah ada di baris { $line }.
+import-error-sex = Jenis kelamin harus L (laki-laki) atau P (perempuan).
+import-error-birth-date = Tanggal lahir "{ $date }" tidak valid; gunakan TTTT-BB-HH atau HH-BB-TTTT.
+import-error-status = Status harus PNS, CPNS atau PPPK.
+label-unit = Unit
+import-error-position-kind = Jenis jabatan harus JPT, Administrator, Pengawas, Pelaksana atau Fungsional.
+import-error-supervisor-nip = NIP atasan tidak valid: { $problem }
+import-error-sex-nip = Jenis kelamin tidak sama dengan digit ke-15 NIP.
+import-error-birth-date-nip = Tanggal lahir tidak sama dengan 8 digit pertama NIP ({ $date }).
+import-error-own-supervisor = Siklus atasan: pegawai tidak dapat menjadi atasan dirinya sendiri.
+import-error-open-quote = Tanda kutip (") dibuka tetapi tidak ditutup.
+import-error-empty-file = Berkas kosong: baris pertama harus berisi nama kolom.
+import-error-unreadable = Unggahan tidak terbaca.
+import-error-unreadable-because = Unggahan tidak terbaca: { $cause }
+import-error-too-big = Berkas terlalu besar: paling besar { $mb } MB. Bagi berkas menjadi beberapa bagian.
+import-error-no-file = Pilih berkas CSV yang akan diimpor.
+import-error-supervisor-unknown = NIP atasan { $nip } tidak ditemukan di berkas ini maupun di SIKAP (atau tidak memegang jabatan).
+import-error-unit-ambiguous = Nama unit "{ $unit }" dipakai lebih dari satu unit; tulis kode unitnya.
+import-error-unit-unknown = Unit "{ $unit }" tidak dikenal; tulis kode unit (mis. 17.08.05) atau nama persis seperti di halaman Organisasi.
+import-error-supervisor-needed = NIP atasan wajib diisi untuk jabatan yang belum ada di SIKAP.
+import-failed = Impor gagal dan tidak ada data yang berubah. Lihat log server untuk penyebabnya.
+
+# Admin pages
+admin-acting-plh = Plh. (pejabat berhalangan)
+admin-acting-plt = Plt. (jabatan kosong)

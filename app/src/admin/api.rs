@@ -1,8 +1,8 @@
 //! Administration server functions (admin BKPSDM only, per the authorisation table).
 
-use crate::i18n::tr;
 use super::types::{AdminPosition, AdminUnit, IssuedPassword, UnitLeadership};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// HTML checkboxes send "on" when ticked and nothing otherwise.
@@ -140,7 +140,10 @@ pub async fn admin_save_unit(
     let user = crate::identity::guard::require("admin_save_unit")?;
     let state = crate::platform::state::app_state()?;
     let Some(parent_id) = optional_id("parent_id", &parent_id)? else {
-        return Err(AppError::invalid("parent_id", tr!(error_choose_parent_unit)));
+        return Err(AppError::invalid(
+            "parent_id",
+            tr!(error_choose_parent_unit),
+        ));
     };
     let input = super::service::structure::UnitInput {
         id: optional_id("unit_id", &unit_id)?,

@@ -1,9 +1,9 @@
 //! Identity server functions. Each starts with `guard::authorize` (the table in
 //! `access.rs`), then checks reach over the record it returns.
 
-use crate::i18n::tr;
 use super::types::{EmployeeProfile, EmployeeRow, LoginOutcome, Team, Viewer};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Longest employee search text accepted.
@@ -12,10 +12,7 @@ pub const MAX_SEARCH_CHARS: usize = 100;
 pub fn validate_employee_query(query: &str) -> Result<String, AppError> {
     let query = query.trim();
     if query.chars().count() < 3 {
-        return Err(AppError::invalid(
-            "q",
-            tr!(error_search_too_short),
-        ));
+        return Err(AppError::invalid("q", tr!(error_search_too_short)));
     }
     if query.chars().count() > MAX_SEARCH_CHARS {
         return Err(AppError::invalid(

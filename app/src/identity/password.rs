@@ -1,8 +1,8 @@
 //! Password rules, shared by the browser (checked while typing) and the server
 //! (checked again before storing).
 
-use crate::i18n::tr;
 use crate::calendar::CivilDate;
+use crate::i18n::tr;
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 pub const MAX_PASSWORD_CHARS: usize = 128;

@@ -1,17 +1,16 @@
 //! Log-in, log-out and password change: the rules around sessions and throttling.
 
-use crate::i18n::tr;
 use super::password::check_new_password;
 use super::roles::SessionUser;
 use super::{repository, session, throttle};
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::organisation::nip::Nip;
 use crate::platform::db::now_millis;
 use crate::platform::secrets::{hash_password, verify_password, HashStrength};
 use crate::platform::state::AppState;
-
 
 pub struct LoggedIn {
     pub token: String,
@@ -32,7 +31,10 @@ pub async fn log_in(
         return Err(AppError::invalid("nip", tr!(error_login_nip_empty)));
     }
     if password.is_empty() {
-        return Err(AppError::invalid("password", tr!(error_login_password_empty)));
+        return Err(AppError::invalid(
+            "password",
+            tr!(error_login_password_empty),
+        ));
     }
     if nip_text.len() != 18 || !nip_text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(AppError::invalid("nip", tr!(error_login_nip_digits)));
@@ -68,8 +70,8 @@ pub async fn log_in(
         throttle::record_login_failure(&mut tx, settings, &nip_key, Some(&address_key), now)
             .await?;
         tx.commit().await?;
-        return Err(// The one message for a wrong NIP, a wrong password, or an inactive account.
-        AppError::invalid("password", tr!(error_login_failed)));
+        // The one message for a wrong NIP, a wrong password, or an inactive account.
+        return Err(AppError::invalid("password", tr!(error_login_failed)));
     };
     let mut tx = db.write().await?;
     throttle::clear(&mut tx, &nip_key).await?;
@@ -119,7 +121,10 @@ pub async fn change_password(
         let mut tx = db.write().await?;
         throttle::record_login_failure(&mut tx, settings, &nip_key, None, now).await?;
         tx.commit().await?;
-        return Err(AppError::invalid("current", tr!(error_password_current_wrong)));
+        return Err(AppError::invalid(
+            "current",
+            tr!(error_password_current_wrong),
+        ));
     }
     if current == new_password {
         return Err(AppError::invalid(

@@ -1,9 +1,9 @@
 //! Organisation server functions. Issue-2 scope: public aggregates only (counts per
 //! unit and kabupaten), nothing about a person, so no login is needed yet.
 
-use crate::i18n::tr;
 use super::types::{InstanceInfo, OrganisationOverview, UnitSummary};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Longest search text accepted; longer input is refused with a message.

@@ -5,8 +5,8 @@
 //! never a 500. The one place that knows constraint names, and so the place
 //! where every database error becomes an `AppError`.
 
-use crate::i18n::tr;
 use crate::error::AppError;
+use crate::i18n::tr;
 
 /// One constraint: its name (PostgreSQL reports it), the columns SQLite names in
 /// "UNIQUE constraint failed: …" (SQLite reports no name for UNIQUE), and the answer.
@@ -20,31 +20,22 @@ const KNOWN: &[Known] = &[
     Known {
         name: "employees_nip_key",
         sqlite_columns: "employees.nip",
-        answer: || {
-            AppError::invalid(
-                "nip",
-                tr!(error_nip_taken),
-            )
-        },
+        answer: || AppError::invalid("nip", tr!(error_nip_taken)),
     },
     Known {
         name: "skp_plans_employee_year_key",
         sqlite_columns: "skp_plans.employee_id, skp_plans.year",
-        answer: || {
-            AppError::Conflict {
+        answer: || AppError::Conflict {
             message: tr!(error_conflict_plan_created),
             version: 1,
-        }
         },
     },
     Known {
         name: "skp_expectations_key",
         sqlite_columns: "skp_expectations.plan_id, skp_expectations.core_value",
-        answer: || {
-            AppError::Conflict {
+        answer: || AppError::Conflict {
             message: tr!(error_conflict_expectations),
             version: 0,
-        }
         },
     },
     Known {
@@ -55,12 +46,7 @@ const KNOWN: &[Known] = &[
     Known {
         name: "periods_year_number_key",
         sqlite_columns: "periods.year, periods.kind, periods.number",
-        answer: || {
-            AppError::invalid(
-                "year",
-                tr!(error_year_opened_elsewhere),
-            )
-        },
+        answer: || AppError::invalid("year", tr!(error_year_opened_elsewhere)),
     },
 ];
 

@@ -35,28 +35,56 @@ pub struct PeriodPlan {
 
 /// The period's name in `language`: "Triwulan II 2027", "Februari 2028",
 /// "Penilaian Tahunan 2027". Stored in Indonesian; pages name it in the reader's.
-pub fn period_name(language: Language, kind: PeriodKind, number: u8, year: i32, scheme: Scheme) -> String {
+pub fn period_name(
+    language: Language,
+    kind: PeriodKind,
+    number: u8,
+    year: i32,
+    scheme: Scheme,
+) -> String {
     let year_text = year.to_string();
     match (kind, scheme) {
-        (PeriodKind::Annual, _) => translate(language, messages::period_annual, &[("year", year_text)]),
+        (PeriodKind::Annual, _) => {
+            translate(language, messages::period_annual, &[("year", year_text)])
+        }
         (PeriodKind::Periodic, Scheme::Quarterly) => {
-            let roman = ["I", "II", "III", "IV"].get(usize::from(number.max(1)) - 1).copied().unwrap_or("?");
-            translate(language, messages::period_quarter, &[("number", roman.to_owned()), ("year", year_text)])
+            let roman = ["I", "II", "III", "IV"]
+                .get(usize::from(number.max(1)) - 1)
+                .copied()
+                .unwrap_or("?");
+            translate(
+                language,
+                messages::period_quarter,
+                &[("number", roman.to_owned()), ("year", year_text)],
+            )
         }
-        (PeriodKind::Periodic, Scheme::Monthly) => {
-            translate(language, messages::period_month, &[("month", month_in(language, number)), ("year", year_text)])
-        }
+        (PeriodKind::Periodic, Scheme::Monthly) => translate(
+            language,
+            messages::period_month,
+            &[("month", month_in(language, number)), ("year", year_text)],
+        ),
     }
 }
 
 /// A month's name in `language` (not the page's: stored names are Indonesian).
 fn month_in(language: Language, month: u8) -> String {
     let message = [
-        messages::month_1, messages::month_2, messages::month_3, messages::month_4,
-        messages::month_5, messages::month_6, messages::month_7, messages::month_8,
-        messages::month_9, messages::month_10, messages::month_11, messages::month_12,
+        messages::month_1,
+        messages::month_2,
+        messages::month_3,
+        messages::month_4,
+        messages::month_5,
+        messages::month_6,
+        messages::month_7,
+        messages::month_8,
+        messages::month_9,
+        messages::month_10,
+        messages::month_11,
+        messages::month_12,
     ];
-    message.get(usize::from(month.max(1)) - 1).map_or_else(String::new, |m| m.text(language).to_owned())
+    message
+        .get(usize::from(month.max(1)) - 1)
+        .map_or_else(String::new, |m| m.text(language).to_owned())
 }
 
 /// The periods of `year` under `scheme`, then the annual evaluation.

@@ -2,8 +2,8 @@
 //! (checked again before storing): what a draft may hold, what a submission needs,
 //! and which workflow step may follow which.
 
-use crate::i18n::tr;
 use super::types::{Approach, Aspek, Perspektif, PlanDraft, PlanStatus, Problem, RhkKind};
+use crate::i18n::tr;
 
 pub const MAX_TEXT_CHARS: usize = 500;
 pub const MAX_RHK: usize = 30;
@@ -68,10 +68,7 @@ fn text_problem(field: String, label: &str, text: &str, out: &mut Vec<Problem>) 
 pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if Approach::from_code(&plan.approach).is_none() {
-        out.push(problem(
-            "approach".into(),
-            tr!(problem_approach),
-        ));
+        out.push(problem("approach".into(), tr!(problem_approach)));
     }
     if plan.rhk.len() > MAX_RHK {
         out.push(problem(
@@ -101,12 +98,14 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
         for (j, iki) in rhk.iki.iter().enumerate() {
             let at = |name: &str| format!("rhk.{i}.iki.{j}.{name}");
             if Aspek::from_code(&iki.aspek).is_none() {
-                out.push(problem(
-                    at("aspek"),
-                    tr!(problem_aspek),
-                ));
+                out.push(problem(at("aspek"), tr!(problem_aspek)));
             }
-            text_problem(at("indicator"), &tr!(label_indicator), &iki.indicator, &mut out);
+            text_problem(
+                at("indicator"),
+                &tr!(label_indicator),
+                &iki.indicator,
+                &mut out,
+            );
             if !is_target(&iki.target) {
                 out.push(problem(
                     at("target"),
@@ -114,10 +113,7 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
                 ));
             }
             if iki.satuan.trim().is_empty() {
-                out.push(problem(
-                    at("satuan"),
-                    tr!(problem_satuan),
-                ));
+                out.push(problem(at("satuan"), tr!(problem_satuan)));
             }
         }
     }
@@ -149,17 +145,11 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
 pub fn check_submission(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = check_draft(plan, is_jpt);
     if !plan.rhk.iter().any(|r| r.kind == RhkKind::Utama.code()) {
-        out.push(problem(
-            "rhk".into(),
-            tr!(problem_need_utama),
-        ));
+        out.push(problem("rhk".into(), tr!(problem_need_utama)));
     }
     for (i, rhk) in plan.rhk.iter().enumerate() {
         if rhk.iki.is_empty() {
-            out.push(problem(
-                format!("rhk.{i}.iki"),
-                tr!(problem_need_iki),
-            ));
+            out.push(problem(format!("rhk.{i}.iki"), tr!(problem_need_iki)));
         }
         if is_jpt {
             if rhk.perspektif.is_none() {
@@ -200,15 +190,9 @@ pub fn next_status(current: PlanStatus, step: Step) -> Result<PlanStatus, String
         (Submitted, Step::Return) => Ok(Returned),
         (Submitted, Step::Approve) => Ok(Approved),
         (Approved, Step::ReopenForRevision) => Ok(Draft),
-        (Submitted, Step::Edit | Step::Submit) => {
-            Err(tr!(status_under_review))
-        }
-        (Approved, Step::Edit | Step::Submit) => {
-            Err(tr!(status_locked))
-        }
-        (_, Step::Return | Step::Approve) => {
-            Err(tr!(status_not_submitted))
-        }
+        (Submitted, Step::Edit | Step::Submit) => Err(tr!(status_under_review)),
+        (Approved, Step::Edit | Step::Submit) => Err(tr!(status_locked)),
+        (_, Step::Return | Step::Approve) => Err(tr!(status_not_submitted)),
         (_, Step::ReopenForRevision) => Err(tr!(status_not_approved)),
     }
 }
@@ -278,10 +262,7 @@ mod tests {
     fn a_submission_needs_an_utama_rhk_and_the_supported_rhk() {
         assert!(check_submission(&plan(vec![rhk("utama", Some(7))]), false).is_empty());
         let only_tambahan = check_submission(&plan(vec![rhk("tambahan", Some(7))]), false);
-        assert_eq!(
-            only_tambahan[0].message,
-            tr!(problem_need_utama)
-        );
+        assert_eq!(only_tambahan[0].message, tr!(problem_need_utama));
         let unlinked = check_submission(&plan(vec![rhk("utama", None)]), false);
         assert_eq!(unlinked[0].field, "rhk.0.parent_rhk_id");
         // JPT: a perspektif instead of a supported RHK.

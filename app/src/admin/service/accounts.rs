@@ -1,10 +1,10 @@
 //! Accounts: password resets and the admin BKPSDM role.
 
-use crate::i18n::tr;
 use crate::admin::repository::{accounts as repo, employees};
 use crate::admin::types::IssuedPassword;
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
 use crate::platform::db::{now_millis, Db};
@@ -30,10 +30,7 @@ pub async fn reset_password(
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(nip) = person.nip.clone() else {
-        return Err(AppError::invalid(
-            "employee",
-            tr!(error_account_no_nip),
-        ));
+        return Err(AppError::invalid("employee", tr!(error_account_no_nip)));
     };
     if !person.is_active() {
         return Err(AppError::invalid(
@@ -68,10 +65,7 @@ pub async fn set_admin(
     grant: bool,
 ) -> Result<(), AppError> {
     if !grant && employee_id == actor.employee_id() {
-        return Err(AppError::invalid(
-            "admin",
-            tr!(error_revoke_self),
-        ));
+        return Err(AppError::invalid("admin", tr!(error_revoke_self)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -79,10 +73,7 @@ pub async fn set_admin(
         .await?
         .ok_or(AppError::NotFound)?;
     if grant && !person.is_active() {
-        return Err(AppError::invalid(
-            "admin",
-            tr!(error_admin_inactive),
-        ));
+        return Err(AppError::invalid("admin", tr!(error_admin_inactive)));
     }
     let had = repo::is_admin(&mut tx, employee_id).await?;
     if had == grant {
@@ -117,7 +108,9 @@ pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> 
     let mut tx = db.write().await?;
     let person = employees::find_by_nip(&mut tx, nip.trim())
         .await?
-        .ok_or_else(|| AppError::invalid("nip", tr!(error_no_employee_with_nip, { "nip" => nip })))?;
+        .ok_or_else(|| {
+            AppError::invalid("nip", tr!(error_no_employee_with_nip, { "nip" => nip }))
+        })?;
     if !person.is_active() {
         return Err(AppError::invalid("nip", tr!(error_employee_inactive)));
     }

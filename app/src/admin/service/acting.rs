@@ -1,11 +1,11 @@
 //! Acting officials: assigning a Plt. or Plh. to a position, and revoking it.
 
-use crate::i18n::tr;
 use crate::admin::repository::{acting as repo, employees, structure};
 use crate::admin::types::ActingKind;
 use crate::audit::chain::Change;
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::supervision;
 use crate::platform::db::now_millis;
@@ -21,12 +21,8 @@ pub struct ActingInput {
 }
 
 fn date(field: &str, label: &str, value: &str) -> Result<CivilDate, AppError> {
-    CivilDate::parse_iso(value.trim()).ok_or_else(|| {
-        AppError::invalid(
-            field,
-            tr!(error_date_format, { "label" => label }),
-        )
-    })
+    CivilDate::parse_iso(value.trim())
+        .ok_or_else(|| AppError::invalid(field, tr!(error_date_format, { "label" => label })))
 }
 
 pub async fn assign_acting(
@@ -39,10 +35,7 @@ pub async fn assign_acting(
     let starts = date("starts_on", &tr!(label_starts_on), &input.starts_on)?;
     let ends = date("ends_on", &tr!(label_ends_on), &input.ends_on)?;
     if ends < starts {
-        return Err(AppError::invalid(
-            "ends_on",
-            tr!(error_acting_dates),
-        ));
+        return Err(AppError::invalid("ends_on", tr!(error_acting_dates)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -50,10 +43,7 @@ pub async fn assign_acting(
         .await?
         .ok_or(AppError::NotFound)?;
     if !person.is_active() {
-        return Err(AppError::invalid(
-            "employee",
-            tr!(error_acting_inactive),
-        ));
+        return Err(AppError::invalid("employee", tr!(error_acting_inactive)));
     }
     if person.position_id == Some(input.position_id) {
         return Err(AppError::invalid(
@@ -65,24 +55,21 @@ pub async fn assign_acting(
         .await?
         .ok_or_else(|| AppError::invalid("position_id", tr!(error_position_missing)))?;
     if !position.is_active() {
-        return Err(AppError::invalid("position_id", tr!(error_position_inactive)));
+        return Err(AppError::invalid(
+            "position_id",
+            tr!(error_position_inactive),
+        ));
     }
     if kind == ActingKind::Plt {
         let held = supervision::seat_holder(&mut tx, input.position_id)
             .await?
             .is_some_and(|seat| !seat.is_acting());
         if held {
-            return Err(AppError::invalid(
-                "kind",
-                tr!(error_plt_vacant_only),
-            ));
+            return Err(AppError::invalid("kind", tr!(error_plt_vacant_only)));
         }
     }
     if repo::overlaps(&mut tx, input.position_id, starts, ends).await? {
-        return Err(AppError::invalid(
-            "starts_on",
-            tr!(error_acting_overlap),
-        ));
+        return Err(AppError::invalid("starts_on", tr!(error_acting_overlap)));
     }
     let assignment = repo::NewActing {
         position_id: input.position_id,

@@ -1,10 +1,10 @@
 //! Employees changed by hand: their data, and new employees with a first password.
 
-use crate::i18n::tr;
 use crate::admin::repository::{employees as repo, structure};
 use crate::admin::types::{required_text, IssuedPassword};
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
 use crate::organisation::nip::Nip;
@@ -24,10 +24,7 @@ fn asn_status(code: &str) -> Result<EmployeeStatus, AppError> {
 fn golongan(value: &str) -> Result<Option<&str>, AppError> {
     let value = value.trim();
     if value.chars().count() > 10 {
-        return Err(AppError::invalid(
-            "golongan",
-            tr!(error_golongan),
-        ));
+        return Err(AppError::invalid("golongan", tr!(error_golongan)));
     }
     Ok((!value.is_empty()).then_some(value))
 }
@@ -50,10 +47,7 @@ pub async fn update_employee(
     let status = asn_status(&changes.status)?;
     let golongan = golongan(&changes.golongan)?;
     if !changes.active && employee_id == actor.employee_id() {
-        return Err(AppError::invalid(
-            "active",
-            tr!(error_deactivate_self),
-        ));
+        return Err(AppError::invalid("active", tr!(error_deactivate_self)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -62,10 +56,7 @@ pub async fn update_employee(
         .ok_or(AppError::NotFound)?;
     if let Some(position) = changes.position_id {
         if !structure::position_is_active(&mut tx, position).await? {
-            return Err(AppError::invalid(
-                "position_id",
-                tr!(error_target_position),
-            ));
+            return Err(AppError::invalid("position_id", tr!(error_target_position)));
         }
     }
     let edit = repo::EmployeeEdit {

@@ -1,11 +1,11 @@
 //! Units and positions: creating and changing them. (The admin pages list them
 //! straight from `admin::repository::structure`.)
 
-use crate::i18n::tr;
 use crate::admin::repository::structure::{self as repo, PositionFields, Tree, UnitFields};
 use crate::admin::types::required_text;
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::types::{JabatanKind, UnitKind};
 use crate::platform::db::now_millis;
@@ -36,7 +36,10 @@ pub async fn save_unit(
         .await?
         .ok_or_else(|| AppError::invalid("parent_id", tr!(error_parent_unit_missing)))?;
     if !parent.is_active() && input.active {
-        return Err(AppError::invalid("parent_id", tr!(error_parent_unit_inactive)));
+        return Err(AppError::invalid(
+            "parent_id",
+            tr!(error_parent_unit_inactive),
+        ));
     }
     let fields = UnitFields {
         parent_id: input.parent_id,
@@ -66,16 +69,10 @@ pub async fn save_unit(
                 .await?
                 .ok_or(AppError::NotFound)?;
             if before.parent_id.is_none() {
-                return Err(AppError::invalid(
-                    "parent_id",
-                    tr!(error_root_unit_fixed),
-                ));
+                return Err(AppError::invalid("parent_id", tr!(error_root_unit_fixed)));
             }
             if repo::is_descendant(&mut tx, Tree::Units, input.parent_id, id).await? {
-                return Err(AppError::invalid(
-                    "parent_id",
-                    tr!(error_unit_cycle),
-                ));
+                return Err(AppError::invalid("parent_id", tr!(error_unit_cycle)));
             }
             if !input.active && repo::unit_in_use(&mut tx, id).await? {
                 return Err(AppError::invalid("active", tr!(error_unit_in_use)));
@@ -128,10 +125,7 @@ pub async fn save_position(
         .await?
         .is_some_and(|u| u.is_active());
     if !unit_active {
-        return Err(AppError::invalid(
-            "unit_id",
-            tr!(error_unit_unavailable),
-        ));
+        return Err(AppError::invalid("unit_id", tr!(error_unit_unavailable)));
     }
     if !repo::position_is_active(&mut tx, parent_id).await? {
         return Err(AppError::invalid(
@@ -167,10 +161,7 @@ pub async fn save_position(
                 return Err(AppError::invalid("parent_id", tr!(error_position_cycle)));
             }
             if !input.active && repo::position_in_use(&mut tx, id).await? {
-                return Err(AppError::invalid(
-                    "active",
-                    tr!(error_position_in_use),
-                ));
+                return Err(AppError::invalid("active", tr!(error_position_in_use)));
             }
             repo::update_position(&mut tx, id, &fields, input.active, now).await?;
             let was = json!({ "unit_id": before.unit_id, "parent_id": before.parent_id,

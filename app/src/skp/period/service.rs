@@ -1,12 +1,12 @@
 //! Opening a performance year (its periods from the configured scheme), and
 //! closing or reopening periods. Every change is audited.
 
-use crate::i18n::tr;
 use super::repository;
 use super::types::{PerformanceYear, PeriodRow, PeriodStatus, YearStatus};
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
 use crate::i18n::current_language;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Conn, Db};
@@ -52,10 +52,7 @@ pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
 /// Opens `year` with its periods under the configured scheme.
 pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Result<(), AppError> {
     if !(2000..=2100).contains(&year) {
-        return Err(AppError::invalid(
-            "year",
-            tr!(error_year_range),
-        ));
+        return Err(AppError::invalid("year", tr!(error_year_range)));
     }
     let scheme = state.settings.period_scheme;
     let db = &state.db;

@@ -6,9 +6,9 @@
 // carry an attribute of its own.
 #![allow(clippy::too_many_arguments)]
 
-use crate::i18n::tr;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -95,7 +95,12 @@ pub async fn decide_skp_revision(
     let grant = match decision.as_str() {
         "setujui" => true,
         "tolak" => false,
-        _ => return Err(AppError::invalid("decision", tr!(error_choose_grant_refuse))),
+        _ => {
+            return Err(AppError::invalid(
+                "decision",
+                tr!(error_choose_grant_refuse),
+            ))
+        }
     };
     super::workflow::decide_revision(&state, &user, employee_id, year, grant).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));

@@ -1,11 +1,11 @@
 //! Ekspektasi khusus pimpinan: the supervisor's free-text expectation per
 //! BerAKHLAK value, written on the subordinate's plan until it is approved.
 
-use crate::i18n::tr;
 use super::facts;
 use super::record::{announce, Announcement};
 use super::repository;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::notifications::repository::Notice;
@@ -38,10 +38,7 @@ pub async fn save(
         ));
     };
     if !facts.permissions().can_write_expectations {
-        return Err(AppError::invalid(
-            "status",
-            tr!(error_expectations_locked),
-        ));
+        return Err(AppError::invalid("status", tr!(error_expectations_locked)));
     }
     for (value, text) in &texts {
         if text.trim().chars().count() > MAX_EXPECTATION_CHARS {

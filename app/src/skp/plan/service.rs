@@ -2,12 +2,12 @@
 //! silent overwrites. Each save runs in one write transaction that also reads
 //! what decides it and appends its audit record.
 
-use crate::i18n::tr;
 use super::facts::{self, PlanFacts};
 use super::record::{announce, Announcement};
 use super::repository;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::notifications::repository::{self as notifications, Notice};
 use crate::platform::db::{now_millis, Conn, Db};
@@ -232,10 +232,7 @@ async fn write_rhk(
     repository::delete_iki_of_plan(conn, plan_id).await?;
     for id in existing.iter().filter(|id| !kept.contains(id)) {
         if repository::supporters(conn, *id).await? > 0 {
-            return Err(AppError::invalid(
-                "rhk",
-                tr!(error_rhk_supported),
-            ));
+            return Err(AppError::invalid("rhk", tr!(error_rhk_supported)));
         }
         repository::delete_rhk(conn, *id).await?;
     }

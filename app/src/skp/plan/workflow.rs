@@ -48,10 +48,7 @@ pub async fn submit(
     let mut tx = db.write().await?;
     let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
     let Some(plan) = &facts.stored else {
-        return Err(AppError::invalid(
-            "year",
-            tr!(error_save_before_submit),
-        ));
+        return Err(AppError::invalid("year", tr!(error_save_before_submit)));
     };
     if plan.version != base_version {
         return Err(conflict(plan.version));
@@ -250,10 +247,7 @@ pub async fn request_revision(
         return Err(AppError::NotFound);
     };
     if facts.revision_requested() {
-        return Err(AppError::invalid(
-            "reason",
-            tr!(error_revision_pending),
-        ));
+        return Err(AppError::invalid("reason", tr!(error_revision_pending)));
     }
     next_status(plan.status, Step::ReopenForRevision)
         .map_err(|m| AppError::invalid("status", m))?;
@@ -263,10 +257,7 @@ pub async fn request_revision(
             tr!(error_year_not_open, { "year" => year }),
         ));
     }
-    let reason = written_reason(
-        reason,
-        &tr!(error_revision_reason),
-    )?;
+    let reason = written_reason(reason, &tr!(error_revision_reason))?;
     let now = now_millis();
     if !repository::request_revision(&mut tx, plan.id, &reason, now).await? {
         return Err(conflict(plan.version));
@@ -300,10 +291,7 @@ fn written_reason(reason: &str, message: &str) -> Result<String, AppError> {
         return Err(AppError::invalid("reason", message));
     }
     if reason.chars().count() > 2000 {
-        return Err(AppError::invalid(
-            "reason",
-            tr!(error_reason_too_long),
-        ));
+        return Err(AppError::invalid("reason", tr!(error_reason_too_long)));
     }
     Ok(reason.to_owned())
 }
