@@ -8,7 +8,6 @@
 
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::error::AppError;
-use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -56,7 +55,7 @@ pub async fn review_skp_plan(
         _ => {
             return Err(AppError::invalid(
                 "decision",
-                tr!(error_choose_approve_return),
+                crate::i18n::tr!(error_choose_approve_return),
             ))
         }
     };
@@ -98,7 +97,7 @@ pub async fn decide_skp_revision(
         _ => {
             return Err(AppError::invalid(
                 "decision",
-                tr!(error_choose_grant_refuse),
+                crate::i18n::tr!(error_choose_grant_refuse),
             ))
         }
     };
