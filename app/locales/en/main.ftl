@@ -550,7 +550,7 @@ nip-error-appointment = Digits 9–14 of a NIP must be a valid year and month of
 nip-error-sex = Digit 15 of a NIP is the sex: 1 (male) or 2 (female).
 nip-error-sequence = The last three digits of a NIP (the sequence number) cannot be 000.
 
-# Errors a server function answers, in the asker's language
+# CSV import: problems in the file and the upload
 import-error-missing-column = Column "{ $column }" is missing from the header line. The columns needed: { $columns }.
 import-error-cell-count = This line has { $cells } columns where the header line has { $header }. Check the separators and quotes.
 import-error-duplicate-nip = NIP { $nip } appears twice: it is already on line { $line }.

@@ -550,7 +550,7 @@ nip-error-appointment = Digit 9–14 NIP harus tahun dan bulan pengangkatan yang
 nip-error-sex = Digit ke-15 NIP adalah jenis kelamin: 1 (laki-laki) atau 2 (perempuan).
 nip-error-sequence = Tiga digit terakhir NIP (nomor urut) tidak boleh 000.
 
-# Errors a server function answers, in the asker's language
+# CSV import: problems in the file and the upload
 import-error-missing-column = Kolom "{ $column }" tidak ada di baris judul. Kolom yang dibutuhkan: { $columns }.
 import-error-cell-count = Baris ini berisi { $cells } kolom, sedangkan baris judul { $header } kolom. Periksa pemisah dan tanda kutip.
 import-error-duplicate-nip = NIP { $nip } ganda: sudah ada di baris { $line }.
