@@ -64,6 +64,7 @@ fn main() {
         "both languages must have the same keys"
     );
     let mut out = String::new();
+    let mut lookup = String::new();
     let mut idents = BTreeSet::new();
     for key in keys {
         let (id_text, en_text) = (&id[key], &en[key]);
@@ -74,12 +75,22 @@ fn main() {
         );
         let ident = key.replace('-', "_");
         assert!(idents.insert(ident.clone()), "{key}: two keys give {ident}");
+        // The key exists on the server only: stored with a notification, it is
+        // translated when read; the browser never needs it.
         writeln!(
             out,
-            "pub const {ident}: Message = Message {{ id: {id_text:?}, en: {en_text:?} }};"
+            "pub const {ident}: Message = Message {{ #[cfg(feature = \"ssr\")] key: {key:?}, id: {id_text:?}, en: {en_text:?} }};"
         )
         .unwrap();
+        writeln!(lookup, "        {key:?} => Some({ident}),").unwrap();
     }
+    writeln!(
+        out,
+        "/// The message stored under `key` (a notification's), if it still exists.\n\
+         #[cfg(feature = \"ssr\")]\n\
+         pub fn by_key(key: &str) -> Option<Message> {{\n    match key {{\n{lookup}        _ => None,\n    }}\n}}"
+    )
+    .unwrap();
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
     std::fs::write(target, out).unwrap();
 }

@@ -26,21 +26,24 @@ impl From<CivilDate> for String {
     }
 }
 
-/// Month names as Indonesian documents print them.
-pub const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+/// The name of `month` (1–12) in the reader's language.
+pub fn month_name(month: u8) -> String {
+    use crate::i18n::tr;
+    match month {
+        1 => tr!(month_1),
+        2 => tr!(month_2),
+        3 => tr!(month_3),
+        4 => tr!(month_4),
+        5 => tr!(month_5),
+        6 => tr!(month_6),
+        7 => tr!(month_7),
+        8 => tr!(month_8),
+        9 => tr!(month_9),
+        10 => tr!(month_10),
+        11 => tr!(month_11),
+        _ => tr!(month_12),
+    }
+}
 
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -75,17 +78,18 @@ impl CivilDate {
         self.day
     }
 
-    /// ISO 8601 form, the way dates are stored in the database (`YYYY-MM-DD`).
-    /// "28 November 2026".
-    pub fn to_indonesian(self) -> String {
+    /// "28 November 2026", "1 Desember 2026" / "1 December 2026": as documents
+    /// print dates, in the reader's language.
+    pub fn to_words(self) -> String {
         format!(
             "{} {} {}",
             self.day(),
-            MONTHS[usize::from(self.month().clamp(1, 12)) - 1],
+            month_name(self.month()),
             self.year()
         )
     }
 
+    /// ISO 8601 form, the way dates are stored in the database (`YYYY-MM-DD`).
     pub fn to_iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }

@@ -5,31 +5,56 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    /// Input the user can fix; the message says what to change, in Indonesian.
-    #[error("{message}")]
-    Invalid { field: String, message: String },
-    #[error("Anda harus masuk terlebih dahulu.")]
+    /// Input the user can fix; the message says what to change, written when the
+    /// error is made, in the language of the request (`tr!` on the server reads it).
+    Invalid {
+        field: String,
+        message: String,
+    },
     Unauthenticated,
-    #[error("Anda tidak berhak mengakses data ini.")]
     Forbidden,
-    #[error("Data tidak ditemukan.")]
     NotFound,
     /// New, imported and reset accounts must choose their own password first.
-    #[error("Ganti kata sandi Anda terlebih dahulu.")]
     MustChangePassword,
-    #[error("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.")]
-    Throttled { minutes: i64 },
+    Throttled {
+        minutes: i64,
+    },
     /// Someone else saved first; the message says what to do, `version` is theirs.
-    #[error("{message}")]
-    Conflict { message: String, version: i64 },
-    #[error("Terjadi kesalahan pada server. Kode permintaan: {request_id}.")]
-    Internal { request_id: String },
+    Conflict {
+        message: String,
+        version: i64,
+    },
+    Internal {
+        request_id: String,
+    },
     /// The request never reached the server function (network, decoding).
-    #[error("Gagal menghubungi server: {0}")]
     Transport(String),
 }
+
+/// The fixed variants speak the language of the page showing them (or of the
+/// request, on the server); the others carry the text written for the asker.
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::tr;
+        let text = match self {
+            AppError::Invalid { message, .. } | AppError::Conflict { message, .. } => {
+                return f.write_str(message)
+            }
+            AppError::Unauthenticated => tr!(error_unauthenticated),
+            AppError::Forbidden => tr!(error_forbidden),
+            AppError::NotFound => tr!(error_not_found),
+            AppError::MustChangePassword => tr!(error_must_change_password),
+            AppError::Throttled { minutes } => tr!(error_throttled, { "minutes" => minutes }),
+            AppError::Internal { request_id } => tr!(error_internal, { "id" => request_id }),
+            AppError::Transport(cause) => tr!(error_transport, { "cause" => cause }),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {

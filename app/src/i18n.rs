@@ -52,6 +52,9 @@ impl Language {
 /// translation files by `app/build.rs`.
 #[derive(Clone, Copy, Debug)]
 pub struct Message {
+    /// The key in the translation files (`skp-notice-approved`), on the server only.
+    #[cfg(feature = "ssr")]
+    pub key: &'static str,
     pub id: &'static str,
     pub en: &'static str,
 }
@@ -92,17 +95,63 @@ pub fn translate(language: Language, message: Message, args: &[(&str, String)]) 
     out
 }
 
+/// A message and its arguments, translated later: a notification is written in
+/// one request and read in its reader's language (`notifications::repository`).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct Text {
+    pub message: Message,
+    pub args: Vec<(&'static str, String)>,
+}
+
+#[cfg(feature = "ssr")]
+impl Text {
+    pub fn translate(&self, language: Language) -> String {
+        let args: Vec<(&str, String)> = self.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+        translate(language, self.message, &args)
+    }
+
+    /// The arguments as a JSON object of strings, as stored.
+    pub fn args_json(&self) -> String {
+        let map: serde_json::Map<String, serde_json::Value> = self
+            .args
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), serde_json::Value::String(v.clone())))
+            .collect();
+        serde_json::Value::Object(map).to_string()
+    }
+
+    /// A stored message in `language`; `None` when its key no longer exists or the
+    /// arguments do not read (the caller then shows the text stored beside them).
+    pub fn translate_stored(language: Language, key: &str, args_json: &str) -> Option<String> {
+        let message = messages::by_key(key)?;
+        let args: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(args_json).ok()?;
+        let args: Vec<(&str, String)> = args
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str().unwrap_or_default().to_owned()))
+            .collect();
+        Some(translate(language, message, &args))
+    }
+}
+
 /// The page's language, given to everything under [`I18nProvider`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct I18n {
     pub language: Language,
 }
 
-/// The language of the page being rendered (Indonesian outside a provider).
+/// The language of the page being rendered, or on the server, outside a page, of
+/// the request being answered (a server function's errors and texts speak the
+/// asker's language). Indonesian outside both.
 pub fn current_language() -> Language {
-    use_context::<I18n>()
-        .map(|i| i.language)
-        .unwrap_or_default()
+    match use_context::<I18n>() {
+        Some(i18n) => i18n.language,
+        #[cfg(feature = "ssr")]
+        None => page_language(),
+        #[cfg(not(feature = "ssr"))]
+        None => Language::default(),
+    }
 }
 
 /// The value of the language cookie in a `Cookie` header, if any.
@@ -111,8 +160,9 @@ pub fn language_from_cookie_header(header: &str) -> Option<&str> {
     crate::platform::request::cookie_value(header, LANGUAGE_COOKIE)
 }
 
-/// On the server: the request's cookie (always present: `ensure_language_cookie`
-/// adds the instance default for first-time visitors).
+/// On the server: the request's cookie (always present on pages:
+/// `ensure_language_cookie` adds the instance default for first-time visitors), or
+/// the instance default for a server function called without one.
 #[cfg(feature = "ssr")]
 fn page_language() -> Language {
     use_context::<http::request::Parts>()
@@ -124,6 +174,10 @@ fn page_language() -> Language {
                 .filter_map(|v| v.to_str().ok())
                 .find_map(language_from_cookie_header)
                 .and_then(Language::from_code)
+        })
+        .or_else(|| {
+            use_context::<crate::platform::state::AppState>()
+                .and_then(|state| Language::from_code(&state.settings.default_locale))
         })
         .unwrap_or_default()
 }
@@ -182,6 +236,20 @@ macro_rules! move_tr {
     }};
 }
 
+/// A [`Text`] to translate later, named like [`tr!`]: `deferred_tr!(key, { "name" => value })`.
+#[cfg(feature = "ssr")]
+#[macro_export]
+macro_rules! deferred_tr {
+    ($key:ident $(, { $($name:literal => $value:expr),* $(,)? })?) => {
+        $crate::i18n::Text {
+            message: $crate::i18n::messages::$key,
+            args: vec![$($(($name, ::std::string::ToString::to_string(&$value))),*)?],
+        }
+    };
+}
+
+#[cfg(feature = "ssr")]
+pub use crate::deferred_tr;
 pub use crate::{move_tr, tr};
 
 #[cfg(test)]

@@ -70,6 +70,7 @@ pub async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> 
     let target = choice
         .next
         .filter(|path| app::identity::service::safe_next(Some(path)) == *path)
+        .map(|path| without_form_error(&path))
         .unwrap_or_else(|| "/".to_owned());
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -80,4 +81,40 @@ pub async fn choose_language(axum::Form(choice): axum::Form<LanguageChoice>) -> 
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
+}
+
+/// `path` without the error a plain form post left in its address (`__err`,
+/// `__path`): that message was written in the language being left.
+fn without_form_error(path: &str) -> String {
+    let Some((page, query)) = path.split_once('?') else {
+        return path.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path="))
+        .collect();
+    if kept.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}?{}", kept.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_form_error;
+
+    #[test]
+    fn a_form_error_stays_behind_when_the_language_changes() {
+        assert_eq!(
+            without_form_error("/skp/2027?__path=%2Fapi%2Fx&__err=eyJ9"),
+            "/skp/2027"
+        );
+        assert_eq!(without_form_error("/pegawai?q=ab&__err=e"), "/pegawai?q=ab");
+        assert_eq!(
+            without_form_error("/organisasi?q=dinas"),
+            "/organisasi?q=dinas"
+        );
+        assert_eq!(without_form_error("/saya"), "/saya");
+    }
 }

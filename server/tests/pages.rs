@@ -8,42 +8,8 @@ mod support;
 use app::demo::DEMO_PASSWORD;
 use app::identity::types::Role;
 use axum::http::StatusCode;
+use support::policy::{Who, POLICY};
 use support::{get, get_as, log_in};
-
-enum Who {
-    Anyone,
-    SignedIn,
-    Roles(&'static [Role]),
-}
-
-const LEADERS: Who = Who::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]);
-const ADMIN: Who = Who::Roles(&[Role::AdminBkpsdm]);
-
-/// Every route of `shell/app.rs` and who may open it.
-const POLICY: &[(&str, Who)] = &[
-    ("/", Who::Anyone),
-    ("/organisasi", Who::Anyone),
-    ("/tentang", Who::Anyone),
-    ("/masuk", Who::Anyone),
-    ("/ganti-sandi", Who::SignedIn),
-    ("/saya", Who::SignedIn),
-    ("/pemberitahuan", Who::SignedIn),
-    ("/tim", Who::Roles(&[Role::Atasan])),
-    ("/pegawai", LEADERS),
-    ("/pegawai/:id", Who::SignedIn),
-    ("/pimpinan", LEADERS),
-    ("/skp", Who::SignedIn),
-    ("/skp/:year", Who::SignedIn),
-    ("/skp/:year/pegawai/:id", Who::SignedIn),
-    ("/skp/:year/pegawai/:id/dokumen", Who::SignedIn),
-    ("/skp/:year/matriks", Who::SignedIn),
-    ("/skp/:year/kaskade", LEADERS),
-    ("/admin", ADMIN),
-    ("/admin/organisasi", ADMIN),
-    ("/admin/impor", ADMIN),
-    ("/admin/audit", ADMIN),
-    ("/admin/periode", ADMIN),
-];
 
 /// The page's own content: what `<main>` holds (the header's language and
 /// log-out forms are not the page's).

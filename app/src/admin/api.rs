@@ -2,6 +2,7 @@
 
 use super::types::{AdminPosition, AdminUnit, IssuedPassword, UnitLeadership};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// HTML checkboxes send "on" when ticked and nothing otherwise.
@@ -20,7 +21,7 @@ pub fn optional_id(field: &str, value: &str) -> Result<Option<i64>, AppError> {
     value
         .parse::<i64>()
         .map(Some)
-        .map_err(|_| AppError::invalid(field, "Pilihan tidak valid."))
+        .map_err(|_| AppError::invalid(field, tr!(error_bad_choice)))
 }
 
 #[server(prefix = "/api", endpoint = "admin_update_employee")]
@@ -91,7 +92,7 @@ pub async fn admin_assign_acting(
     let Some(position_id) = optional_id("position_id", &position_id)? else {
         return Err(AppError::invalid(
             "position_id",
-            "Pilih jabatan yang dijabat.",
+            tr!(error_choose_held_position),
         ));
     };
     let input = super::service::acting::ActingInput {
@@ -139,7 +140,10 @@ pub async fn admin_save_unit(
     let user = crate::identity::guard::require("admin_save_unit")?;
     let state = crate::platform::state::app_state()?;
     let Some(parent_id) = optional_id("parent_id", &parent_id)? else {
-        return Err(AppError::invalid("parent_id", "Pilih unit induk."));
+        return Err(AppError::invalid(
+            "parent_id",
+            tr!(error_choose_parent_unit),
+        ));
     };
     let input = super::service::structure::UnitInput {
         id: optional_id("unit_id", &unit_id)?,

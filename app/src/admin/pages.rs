@@ -285,7 +285,7 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
             <h2 class="text-lg font-semibold">{move_tr!(admin_acting)}</h2>
             <ul class="mt-2 space-y-2 text-sm">
                 {profile.acting.clone().into_iter().map(|a| {
-                    let label = format!("{} {} — {} ({} s.d. {})", a.kind.to_uppercase(), a.position_title, a.unit_name, a.starts_on, a.ends_on);
+                    let label = format!("{} {} — {} ({})", a.kind.to_uppercase(), a.position_title, a.unit_name, tr!(date_range, { "from" => a.starts_on, "to" => a.ends_on }));
                     view! {
                         <li class="flex flex-wrap items-center gap-2">
                             <span>{label}</span>
@@ -304,8 +304,8 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 <div class="grid gap-2 sm:grid-cols-3">
                     <label class=LABEL>{move_tr!(admin_acting_kind)}
                         <select name="kind" class=INPUT_CLASS>
-                            <option value=ActingKind::Plh.code()>"Plh. (pejabat berhalangan)"</option>
-                            <option value=ActingKind::Plt.code()>"Plt. (jabatan kosong)"</option>
+                            <option value=ActingKind::Plh.code()>{move_tr!(admin_acting_plh)}</option>
+                            <option value=ActingKind::Plt.code()>{move_tr!(admin_acting_plt)}</option>
                         </select>
                     </label>
                     <label class=LABEL>{move_tr!(admin_acting_from)}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>

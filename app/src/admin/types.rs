@@ -1,3 +1,4 @@
+use crate::i18n::tr;
 use serde::{Deserialize, Serialize};
 
 crate::coded_enum!(
@@ -65,13 +66,13 @@ pub fn required_text(
     if value.is_empty() {
         return Err(crate::error::AppError::invalid(
             field,
-            format!("{label} wajib diisi."),
+            tr!(error_required, { "label" => label }),
         ));
     }
     if value.chars().count() > MAX_NAME_CHARS {
         return Err(crate::error::AppError::invalid(
             field,
-            format!("{label} terlalu panjang: paling banyak {MAX_NAME_CHARS} karakter."),
+            tr!(error_text_too_long, { "label" => label, "max" => MAX_NAME_CHARS }),
         ));
     }
     Ok(value.to_owned())

@@ -23,6 +23,7 @@ crate::coded_enum!(
         SkpCreated => "skp.created",
         SkpSaved => "skp.saved",
         SkpSubmitted => "skp.submitted",
+        SkpWithdrawn => "skp.withdrawn",
         SkpApproved => "skp.approved",
         SkpReturned => "skp.returned",
         SkpRevisionRequested => "skp.revision_requested",

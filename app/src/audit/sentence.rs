@@ -76,6 +76,7 @@ pub fn sentence(language: Language, entry: &AuditEntry) -> String {
         A::SkpCreated => tr!(i18n, audit_did_skp_created, { "actor" => actor, "year" => year }),
         A::SkpSaved => tr!(i18n, audit_did_skp_saved, { "actor" => actor, "year" => year }),
         A::SkpSubmitted => tr!(i18n, audit_did_skp_submitted, { "actor" => actor, "year" => year }),
+        A::SkpWithdrawn => tr!(i18n, audit_did_skp_withdrawn, { "actor" => actor, "year" => year }),
         A::SkpApproved => tr!(i18n, audit_did_skp_approved, {
             "actor" => actor, "year" => year, "subject" => subject,
         }),

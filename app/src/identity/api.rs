@@ -3,6 +3,7 @@
 
 use super::types::{EmployeeProfile, EmployeeRow, LoginOutcome, Team, Viewer};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Longest employee search text accepted.
@@ -11,15 +12,12 @@ pub const MAX_SEARCH_CHARS: usize = 100;
 pub fn validate_employee_query(query: &str) -> Result<String, AppError> {
     let query = query.trim();
     if query.chars().count() < 3 {
-        return Err(AppError::invalid(
-            "q",
-            "Ketik sekurang-kurangnya 3 huruf nama atau angka NIP.",
-        ));
+        return Err(AppError::invalid("q", tr!(error_search_too_short)));
     }
     if query.chars().count() > MAX_SEARCH_CHARS {
         return Err(AppError::invalid(
             "q",
-            format!("Kata kunci terlalu panjang: paling banyak {MAX_SEARCH_CHARS} karakter."),
+            tr!(error_query_too_long, { "max" => MAX_SEARCH_CHARS }),
         ));
     }
     Ok(query.to_owned())

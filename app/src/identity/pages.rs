@@ -243,7 +243,7 @@ fn ProfileCard(profile: EmployeeProfile) -> impl IntoView {
                 <h2 class="mt-4 font-semibold">{move_tr!(profile_acting)}</h2>
                 <ul class="mt-1 list-disc pl-5 text-sm">
                     {profile.acting.iter().map(|a| view! {
-                        <li>{format!("{} {} — {} ({} s.d. {})", a.kind.to_uppercase(), a.position_title, a.unit_name, a.starts_on, a.ends_on)}</li>
+                        <li>{format!("{} {} — {} ({})", a.kind.to_uppercase(), a.position_title, a.unit_name, tr!(date_range, { "from" => a.starts_on, "to" => a.ends_on }))}</li>
                     }).collect_view()}
                 </ul>
             })}

@@ -2,6 +2,7 @@
 //! (checked again before storing).
 
 use crate::calendar::CivilDate;
+use crate::i18n::tr;
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 pub const MAX_PASSWORD_CHARS: usize = 128;
@@ -22,21 +23,19 @@ impl PasswordProblem {
     pub fn message(self) -> String {
         match self {
             Self::TooShort => {
-                format!("Kata sandi baru terlalu pendek: sekurang-kurangnya {MIN_PASSWORD_CHARS} karakter.")
+                tr!(error_password_too_short, { "min" => MIN_PASSWORD_CHARS })
             }
             Self::TooLong => {
-                format!(
-                    "Kata sandi baru terlalu panjang: paling banyak {MAX_PASSWORD_CHARS} karakter."
-                )
+                tr!(error_password_too_long, { "max" => MAX_PASSWORD_CHARS })
             }
-            Self::NeedsLetterAndDigit => "Kata sandi baru harus memuat huruf dan angka.".to_owned(),
-            Self::ContainsNip => "Kata sandi baru tidak boleh memuat NIP Anda.".to_owned(),
+            Self::NeedsLetterAndDigit => tr!(error_password_letters_digits),
+            Self::ContainsNip => tr!(error_password_contains_nip),
             Self::ContainsBirthDate => {
-                "Kata sandi baru tidak boleh memuat tanggal lahir Anda.".to_owned()
+                tr!(error_password_contains_birth_date)
             }
-            Self::Mismatch => "Ulangan kata sandi baru tidak sama.".to_owned(),
+            Self::Mismatch => tr!(error_password_mismatch),
             Self::SameAsCurrent => {
-                "Kata sandi baru harus berbeda dari kata sandi sekarang.".to_owned()
+                tr!(error_password_same)
             }
         }
     }

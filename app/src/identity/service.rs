@@ -7,13 +7,11 @@ use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::organisation::nip::Nip;
 use crate::platform::db::now_millis;
 use crate::platform::secrets::{hash_password, verify_password, HashStrength};
 use crate::platform::state::AppState;
-
-/// The one message for a wrong NIP, a wrong password, or an inactive account.
-pub const LOGIN_FAILED: &str = "NIP atau kata sandi salah.";
 
 pub struct LoggedIn {
     pub token: String,
@@ -31,13 +29,16 @@ pub async fn log_in(
 ) -> Result<LoggedIn, AppError> {
     let nip_text = nip_text.trim().replace(' ', "");
     if nip_text.is_empty() {
-        return Err(AppError::invalid("nip", "Isi NIP Anda (18 angka)."));
+        return Err(AppError::invalid("nip", tr!(error_login_nip_empty)));
     }
     if password.is_empty() {
-        return Err(AppError::invalid("password", "Isi kata sandi Anda."));
+        return Err(AppError::invalid(
+            "password",
+            tr!(error_login_password_empty),
+        ));
     }
     if nip_text.len() != 18 || !nip_text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::invalid("nip", "NIP terdiri atas 18 angka."));
+        return Err(AppError::invalid("nip", tr!(error_login_nip_digits)));
     }
     let db = &state.db;
     let settings = &state.settings;
@@ -70,7 +71,8 @@ pub async fn log_in(
         throttle::record_login_failure(&mut tx, settings, &nip_key, Some(&address_key), now)
             .await?;
         tx.commit().await?;
-        return Err(AppError::invalid("password", LOGIN_FAILED));
+        // The one message for a wrong NIP, a wrong password, or an inactive account.
+        return Err(AppError::invalid("password", tr!(error_login_failed)));
     };
     let mut tx = db.write().await?;
     throttle::clear(&mut tx, &nip_key).await?;
@@ -113,14 +115,17 @@ pub async fn change_password(
     if current.is_empty() {
         return Err(AppError::invalid(
             "current",
-            "Isi kata sandi Anda sekarang.",
+            tr!(error_password_current_empty),
         ));
     }
     if !verify_password(current, facts.password_hash).await {
         let mut tx = db.write().await?;
         throttle::record_login_failure(&mut tx, settings, &nip_key, None, now).await?;
         tx.commit().await?;
-        return Err(AppError::invalid("current", "Kata sandi sekarang salah."));
+        return Err(AppError::invalid(
+            "current",
+            tr!(error_password_current_wrong),
+        ));
     }
     if current == new_password {
         return Err(AppError::invalid(

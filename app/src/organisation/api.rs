@@ -3,6 +3,7 @@
 
 use super::types::{InstanceInfo, OrganisationOverview, UnitSummary};
 use crate::error::AppError;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Longest search text accepted; longer input is refused with a message.
@@ -14,7 +15,7 @@ pub fn validate_unit_query(query: &str) -> Result<String, AppError> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::invalid(
             "q",
-            format!("Kata kunci terlalu panjang: paling banyak {MAX_QUERY_CHARS} karakter."),
+            tr!(error_query_too_long, { "max" => MAX_QUERY_CHARS }),
         ));
     }
     Ok(query.to_owned())

@@ -28,21 +28,32 @@ impl Sex {
 }
 
 /// Why a text is not a valid NIP; each message tells the user what to fix.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NipError {
-    #[error("NIP harus terdiri dari 18 digit (tertulis {0} karakter).")]
     Length(usize),
-    #[error("NIP hanya boleh berisi angka 0–9.")]
     NotDigits,
-    #[error("Digit 1–8 NIP harus tanggal lahir yang sah (TTTTBBHH).")]
     BirthDate,
-    #[error("Digit 9–14 NIP harus tahun dan bulan pengangkatan yang sah (TTTTBB), setelah usia 17 tahun.")]
     Appointment,
-    #[error("Digit ke-15 NIP adalah jenis kelamin: 1 (laki-laki) atau 2 (perempuan).")]
     Sex,
-    #[error("Tiga digit terakhir NIP (nomor urut) tidak boleh 000.")]
     Sequence,
 }
+
+/// In the reader's language (the browser checks a NIP as it is typed, too).
+impl std::fmt::Display for NipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::tr;
+        f.write_str(&match self {
+            NipError::Length(chars) => tr!(nip_error_length, { "chars" => chars }),
+            NipError::NotDigits => tr!(nip_error_digits),
+            NipError::BirthDate => tr!(nip_error_birth_date),
+            NipError::Appointment => tr!(nip_error_appointment),
+            NipError::Sex => tr!(nip_error_sex),
+            NipError::Sequence => tr!(nip_error_sequence),
+        })
+    }
+}
+
+impl std::error::Error for NipError {}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -6,6 +6,7 @@
 //! where every database error becomes an `AppError`.
 
 use crate::error::AppError;
+use crate::i18n::tr;
 
 /// One constraint: its name (PostgreSQL reports it), the columns SQLite names in
 /// "UNIQUE constraint failed: …" (SQLite reports no name for UNIQUE), and the answer.
@@ -19,47 +20,33 @@ const KNOWN: &[Known] = &[
     Known {
         name: "employees_nip_key",
         sqlite_columns: "employees.nip",
-        answer: || {
-            AppError::invalid(
-                "nip",
-                "NIP ini sudah terdaftar; cari pegawainya untuk mengubah datanya.",
-            )
-        },
+        answer: || AppError::invalid("nip", tr!(error_nip_taken)),
     },
     Known {
         name: "skp_plans_employee_year_key",
         sqlite_columns: "skp_plans.employee_id, skp_plans.year",
-        answer: || {
-            AppError::Conflict {
-            message: "SKP tahun ini baru saja dibuat di tempat lain (tab atau perangkat lain). Muat ulang untuk melanjutkan dari versi itu; perubahan Anda belum disimpan.".into(),
+        answer: || AppError::Conflict {
+            message: tr!(error_conflict_plan_created),
             version: 1,
-        }
         },
     },
     Known {
         name: "skp_expectations_key",
         sqlite_columns: "skp_expectations.plan_id, skp_expectations.core_value",
-        answer: || {
-            AppError::Conflict {
-            message: "Ekspektasi pada SKP ini baru saja disimpan di tempat lain. Muat ulang untuk melihatnya; perubahan Anda belum disimpan.".into(),
+        answer: || AppError::Conflict {
+            message: tr!(error_conflict_expectations),
             version: 0,
-        }
         },
     },
     Known {
         name: "units_code_key",
         sqlite_columns: "units.code",
-        answer: || AppError::invalid("code", "Kode unit ini sudah dipakai unit lain."),
+        answer: || AppError::invalid("code", tr!(error_unit_code_taken)),
     },
     Known {
         name: "periods_year_number_key",
         sqlite_columns: "periods.year, periods.kind, periods.number",
-        answer: || {
-            AppError::invalid(
-                "year",
-                "Tahun kinerja ini baru saja dibuka di tempat lain; muat ulang halaman.",
-            )
-        },
+        answer: || AppError::invalid("year", tr!(error_year_opened_elsewhere)),
     },
 ];
 

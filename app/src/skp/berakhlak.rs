@@ -1,6 +1,8 @@
 //! The seven BerAKHLAK core values with their official behaviour guides, worded
-//! exactly as on SKP forms (DOMAIN.md section 4).
+//! exactly as on SKP forms (DOMAIN.md section 4); the names are proper names in
+//! both languages, the guides are translated.
 
+use crate::i18n::tr;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -54,43 +56,44 @@ impl CoreValue {
         }
     }
 
-    /// The three official behaviour guides (panduan perilaku).
-    pub fn guides(self) -> [&'static str; 3] {
+    /// The three official behaviour guides (panduan perilaku), in the reader's
+    /// language.
+    pub fn guides(self) -> [String; 3] {
         match self {
             CoreValue::BerorientasiPelayanan => [
-                "Memahami dan memenuhi kebutuhan masyarakat",
-                "Ramah, cekatan, solutif, dan dapat diandalkan",
-                "Melakukan perbaikan tiada henti",
+                tr!(berakhlak_berorientasi_pelayanan_1),
+                tr!(berakhlak_berorientasi_pelayanan_2),
+                tr!(berakhlak_berorientasi_pelayanan_3),
             ],
             CoreValue::Akuntabel => [
-                "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi",
-                "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
-                "Tidak menyalahgunakan kewenangan jabatan",
+                tr!(berakhlak_akuntabel_1),
+                tr!(berakhlak_akuntabel_2),
+                tr!(berakhlak_akuntabel_3),
             ],
             CoreValue::Kompeten => [
-                "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-                "Membantu orang lain belajar",
-                "Melaksanakan tugas dengan kualitas terbaik",
+                tr!(berakhlak_kompeten_1),
+                tr!(berakhlak_kompeten_2),
+                tr!(berakhlak_kompeten_3),
             ],
             CoreValue::Harmonis => [
-                "Menghargai setiap orang apapun latar belakangnya",
-                "Suka menolong orang lain",
-                "Membangun lingkungan kerja yang kondusif",
+                tr!(berakhlak_harmonis_1),
+                tr!(berakhlak_harmonis_2),
+                tr!(berakhlak_harmonis_3),
             ],
             CoreValue::Loyal => [
-                "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
-                "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
-                "Menjaga rahasia jabatan dan negara",
+                tr!(berakhlak_loyal_1),
+                tr!(berakhlak_loyal_2),
+                tr!(berakhlak_loyal_3),
             ],
             CoreValue::Adaptif => [
-                "Cepat menyesuaikan diri menghadapi perubahan",
-                "Terus berinovasi dan mengembangkan kreativitas",
-                "Bertindak proaktif",
+                tr!(berakhlak_adaptif_1),
+                tr!(berakhlak_adaptif_2),
+                tr!(berakhlak_adaptif_3),
             ],
             CoreValue::Kolaboratif => [
-                "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-                "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-                "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
+                tr!(berakhlak_kolaboratif_1),
+                tr!(berakhlak_kolaboratif_2),
+                tr!(berakhlak_kolaboratif_3),
             ],
         }
     }

@@ -3,6 +3,7 @@
 //! Each period has a filing deadline a configurable number of days after its end.
 
 use crate::calendar::{days_in_month, CivilDate};
+use crate::i18n::{messages, translate, Language};
 use serde::{Deserialize, Serialize};
 
 crate::coded_enum!(
@@ -32,7 +33,59 @@ pub struct PeriodPlan {
     pub deadline: CivilDate,
 }
 
-use crate::calendar::MONTHS;
+/// The period's name in `language`: "Triwulan II 2027", "Februari 2028",
+/// "Penilaian Tahunan 2027". Stored in Indonesian; pages name it in the reader's.
+pub fn period_name(
+    language: Language,
+    kind: PeriodKind,
+    number: u8,
+    year: i32,
+    scheme: Scheme,
+) -> String {
+    let year_text = year.to_string();
+    match (kind, scheme) {
+        (PeriodKind::Annual, _) => {
+            translate(language, messages::period_annual, &[("year", year_text)])
+        }
+        (PeriodKind::Periodic, Scheme::Quarterly) => {
+            let roman = ["I", "II", "III", "IV"]
+                .get(usize::from(number.max(1)) - 1)
+                .copied()
+                .unwrap_or("?");
+            translate(
+                language,
+                messages::period_quarter,
+                &[("number", roman.to_owned()), ("year", year_text)],
+            )
+        }
+        (PeriodKind::Periodic, Scheme::Monthly) => translate(
+            language,
+            messages::period_month,
+            &[("month", month_in(language, number)), ("year", year_text)],
+        ),
+    }
+}
+
+/// A month's name in `language` (not the page's: stored names are Indonesian).
+fn month_in(language: Language, month: u8) -> String {
+    let message = [
+        messages::month_1,
+        messages::month_2,
+        messages::month_3,
+        messages::month_4,
+        messages::month_5,
+        messages::month_6,
+        messages::month_7,
+        messages::month_8,
+        messages::month_9,
+        messages::month_10,
+        messages::month_11,
+        messages::month_12,
+    ];
+    message
+        .get(usize::from(month.max(1)) - 1)
+        .map_or_else(String::new, |m| m.text(language).to_owned())
+}
 
 /// The periods of `year` under `scheme`, then the annual evaluation.
 pub fn periods(year: i32, scheme: Scheme, filing_days: u32) -> Vec<PeriodPlan> {
@@ -48,12 +101,7 @@ pub fn periods(year: i32, scheme: Scheme, filing_days: u32) -> Vec<PeriodPlan> {
             let starts_on = CivilDate::new(year, first, 1).expect("valid month start");
             let ends_on = CivilDate::new(year, last, days_in_month(year, last).expect("month"))
                 .expect("valid month end");
-            let name = match scheme {
-                Scheme::Quarterly => {
-                    format!("Triwulan {} {year}", ["I", "II", "III", "IV"][i as usize])
-                }
-                Scheme::Monthly => format!("{} {year}", MONTHS[i as usize]),
-            };
+            let name = period_name(Language::Id, PeriodKind::Periodic, i + 1, year, scheme);
             PeriodPlan {
                 kind: PeriodKind::Periodic,
                 number: i + 1,
@@ -69,7 +117,7 @@ pub fn periods(year: i32, scheme: Scheme, filing_days: u32) -> Vec<PeriodPlan> {
     out.push(PeriodPlan {
         kind: PeriodKind::Annual,
         number: 0,
-        name: format!("Penilaian Tahunan {year}"),
+        name: period_name(Language::Id, PeriodKind::Annual, 0, year, scheme),
         starts_on,
         ends_on,
         deadline: ends_on.add_days(i64::from(filing_days)),

@@ -3,6 +3,7 @@
 //! and which workflow step may follow which.
 
 use super::types::{Approach, Aspek, Perspektif, PlanDraft, PlanStatus, Problem, RhkKind};
+use crate::i18n::tr;
 
 pub const MAX_TEXT_CHARS: usize = 500;
 pub const MAX_RHK: usize = 30;
@@ -54,11 +55,11 @@ fn is_positive_decimal(text: &str) -> bool {
 fn text_problem(field: String, label: &str, text: &str, out: &mut Vec<Problem>) {
     let chars = text.trim().chars().count();
     if chars == 0 {
-        out.push(problem(field, format!("{label} wajib diisi.")));
+        out.push(problem(field, tr!(error_required, { "label" => label })));
     } else if chars > MAX_TEXT_CHARS {
         out.push(problem(
             field,
-            format!("{label} terlalu panjang: paling banyak {MAX_TEXT_CHARS} karakter."),
+            tr!(error_text_too_long, { "label" => label, "max" => MAX_TEXT_CHARS }),
         ));
     }
 }
@@ -67,59 +68,52 @@ fn text_problem(field: String, label: &str, text: &str, out: &mut Vec<Problem>) 
 pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = Vec::new();
     if Approach::from_code(&plan.approach).is_none() {
-        out.push(problem(
-            "approach".into(),
-            "Pilih pendekatan: kuantitatif atau kualitatif.",
-        ));
+        out.push(problem("approach".into(), tr!(problem_approach)));
     }
     if plan.rhk.len() > MAX_RHK {
         out.push(problem(
             "rhk".into(),
-            format!("Paling banyak {MAX_RHK} RHK dalam satu SKP."),
+            tr!(problem_max_rhk, { "max" => MAX_RHK }),
         ));
     }
     for (i, rhk) in plan.rhk.iter().enumerate() {
         let at = |name: &str| format!("rhk.{i}.{name}");
         if RhkKind::from_code(&rhk.kind).is_none() {
-            out.push(problem(at("kind"), "Pilih jenis RHK: utama atau tambahan."));
+            out.push(problem(at("kind"), tr!(problem_rhk_kind)));
         }
-        text_problem(at("text"), "Rumusan RHK", &rhk.text, &mut out);
+        text_problem(at("text"), &tr!(label_rhk_text), &rhk.text, &mut out);
         if is_jpt {
             if let Some(p) = &rhk.perspektif {
                 if Perspektif::from_code(p).is_none() {
-                    out.push(problem(at("perspektif"), "Perspektif tidak dikenal."));
+                    out.push(problem(at("perspektif"), tr!(problem_perspektif_unknown)));
                 }
             }
         }
         if rhk.iki.len() > MAX_IKI_PER_RHK {
             out.push(problem(
                 at("iki"),
-                format!("Paling banyak {MAX_IKI_PER_RHK} indikator per RHK."),
+                tr!(problem_max_iki, { "max" => MAX_IKI_PER_RHK }),
             ));
         }
         for (j, iki) in rhk.iki.iter().enumerate() {
             let at = |name: &str| format!("rhk.{i}.iki.{j}.{name}");
             if Aspek::from_code(&iki.aspek).is_none() {
-                out.push(problem(
-                    at("aspek"),
-                    "Pilih aspek: kuantitas, kualitas, waktu atau biaya.",
-                ));
+                out.push(problem(at("aspek"), tr!(problem_aspek)));
             }
-            text_problem(at("indicator"), "Indikator", &iki.indicator, &mut out);
+            text_problem(
+                at("indicator"),
+                &tr!(label_indicator),
+                &iki.indicator,
+                &mut out,
+            );
             if !is_target(&iki.target) {
                 out.push(problem(
                     at("target"),
-                    format!(
-                        "Target \"{}\" harus bilangan lebih dari 0, mis. 450 atau 2,5.",
-                        iki.target.trim()
-                    ),
+                    tr!(problem_target, { "target" => iki.target.trim() }),
                 ));
             }
             if iki.satuan.trim().is_empty() {
-                out.push(problem(
-                    at("satuan"),
-                    "Satuan wajib diisi, mis. dokumen, orang, hari, persen.",
-                ));
+                out.push(problem(at("satuan"), tr!(problem_satuan)));
             }
         }
     }
@@ -138,9 +132,7 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
             if item.trim().chars().count() > MAX_TEXT_CHARS {
                 out.push(problem(
                     format!("{name}.{k}"),
-                    format!(
-                        "Butir lampiran terlalu panjang: paling banyak {MAX_TEXT_CHARS} karakter."
-                    ),
+                    tr!(problem_lampiran_too_long, { "max" => MAX_TEXT_CHARS }),
                 ));
             }
         }
@@ -153,29 +145,23 @@ pub fn check_draft(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
 pub fn check_submission(plan: &PlanDraft, is_jpt: bool) -> Vec<Problem> {
     let mut out = check_draft(plan, is_jpt);
     if !plan.rhk.iter().any(|r| r.kind == RhkKind::Utama.code()) {
-        out.push(problem(
-            "rhk".into(),
-            "SKP harus memuat sekurang-kurangnya satu RHK utama.",
-        ));
+        out.push(problem("rhk".into(), tr!(problem_need_utama)));
     }
     for (i, rhk) in plan.rhk.iter().enumerate() {
         if rhk.iki.is_empty() {
-            out.push(problem(
-                format!("rhk.{i}.iki"),
-                "Setiap RHK membutuhkan sekurang-kurangnya satu indikator (IKI).",
-            ));
+            out.push(problem(format!("rhk.{i}.iki"), tr!(problem_need_iki)));
         }
         if is_jpt {
             if rhk.perspektif.is_none() {
                 out.push(problem(
                     format!("rhk.{i}.perspektif"),
-                    "Pilih perspektif RHK (JPT).",
+                    tr!(problem_need_perspektif),
                 ));
             }
         } else if rhk.parent_rhk_id.is_none() {
             out.push(problem(
                 format!("rhk.{i}.parent_rhk_id"),
-                "Pilih RHK atasan yang didukung (diintervensi) oleh RHK ini.",
+                tr!(problem_need_parent),
             ));
         }
     }
@@ -197,29 +183,21 @@ pub enum Step {
     ReopenForRevision,
 }
 
-/// The state after `step`, or the Indonesian reason it is not allowed now.
-pub fn next_status(current: PlanStatus, step: Step) -> Result<PlanStatus, &'static str> {
+/// The state after `step`, or the reason (in the reader's language) it is not allowed now.
+pub fn next_status(current: PlanStatus, step: Step) -> Result<PlanStatus, String> {
     use PlanStatus::*;
     match (current, step) {
         (Draft | Returned, Step::Edit) => Ok(current),
         (Draft | Returned, Step::Submit) => Ok(Submitted),
         (Submitted, Step::Withdraw) => Ok(Draft),
-        (_, Step::Withdraw) => {
-            Err("Hanya SKP yang sedang diajukan dan belum diputuskan atasan yang dapat ditarik kembali.")
-        }
+        (_, Step::Withdraw) => Err(tr!(status_not_withdrawable)),
         (Submitted, Step::Return) => Ok(Returned),
         (Submitted, Step::Approve) => Ok(Approved),
         (Approved, Step::ReopenForRevision) => Ok(Draft),
-        (Submitted, Step::Edit | Step::Submit) => {
-            Err("SKP sedang diperiksa atasan; tunggu sampai disetujui atau dikembalikan.")
-        }
-        (Approved, Step::Edit | Step::Submit) => {
-            Err("SKP sudah disetujui dan terkunci; ajukan permintaan revisi kepada atasan.")
-        }
-        (_, Step::Return | Step::Approve) => {
-            Err("Hanya SKP yang sedang diajukan yang dapat dikembalikan atau disetujui.")
-        }
-        (_, Step::ReopenForRevision) => Err("Hanya SKP yang sudah disetujui yang dapat direvisi."),
+        (Submitted, Step::Edit | Step::Submit) => Err(tr!(status_under_review)),
+        (Approved, Step::Edit | Step::Submit) => Err(tr!(status_locked)),
+        (_, Step::Return | Step::Approve) => Err(tr!(status_not_submitted)),
+        (_, Step::ReopenForRevision) => Err(tr!(status_not_approved)),
     }
 }
 
@@ -288,10 +266,7 @@ mod tests {
     fn a_submission_needs_an_utama_rhk_and_the_supported_rhk() {
         assert!(check_submission(&plan(vec![rhk("utama", Some(7))]), false).is_empty());
         let only_tambahan = check_submission(&plan(vec![rhk("tambahan", Some(7))]), false);
-        assert_eq!(
-            only_tambahan[0].message,
-            "SKP harus memuat sekurang-kurangnya satu RHK utama."
-        );
+        assert_eq!(only_tambahan[0].message, tr!(problem_need_utama));
         let unlinked = check_submission(&plan(vec![rhk("utama", None)]), false);
         assert_eq!(unlinked[0].field, "rhk.0.parent_rhk_id");
         // JPT: a perspektif instead of a supported RHK.

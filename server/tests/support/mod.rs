@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod policy;
+
 use app::platform::config::Settings;
 use app::platform::db::Db;
 use app::platform::state::AppState;

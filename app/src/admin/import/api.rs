@@ -8,15 +8,20 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 #[cfg(feature = "ssr")]
 mod upload {
     use crate::admin::import::types::ImportError;
+    use crate::i18n::tr;
     use leptos::server_fn::codec::MultipartData;
 
     /// Reads the `file` field, refusing it as soon as it passes `max_bytes`.
     pub async fn read_file(data: MultipartData, max_bytes: usize) -> Result<Vec<u8>, ImportError> {
         let Some(mut data) = data.into_inner() else {
-            return Err(ImportError::new(0, "berkas", "Unggahan tidak terbaca."));
+            return Err(ImportError::new(0, "berkas", tr!(import_error_unreadable)));
         };
         let unreadable = |e: &dyn std::fmt::Display| {
-            ImportError::new(0, "berkas", format!("Unggahan tidak terbaca: {e}"))
+            ImportError::new(
+                0,
+                "berkas",
+                tr!(import_error_unreadable_because, { "cause" => e }),
+            )
         };
         let mut bytes = Vec::new();
         let mut found = false;
@@ -31,20 +36,13 @@ mod upload {
                     return Err(ImportError::new(
                         0,
                         "berkas",
-                        format!(
-                            "Berkas terlalu besar: paling besar {} MB. Bagi berkas menjadi beberapa bagian.",
-                            max_bytes / (1024 * 1024)
-                        ),
+                        tr!(import_error_too_big, { "mb" => max_bytes / (1024 * 1024) }),
                     ));
                 }
             }
         }
         if !found || bytes.is_empty() {
-            return Err(ImportError::new(
-                0,
-                "berkas",
-                "Pilih berkas CSV yang akan diimpor.",
-            ));
+            return Err(ImportError::new(0, "berkas", tr!(import_error_no_file)));
         }
         Ok(bytes)
     }

@@ -2,6 +2,7 @@
 //! semicolon separator that spreadsheet programs in Indonesian locales write.
 
 use super::types::ImportError;
+use crate::i18n::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -67,7 +68,7 @@ pub fn parse(bytes: &[u8]) -> Result<Table, ImportError> {
         return Err(ImportError::new(
             record_line,
             "-",
-            "Tanda kutip (\") dibuka tetapi tidak ditutup.",
+            tr!(import_error_open_quote),
         ));
     }
     if !field.is_empty() || !record.is_empty() {
@@ -76,11 +77,7 @@ pub fn parse(bytes: &[u8]) -> Result<Table, ImportError> {
     }
     let mut records = records.into_iter();
     let Some((_, header)) = records.next() else {
-        return Err(ImportError::new(
-            1,
-            "-",
-            "Berkas kosong: baris pertama harus berisi nama kolom.",
-        ));
+        return Err(ImportError::new(1, "-", tr!(import_error_empty_file)));
     };
     Ok(Table {
         header: header.iter().map(|h| h.trim().to_lowercase()).collect(),

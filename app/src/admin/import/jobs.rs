@@ -6,6 +6,7 @@ use super::repository as repo;
 use super::service::{apply, ImportPlan};
 use super::types::{ImportJob, ImportResult, JobStatus};
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::platform::db::now_millis;
 use crate::platform::secrets::random_token;
@@ -92,10 +93,7 @@ pub async fn read(state: &AppState, user: &SessionUser, id: &str) -> Result<Impo
             done: 0,
             total,
             result: None,
-            failure: Some(
-                "Impor gagal dan tidak ada data yang berubah. Lihat log server untuk penyebabnya."
-                    .into(),
-            ),
+            failure: Some(tr!(import_failed)),
         });
     }
     let mut result: ImportResult = job

@@ -26,6 +26,8 @@ pub fn ImportPage() -> impl IntoView {
             <p>{move_tr!(import_lead)}</p>
             <p class="mt-1 text-sm">
                 {move_tr!(import_columns)} " "
+                // The CSV's own column names: the same in every language.
+                <code>{super::rows::COLUMNS.join(", ")}</code> " "
                 <a href="/templat-impor-pegawai.csv" download class="text-emerald-800 underline">{move_tr!(import_template)}</a>
             </p>
         </PageHeader>

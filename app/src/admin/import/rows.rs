@@ -5,6 +5,7 @@ use super::csv::Table;
 use super::types::ImportError;
 use crate::admin::types::MAX_NAME_CHARS;
 use crate::calendar::CivilDate;
+use crate::i18n::tr;
 use crate::organisation::nip::{Nip, Sex};
 use crate::organisation::types::{EmployeeStatus, JabatanKind};
 use std::collections::HashMap;
@@ -53,10 +54,7 @@ pub fn employee_records(table: &Table) -> (Vec<EmployeeRecord>, Vec<ImportError>
             None => errors.push(ImportError::new(
                 1,
                 column,
-                format!(
-                    "Kolom \"{column}\" tidak ada di baris judul. Kolom yang dibutuhkan: {}.",
-                    COLUMNS.join(", ")
-                ),
+                tr!(import_error_missing_column, { "column" => column, "columns" => COLUMNS.join(", ") }),
             )),
         }
     }
@@ -70,11 +68,7 @@ pub fn employee_records(table: &Table) -> (Vec<EmployeeRecord>, Vec<ImportError>
             errors.push(ImportError::new(
                 *line,
                 "-",
-                format!(
-                    "Baris ini berisi {} kolom, sedangkan baris judul {} kolom. Periksa pemisah dan tanda kutip.",
-                    fields.len(),
-                    header.len()
-                ),
+                tr!(import_error_cell_count, { "cells" => fields.len(), "header" => header.len() }),
             ));
             continue;
         }
@@ -88,7 +82,7 @@ pub fn employee_records(table: &Table) -> (Vec<EmployeeRecord>, Vec<ImportError>
                     errors.push(ImportError::new(
                         *line,
                         "nip",
-                        format!("NIP {} ganda: sudah ada di baris {first}.", record.nip),
+                        tr!(import_error_duplicate_nip, { "nip" => record.nip, "line" => first }),
                     ));
                 } else {
                     records.push(record);
@@ -121,23 +115,17 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
     let nip = Nip::parse(get("nip"))
         .map_err(|e| fail("nip", e.to_string()))
         .ok();
-    let name = text(get("nama"), "Nama").map_err(|m| fail("nama", m)).ok();
+    let name = text(get("nama"), &tr!(label_name))
+        .map_err(|m| fail("nama", m))
+        .ok();
     let sex = parse_sex(get("jenis_kelamin"))
-        .ok_or_else(|| {
-            fail(
-                "jenis_kelamin",
-                "Jenis kelamin harus L (laki-laki) atau P (perempuan).".into(),
-            )
-        })
+        .ok_or_else(|| fail("jenis_kelamin", tr!(import_error_sex)))
         .ok();
     let birth_date = parse_date(get("tanggal_lahir"))
         .ok_or_else(|| {
             fail(
                 "tanggal_lahir",
-                format!(
-                    "Tanggal lahir \"{}\" tidak valid; gunakan TTTT-BB-HH atau HH-BB-TTTT.",
-                    get("tanggal_lahir")
-                ),
+                tr!(import_error_birth_date, { "date" => get("tanggal_lahir") }),
             )
         })
         .ok();
@@ -145,64 +133,51 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
         "pns" | "cpns" => Some(EmployeeStatus::Pns),
         "pppk" => Some(EmployeeStatus::Pppk),
         _ => {
-            fail("status", "Status harus PNS, CPNS atau PPPK.".into());
+            fail("status", tr!(import_error_status));
             None
         }
     };
     let golongan = get("golongan");
     if golongan.chars().count() > 10 {
-        fail(
-            "golongan",
-            "Golongan paling banyak 10 karakter, mis. III/a atau IX.".into(),
-        );
+        fail("golongan", tr!(error_golongan));
     }
-    let jabatan = text(get("jabatan"), "Nama jabatan")
+    let jabatan = text(get("jabatan"), &tr!(label_position_title))
         .map_err(|m| fail("jabatan", m))
         .ok();
     let jenis = parse_jenis(get("jenis_jabatan"))
-        .ok_or_else(|| {
-            fail(
-                "jenis_jabatan",
-                "Jenis jabatan harus JPT, Administrator, Pengawas, Pelaksana atau Fungsional."
-                    .into(),
-            )
-        })
+        .ok_or_else(|| fail("jenis_jabatan", tr!(import_error_position_kind)))
         .ok();
-    let unit = text(get("unit"), "Unit").map_err(|m| fail("unit", m)).ok();
+    let unit = text(get("unit"), &tr!(label_unit))
+        .map_err(|m| fail("unit", m))
+        .ok();
     let atasan = match get("nip_atasan") {
         "" => Ok(None),
-        value => Nip::parse(value)
-            .map(Some)
-            .map_err(|e| fail("nip_atasan", format!("NIP atasan tidak valid: {e}"))),
+        value => Nip::parse(value).map(Some).map_err(|e| {
+            fail(
+                "nip_atasan",
+                tr!(import_error_supervisor_nip, { "problem" => e }),
+            )
+        }),
     }
     .ok()
     .flatten();
 
     if let (Some(nip), Some(sex)) = (&nip, sex) {
         if nip.sex() != sex {
-            fail(
-                "jenis_kelamin",
-                "Jenis kelamin tidak sama dengan digit ke-15 NIP.".into(),
-            );
+            fail("jenis_kelamin", tr!(import_error_sex_nip));
         }
     }
     if let (Some(nip), Some(date)) = (&nip, birth_date) {
         if nip.birth_date() != date {
             fail(
                 "tanggal_lahir",
-                format!(
-                    "Tanggal lahir tidak sama dengan 8 digit pertama NIP ({}).",
-                    nip.birth_date().to_iso()
-                ),
+                tr!(import_error_birth_date_nip, { "date" => nip.birth_date().to_iso() }),
             );
         }
     }
     if let (Some(nip), Some(atasan)) = (&nip, &atasan) {
         if nip == atasan {
-            fail(
-                "nip_atasan",
-                "Siklus atasan: pegawai tidak dapat menjadi atasan dirinya sendiri.".into(),
-            );
+            fail("nip_atasan", tr!(import_error_own_supervisor));
         }
     }
     match (nip, name, sex, birth_date, status, jabatan, jenis, unit) {
@@ -234,11 +209,9 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
 
 fn text(value: &str, label: &str) -> Result<String, String> {
     if value.is_empty() {
-        Err(format!("{label} wajib diisi."))
+        Err(tr!(error_required, { "label" => label }))
     } else if value.chars().count() > MAX_NAME_CHARS {
-        Err(format!(
-            "{label} terlalu panjang: paling banyak {MAX_NAME_CHARS} karakter."
-        ))
+        Err(tr!(error_text_too_long, { "label" => label, "max" => MAX_NAME_CHARS }))
     } else {
         Ok(value.split_whitespace().collect::<Vec<_>>().join(" "))
     }

@@ -12,6 +12,7 @@ use crate::admin::repository::structure::{self, PositionFields};
 use crate::admin::types::IssuedPassword;
 use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::types::JabatanKind;
 use crate::platform::db::{now_millis, Conn, Db};
@@ -133,7 +134,7 @@ pub async fn plan(db: &Db, bytes: &[u8]) -> Result<ImportPlan, sqlx::Error> {
                 errors.push(ImportError::new(
                     record.line,
                     "nip_atasan",
-                    format!("NIP atasan {atasan} tidak ditemukan di berkas ini maupun di SIKAP (atau tidak memegang jabatan)."),
+                    tr!(import_error_supervisor_unknown, { "nip" => atasan }),
                 ));
             }
         }
@@ -312,12 +313,14 @@ fn resolve_unit(snap: &Snapshot, unit: &str) -> Result<i64, String> {
     if let Some(id) = snap.unit_by_code.get(unit) {
         return Ok(*id);
     }
-    match snap.units_by_name.get(&unit.to_lowercase()).map(Vec::as_slice) {
+    match snap
+        .units_by_name
+        .get(&unit.to_lowercase())
+        .map(Vec::as_slice)
+    {
         Some([id]) => Ok(*id),
-        Some(_) => Err(format!("Nama unit \"{unit}\" dipakai lebih dari satu unit; tulis kode unitnya.")),
-        None => Err(format!(
-            "Unit \"{unit}\" tidak dikenal; tulis kode unit (mis. 17.08.05) atau nama persis seperti di halaman Organisasi."
-        )),
+        Some(_) => Err(tr!(import_error_unit_ambiguous, { "unit" => unit })),
+        None => Err(tr!(import_error_unit_unknown, { "unit" => unit })),
     }
 }
 
@@ -349,9 +352,7 @@ fn position_for(
             .find(|(id, _)| Some(*id) == current)
             .or_else(|| candidates.first())
             .map(|(id, _)| PositionRef::Existing(*id))
-            .ok_or_else(|| {
-                "NIP atasan wajib diisi untuk jabatan yang belum ada di SIKAP.".to_owned()
-            });
+            .ok_or_else(|| tr!(import_error_supervisor_needed));
     };
     if let PositionRef::Existing(parent_id) = parent {
         if let Some((id, _)) = candidates.iter().find(|(_, p)| *p == Some(parent_id)) {

@@ -5,6 +5,7 @@ use crate::admin::types::IssuedPassword;
 use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
 use crate::platform::db::{now_millis, Db};
@@ -30,15 +31,12 @@ pub async fn reset_password(
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(nip) = person.nip.clone() else {
-        return Err(AppError::invalid(
-            "employee",
-            "Pegawai tanpa NIP tidak dapat masuk ke SIKAP.",
-        ));
+        return Err(AppError::invalid("employee", tr!(error_account_no_nip)));
     };
     if !person.is_active() {
         return Err(AppError::invalid(
             "employee",
-            "Pegawai ini nonaktif; aktifkan dulu sebelum mengatur ulang kata sandi.",
+            tr!(error_account_inactive_reset),
         ));
     }
     crate::identity::service::set_one_time_password(&mut tx, employee_id, hash, now).await?;
@@ -69,10 +67,7 @@ pub async fn set_admin(
     grant: bool,
 ) -> Result<(), AppError> {
     if !grant && employee_id == actor.employee_id() {
-        return Err(AppError::invalid(
-            "admin",
-            "Anda tidak dapat mencabut hak admin Anda sendiri; minta admin lain melakukannya.",
-        ));
+        return Err(AppError::invalid("admin", tr!(error_revoke_self)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -80,10 +75,7 @@ pub async fn set_admin(
         .await?
         .ok_or(AppError::NotFound)?;
     if grant && !person.is_active() {
-        return Err(AppError::invalid(
-            "admin",
-            "Pegawai nonaktif tidak dapat menjadi admin.",
-        ));
+        return Err(AppError::invalid("admin", tr!(error_admin_inactive)));
     }
     let had = repo::is_admin(&mut tx, employee_id).await?;
     if had == grant {
@@ -119,9 +111,11 @@ pub async fn grant_admin_by_nip(db: &Db, nip: &str) -> Result<String, AppError> 
     let mut tx = db.write().await?;
     let person = employees::find_by_nip(&mut tx, nip.trim())
         .await?
-        .ok_or_else(|| AppError::invalid("nip", format!("Tidak ada pegawai dengan NIP {nip}.")))?;
+        .ok_or_else(|| {
+            AppError::invalid("nip", tr!(error_no_employee_with_nip, { "nip" => nip }))
+        })?;
     if !person.is_active() {
-        return Err(AppError::invalid("nip", "Pegawai ini nonaktif."));
+        return Err(AppError::invalid("nip", tr!(error_employee_inactive)));
     }
     let granted = repo::grant_admin(&mut tx, person.id, None, now).await?;
     let change = granted.then(|| Change {

@@ -6,6 +6,7 @@ use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::supervision;
 use crate::platform::db::now_millis;
@@ -21,12 +22,8 @@ pub struct ActingInput {
 }
 
 fn date(field: &str, label: &str, value: &str) -> Result<CivilDate, AppError> {
-    CivilDate::parse_iso(value.trim()).ok_or_else(|| {
-        AppError::invalid(
-            field,
-            format!("{label} tidak valid; gunakan format TTTT-BB-HH."),
-        )
-    })
+    CivilDate::parse_iso(value.trim())
+        .ok_or_else(|| AppError::invalid(field, tr!(error_date_format, { "label" => label })))
 }
 
 pub async fn assign_acting(
@@ -35,14 +32,11 @@ pub async fn assign_acting(
     input: ActingInput,
 ) -> Result<i64, AppError> {
     let kind = ActingKind::from_code(&input.kind)
-        .ok_or_else(|| AppError::invalid("kind", "Pilih Plt. atau Plh."))?;
-    let starts = date("starts_on", "Tanggal mulai", &input.starts_on)?;
-    let ends = date("ends_on", "Tanggal selesai", &input.ends_on)?;
+        .ok_or_else(|| AppError::invalid("kind", tr!(error_acting_kind)))?;
+    let starts = date("starts_on", &tr!(label_starts_on), &input.starts_on)?;
+    let ends = date("ends_on", &tr!(label_ends_on), &input.ends_on)?;
     if ends < starts {
-        return Err(AppError::invalid(
-            "ends_on",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::invalid("ends_on", tr!(error_acting_dates)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -50,39 +44,33 @@ pub async fn assign_acting(
         .await?
         .ok_or(AppError::NotFound)?;
     if !person.is_active() {
-        return Err(AppError::invalid(
-            "employee",
-            "Pegawai nonaktif tidak dapat ditunjuk sebagai Plt./Plh.",
-        ));
+        return Err(AppError::invalid("employee", tr!(error_acting_inactive)));
     }
     if person.position_id == Some(input.position_id) {
         return Err(AppError::invalid(
             "position_id",
-            "Pegawai ini sudah memegang jabatan tersebut.",
+            tr!(error_acting_own_position),
         ));
     }
     let position = structure::find_position(&mut tx, input.position_id)
         .await?
-        .ok_or_else(|| AppError::invalid("position_id", "Jabatan tidak ditemukan."))?;
+        .ok_or_else(|| AppError::invalid("position_id", tr!(error_position_missing)))?;
     if !position.is_active() {
-        return Err(AppError::invalid("position_id", "Jabatan ini nonaktif."));
+        return Err(AppError::invalid(
+            "position_id",
+            tr!(error_position_inactive),
+        ));
     }
     if kind == ActingKind::Plt {
         let held = supervision::seat_holder(&mut tx, input.position_id)
             .await?
             .is_some_and(|seat| !seat.is_acting());
         if held {
-            return Err(AppError::invalid(
-                "kind",
-                "Plt. hanya untuk jabatan yang kosong; gunakan Plh. bila pejabatnya berhalangan sementara.",
-            ));
+            return Err(AppError::invalid("kind", tr!(error_plt_vacant_only)));
         }
     }
     if repo::overlaps(&mut tx, input.position_id, starts, ends).await? {
-        return Err(AppError::invalid(
-            "starts_on",
-            "Jabatan ini sudah memiliki Plt./Plh. pada rentang tanggal tersebut.",
-        ));
+        return Err(AppError::invalid("starts_on", tr!(error_acting_overlap)));
     }
     let assignment = repo::NewActing {
         position_id: input.position_id,

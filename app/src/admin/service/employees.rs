@@ -5,6 +5,7 @@ use crate::admin::types::{required_text, IssuedPassword};
 use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::session;
 use crate::organisation::nip::Nip;
@@ -17,17 +18,14 @@ use crate::platform::state::AppState;
 fn asn_status(code: &str) -> Result<EmployeeStatus, AppError> {
     EmployeeStatus::from_code(code)
         .filter(|s| *s != EmployeeStatus::NonAsn)
-        .ok_or_else(|| AppError::invalid("status", "Pilih status PNS atau PPPK."))
+        .ok_or_else(|| AppError::invalid("status", tr!(error_asn_status)))
 }
 
 /// The trimmed golongan, `None` when empty.
 fn golongan(value: &str) -> Result<Option<&str>, AppError> {
     let value = value.trim();
     if value.chars().count() > 10 {
-        return Err(AppError::invalid(
-            "golongan",
-            "Golongan paling banyak 10 karakter, mis. III/a atau IX.",
-        ));
+        return Err(AppError::invalid("golongan", tr!(error_golongan)));
     }
     Ok((!value.is_empty()).then_some(value))
 }
@@ -46,14 +44,11 @@ pub async fn update_employee(
     employee_id: i64,
     changes: EmployeeChanges,
 ) -> Result<(), AppError> {
-    let name = required_text("name", "Nama", &changes.name)?;
+    let name = required_text("name", &tr!(label_name), &changes.name)?;
     let status = asn_status(&changes.status)?;
     let golongan = golongan(&changes.golongan)?;
     if !changes.active && employee_id == actor.employee_id() {
-        return Err(AppError::invalid(
-            "active",
-            "Anda tidak dapat menonaktifkan akun Anda sendiri.",
-        ));
+        return Err(AppError::invalid("active", tr!(error_deactivate_self)));
     }
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -62,10 +57,7 @@ pub async fn update_employee(
         .ok_or(AppError::NotFound)?;
     if let Some(position) = changes.position_id {
         if !structure::position_is_active(&mut tx, position).await? {
-            return Err(AppError::invalid(
-                "position_id",
-                "Jabatan tujuan tidak ada atau sudah nonaktif.",
-            ));
+            return Err(AppError::invalid("position_id", tr!(error_target_position)));
         }
     }
     let edit = repo::EmployeeEdit {
@@ -113,11 +105,11 @@ pub async fn create_employee(
     input: NewEmployee,
 ) -> Result<IssuedPassword, AppError> {
     let nip = Nip::parse(&input.nip).map_err(|e| AppError::invalid("nip", e.to_string()))?;
-    let name = required_text("name", "Nama", &input.name)?;
+    let name = required_text("name", &tr!(label_name), &input.name)?;
     let status = asn_status(&input.status)?;
     let golongan = golongan(&input.golongan)?;
     let Some(position_id) = input.position_id else {
-        return Err(AppError::invalid("position_id", "Pilih jabatan pegawai."));
+        return Err(AppError::invalid("position_id", tr!(error_choose_position)));
     };
     let password = one_time_password();
     let hash = hash_password(&password, HashStrength::OneTime)
@@ -128,7 +120,7 @@ pub async fn create_employee(
     if !structure::position_is_active(&mut tx, position_id).await? {
         return Err(AppError::invalid(
             "position_id",
-            "Jabatan tidak ada atau sudah nonaktif.",
+            tr!(error_position_unavailable),
         ));
     }
     // The check names the NIP; a request that races past it is refused by
@@ -136,7 +128,7 @@ pub async fn create_employee(
     if repo::nip_taken(&mut tx, nip.as_str()).await? {
         return Err(AppError::invalid(
             "nip",
-            format!("NIP {nip} sudah terdaftar; cari pegawainya untuk mengubah datanya."),
+            tr!(error_nip_taken_named, { "nip" => nip }),
         ));
     }
     let fields = repo::EmployeeFields {

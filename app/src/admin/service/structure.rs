@@ -6,6 +6,7 @@ use crate::admin::types::required_text;
 use crate::audit::action::AuditAction;
 use crate::audit::chain::Change;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::types::{JabatanKind, UnitKind};
 use crate::platform::db::now_millis;
@@ -26,17 +27,20 @@ pub async fn save_unit(
     actor: &SessionUser,
     input: UnitInput,
 ) -> Result<i64, AppError> {
-    let name = required_text("name", "Nama unit", &input.name)?;
+    let name = required_text("name", &tr!(label_unit_name), &input.name)?;
     let kind = UnitKind::from_code(&input.kind)
         .filter(|k| *k != UnitKind::Pemda)
-        .ok_or_else(|| AppError::invalid("kind", "Pilih jenis unit."))?;
+        .ok_or_else(|| AppError::invalid("kind", tr!(error_unit_kind)))?;
     let now = now_millis();
     let mut tx = state.db.write().await?;
     let parent = repo::find_unit(&mut tx, input.parent_id)
         .await?
-        .ok_or_else(|| AppError::invalid("parent_id", "Unit induk tidak ditemukan."))?;
+        .ok_or_else(|| AppError::invalid("parent_id", tr!(error_parent_unit_missing)))?;
     if !parent.is_active() && input.active {
-        return Err(AppError::invalid("parent_id", "Unit induk sudah nonaktif."));
+        return Err(AppError::invalid(
+            "parent_id",
+            tr!(error_parent_unit_inactive),
+        ));
     }
     let fields = UnitFields {
         parent_id: input.parent_id,
@@ -67,19 +71,13 @@ pub async fn save_unit(
                 .await?
                 .ok_or(AppError::NotFound)?;
             if before.parent_id.is_none() {
-                return Err(AppError::invalid(
-                    "parent_id",
-                    "Unit pemerintah daerah (akar) tidak dapat dipindahkan.",
-                ));
+                return Err(AppError::invalid("parent_id", tr!(error_root_unit_fixed)));
             }
             if repo::is_descendant(&mut tx, Tree::Units, input.parent_id, id).await? {
-                return Err(AppError::invalid(
-                    "parent_id",
-                    "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.",
-                ));
+                return Err(AppError::invalid("parent_id", tr!(error_unit_cycle)));
             }
             if !input.active && repo::unit_in_use(&mut tx, id).await? {
-                return Err(AppError::invalid("active", "Unit masih memiliki jabatan atau sub-unit aktif; pindahkan atau nonaktifkan dulu."));
+                return Err(AppError::invalid("active", tr!(error_unit_in_use)));
             }
             repo::update_unit(&mut tx, id, &fields, now).await?;
             let was = json!({ "name": before.name, "kind": before.kind,
@@ -117,12 +115,12 @@ pub async fn save_position(
     actor: &SessionUser,
     input: PositionInput,
 ) -> Result<i64, AppError> {
-    let title = required_text("title", "Nama jabatan", &input.title)?;
+    let title = required_text("title", &tr!(label_position_title), &input.title)?;
     let kind = JabatanKind::from_code(&input.kind)
         .filter(|k| *k != JabatanKind::KepalaDaerah)
-        .ok_or_else(|| AppError::invalid("kind", "Pilih jenis jabatan."))?;
+        .ok_or_else(|| AppError::invalid("kind", tr!(error_position_kind)))?;
     let Some(parent_id) = input.parent_id else {
-        return Err(AppError::invalid("parent_id", "Pilih jabatan atasan."));
+        return Err(AppError::invalid("parent_id", tr!(error_position_parent)));
     };
     let now = now_millis();
     let mut tx = state.db.write().await?;
@@ -130,15 +128,12 @@ pub async fn save_position(
         .await?
         .is_some_and(|u| u.is_active());
     if !unit_active {
-        return Err(AppError::invalid(
-            "unit_id",
-            "Unit tidak ada atau nonaktif.",
-        ));
+        return Err(AppError::invalid("unit_id", tr!(error_unit_unavailable)));
     }
     if !repo::position_is_active(&mut tx, parent_id).await? {
         return Err(AppError::invalid(
             "parent_id",
-            "Jabatan atasan tidak ada atau nonaktif.",
+            tr!(error_parent_position_unavailable),
         ));
     }
     let fields = PositionFields {
@@ -167,13 +162,10 @@ pub async fn save_position(
                 .await?
                 .ok_or(AppError::NotFound)?;
             if repo::is_descendant(&mut tx, Tree::Positions, parent_id, id).await? {
-                return Err(AppError::invalid("parent_id", "Jabatan atasan tidak boleh jabatan ini sendiri atau bawahannya (siklus atasan)."));
+                return Err(AppError::invalid("parent_id", tr!(error_position_cycle)));
             }
             if !input.active && repo::position_in_use(&mut tx, id).await? {
-                return Err(AppError::invalid(
-                    "active",
-                    "Jabatan masih dipegang pegawai atau masih memiliki bawahan aktif.",
-                ));
+                return Err(AppError::invalid("active", tr!(error_position_in_use)));
             }
             repo::update_position(&mut tx, id, &fields, input.active, now).await?;
             let was = json!({ "unit_id": before.unit_id, "parent_id": before.parent_id,

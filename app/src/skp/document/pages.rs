@@ -43,14 +43,14 @@ pub fn SkpDocumentPage() -> impl IntoView {
 fn Document(doc: SkpDocument) -> impl IntoView {
     let pdf = format!("/skp/{}/pegawai/{}/dokumen.pdf", doc.year, doc.employee_id);
     let heading = if doc.is_jpt {
-        "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+        tr!(doc_heading_jpt)
     } else {
-        "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+        tr!(doc_heading_other)
     };
     let context_title = if doc.is_jpt {
-        "Perspektif"
+        tr!(doc_context_jpt)
     } else {
-        "RHK Atasan yang Diintervensi"
+        tr!(doc_context_other)
     };
     let (utama, tambahan): (Vec<DocumentRhk>, Vec<DocumentRhk>) =
         doc.rhk.iter().cloned().partition(|r| r.kind == "Utama");
@@ -69,19 +69,19 @@ fn Document(doc: SkpDocument) -> impl IntoView {
         <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
             {draft_note}
             <header class="text-center font-bold">
-                <p>"SASARAN KINERJA PEGAWAI"</p>
-                <p>{format!("PENDEKATAN HASIL KERJA {}", doc.approach.to_uppercase())}</p>
+                <p>{tr!(doc_title)}</p>
+                <p>{tr!(doc_approach, { "approach" => doc.approach.to_uppercase() })}</p>
                 <p>{heading}</p>
             </header>
             <div class="mt-3 flex justify-between gap-4">
                 <p>{doc.instansi.to_uppercase()}</p>
-                <p>{format!("PERIODE PENILAIAN: {}", doc.period.to_uppercase())}</p>
+                <p>{tr!(doc_period, { "period" => doc.period.to_uppercase() })}</p>
             </div>
             <table class="mt-2 w-full border-collapse">
                 <thead>
                     <tr>
-                        <th class=CELL>"No"</th><th class=CELL colspan="2">"PEGAWAI YANG DINILAI"</th>
-                        <th class=CELL>"No"</th><th class=CELL colspan="2">"PEJABAT PENILAI KINERJA"</th>
+                        <th class=CELL>{tr!(doc_number)}</th><th class=CELL colspan="2">{tr!(doc_pegawai)}</th>
+                        <th class=CELL>{tr!(doc_number)}</th><th class=CELL colspan="2">{tr!(doc_penilai)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -90,25 +90,25 @@ fn Document(doc: SkpDocument) -> impl IntoView {
             </table>
             <table class="mt-4 w-full border-collapse" data-testid="skp-document-hasil">
                 <thead>
-                    <tr><th class=CELL colspan="6">"HASIL KERJA"</th></tr>
+                    <tr><th class=CELL colspan="6">{tr!(doc_hasil)}</th></tr>
                     <tr>
-                        <th class=CELL>"No"</th>
+                        <th class=CELL>{tr!(doc_number)}</th>
                         <th class=CELL>{context_title}</th>
-                        <th class=CELL>"Rencana Hasil Kerja"</th>
-                        <th class=CELL>"Aspek"</th>
-                        <th class=CELL>"Indikator Kinerja Individu"</th>
-                        <th class=CELL>"Target"</th>
+                        <th class=CELL>{tr!(doc_rhk)}</th>
+                        <th class=CELL>{tr!(doc_aspek)}</th>
+                        <th class=CELL>{tr!(doc_iki)}</th>
+                        <th class=CELL>{tr!(doc_target)}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    <RhkRows title="A. Utama" rows=utama />
-                    <RhkRows title="B. Tambahan" rows=tambahan />
+                    <RhkRows title=tr!(doc_utama) rows=utama />
+                    <RhkRows title=tr!(doc_tambahan) rows=tambahan />
                 </tbody>
             </table>
             <table class="mt-4 w-full border-collapse">
                 <thead>
-                    <tr><th class=CELL colspan="3">"PERILAKU KERJA"</th></tr>
-                    <tr><th class=CELL>"No"</th><th class=CELL>"Perilaku Kerja"</th><th class=CELL>"Ekspektasi Khusus Pimpinan"</th></tr>
+                    <tr><th class=CELL colspan="3">{tr!(doc_perilaku)}</th></tr>
+                    <tr><th class=CELL>{tr!(doc_number)}</th><th class=CELL>{tr!(doc_perilaku_col)}</th><th class=CELL>{tr!(doc_expectation)}</th></tr>
                 </thead>
                 <tbody>
                     {doc.perilaku.iter().enumerate().map(|(i, v)| view! {
@@ -125,10 +125,10 @@ fn Document(doc: SkpDocument) -> impl IntoView {
             </table>
             <Signatures doc=doc.clone() />
             <section class="mt-6 break-before-page">
-                <h2 class="text-center font-bold">"LAMPIRAN SASARAN KINERJA PEGAWAI"</h2>
-                {[("DUKUNGAN SUMBER DAYA", doc.lampiran.dukungan_sumber_daya.clone()),
-                  ("SKEMA PERTANGGUNGJAWABAN", doc.lampiran.skema_pertanggungjawaban.clone()),
-                  ("KONSEKUENSI", doc.lampiran.konsekuensi.clone())].into_iter().map(|(title, items)| view! {
+                <h2 class="text-center font-bold">{tr!(doc_lampiran)}</h2>
+                {[(tr!(doc_dukungan), doc.lampiran.dukungan_sumber_daya.clone()),
+                  (tr!(doc_skema), doc.lampiran.skema_pertanggungjawaban.clone()),
+                  (tr!(doc_konsekuensi), doc.lampiran.konsekuensi.clone())].into_iter().map(|(title, items)| view! {
                     <h3 class="mt-3 font-bold">{title}</h3>
                     <ol class="list-decimal pl-6">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ol>
                 }).collect_view()}
@@ -141,11 +141,11 @@ fn Document(doc: SkpDocument) -> impl IntoView {
 fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
     let fields = |s: &Signatory| {
         [
-            ("NAMA", s.name.clone()),
-            ("NIP", s.nip.clone()),
-            ("PANGKAT/GOL. RUANG", s.pangkat.clone()),
-            ("JABATAN", s.jabatan.clone()),
-            ("UNIT KERJA", s.unit.clone()),
+            (tr!(doc_name), s.name.clone()),
+            ("NIP".to_owned(), s.nip.clone()),
+            (tr!(doc_pangkat), s.pangkat.clone()),
+            (tr!(doc_jabatan), s.jabatan.clone()),
+            (tr!(doc_unit), s.unit.clone()),
         ]
     };
     fields(&pegawai)
@@ -155,7 +155,7 @@ fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
         .map(|(i, ((label, left), (_, right)))| {
             view! {
                 <tr>
-                    <td class=CELL>{i + 1}</td><td class=CELL>{label}</td><td class=CELL>{left}</td>
+                    <td class=CELL>{i + 1}</td><td class=CELL>{label.clone()}</td><td class=CELL>{left}</td>
                     <td class=CELL>{i + 1}</td><td class=CELL>{label}</td><td class=CELL>{right}</td>
                 </tr>
             }
@@ -164,7 +164,7 @@ fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
 }
 
 #[component]
-fn RhkRows(title: &'static str, rows: Vec<DocumentRhk>) -> impl IntoView {
+fn RhkRows(title: String, rows: Vec<DocumentRhk>) -> impl IntoView {
     let body = rows
         .into_iter()
         .enumerate()
@@ -204,14 +204,14 @@ fn Signatures(doc: SkpDocument) -> impl IntoView {
         <div class="mt-8 grid grid-cols-2 gap-8 break-inside-avoid text-center">
             <div>
                 <p>"\u{a0}"</p>
-                <p>"Pegawai yang Dinilai"</p>
+                <p>{tr!(doc_sign_pegawai)}</p>
                 <div class="h-20"></div>
                 <p class="font-bold underline">{doc.pegawai.name.clone()}</p>
                 <p>{format!("NIP {}", doc.pegawai.nip)}</p>
             </div>
             <div>
                 <p>{doc.place_date.clone()}</p>
-                <p>"Pejabat Penilai Kinerja"</p>
+                <p>{tr!(doc_sign_penilai)}</p>
                 <div class="h-20"></div>
                 <p class="font-bold underline">{penilai.name.clone()}</p>
                 <p>{format!("NIP {}", penilai.nip)}</p>

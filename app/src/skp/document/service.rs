@@ -1,17 +1,21 @@
-//! Gathers one plan into the official SKP document, within the viewer's reach.
+//! Gathers one plan into the official SKP document, within the viewer's reach, in
+//! the page's language (the PDF, rendered outside any page, is Indonesian).
 
 use super::repository;
 use super::types::{DocumentIki, DocumentRhk, DocumentValue, Signatory, SkpDocument};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::organisation::pangkat::pangkat_golongan;
 use crate::organisation::supervision::supervisor_of_employee;
 use crate::platform::db::{now_millis, Conn};
 use crate::platform::state::AppState;
 use crate::skp::berakhlak::CoreValue;
+use crate::skp::labels::{approach_label, aspek_label, perspektif_label};
 use crate::skp::plan::service::view;
 
+/// "Utama" from "utama": the RHK kind as the PDF template sorts by it.
 fn title_case(code: &str) -> String {
     code.split('_')
         .map(|w| {
@@ -80,14 +84,14 @@ pub async fn document(
             context: r
                 .parent_text
                 .clone()
-                .or_else(|| r.perspektif.as_deref().map(title_case))
+                .or_else(|| r.perspektif.as_deref().map(perspektif_label))
                 .unwrap_or_default(),
             text: r.text.clone(),
             iki: r
                 .iki
                 .iter()
                 .map(|k| DocumentIki {
-                    aspek: title_case(&k.aspek),
+                    aspek: aspek_label(&k.aspek),
                     indicator: k.indicator.clone(),
                     target: format!("{} {}", k.target, k.satuan),
                 })
@@ -98,7 +102,7 @@ pub async fn document(
         .iter()
         .map(|value| DocumentValue {
             name: value.name().to_owned(),
-            guides: value.guides().iter().map(|g| (*g).to_owned()).collect(),
+            guides: value.guides().to_vec(),
             expectation: plan
                 .expectations
                 .iter()
@@ -110,16 +114,11 @@ pub async fn document(
     Ok(SkpDocument {
         instansi: state.settings.instansi.clone(),
         year,
-        period: format!(
-            "{} s.d. {}",
-            CivilDate::new(year as i32, 1, 1)
-                .map(CivilDate::to_indonesian)
-                .unwrap_or_default(),
-            CivilDate::new(year as i32, 12, 31)
-                .map(CivilDate::to_indonesian)
-                .unwrap_or_default()
-        ),
-        approach: title_case(&plan.approach),
+        period: tr!(date_range, {
+            "from" => CivilDate::new(year as i32, 1, 1).map(CivilDate::to_words).unwrap_or_default(),
+            "to" => CivilDate::new(year as i32, 12, 31).map(CivilDate::to_words).unwrap_or_default(),
+        }),
+        approach: approach_label(&plan.approach),
         is_jpt: plan.is_jpt,
         status: plan.status,
         pegawai,
@@ -127,7 +126,7 @@ pub async fn document(
         rhk,
         perilaku,
         lampiran: plan.lampiran.clone(),
-        place_date: format!("{place}, {}", date.to_indonesian()),
+        place_date: format!("{place}, {}", date.to_words()),
         employee_id,
     })
 }

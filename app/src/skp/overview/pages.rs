@@ -92,7 +92,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
                         view! {
                             <tr class=class data-testid="skp-matrix-row" data-unsupported=lonely.to_string()>
                                 <th class="sticky left-0 bg-inherit px-3 py-2 font-normal">
-                                    <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.code()}</span>
+                                    <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{crate::skp::labels::rhk_kind_label(r.kind.code())}</span>
                                     {r.text.clone()}
                                     {warning}
                                 </th>

@@ -6,11 +6,13 @@ use super::types::{PerformanceYear, PeriodRow, PeriodStatus, YearStatus};
 use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
+use crate::i18n::current_language;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::state::AppState;
-use crate::skp::periods::{periods, Scheme};
+use crate::skp::periods::{period_name, periods, Scheme};
 use serde_json::json;
 
 pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
@@ -30,7 +32,14 @@ pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
                     id: r.id,
                     kind: r.kind,
                     number: r.number,
-                    name: r.name.clone(),
+                    // Named in the reader's language (stored in Indonesian).
+                    name: period_name(
+                        current_language(),
+                        r.kind,
+                        u8::try_from(r.number).unwrap_or(0),
+                        i32::try_from(y.year).unwrap_or_default(),
+                        y.scheme,
+                    ),
                     starts_on: r.starts_on.clone(),
                     ends_on: r.ends_on.clone(),
                     deadline: r.deadline.clone(),
@@ -44,10 +53,7 @@ pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
 /// Opens `year` with its periods under the configured scheme.
 pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Result<(), AppError> {
     if !(2000..=2100).contains(&year) {
-        return Err(AppError::invalid(
-            "year",
-            "Tahun harus antara 2000 dan 2100.",
-        ));
+        return Err(AppError::invalid("year", tr!(error_year_range)));
     }
     let scheme = state.settings.period_scheme;
     let db = &state.db;
@@ -56,7 +62,7 @@ pub async fn open_year(state: &AppState, actor: &SessionUser, year: i64) -> Resu
     if repository::year_status(&mut tx, year).await?.is_some() {
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} sudah dibuka."),
+            tr!(error_year_already_open, { "year" => year }),
         ));
     }
     let count = insert_year(

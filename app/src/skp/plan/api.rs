@@ -67,14 +67,14 @@ pub async fn review_skp_plan(
         "setujui" => {
             return Err(AppError::invalid(
                 "confirmed",
-                "Centang pernyataan bahwa Anda sudah memeriksa SKP ini sebelum menyetujuinya.",
+                crate::i18n::tr!(error_approve_unconfirmed),
             ))
         }
         "kembalikan" => Decision::Return(reason.unwrap_or_default()),
         _ => {
             return Err(AppError::invalid(
                 "decision",
-                "Pilih setujui atau kembalikan.",
+                crate::i18n::tr!(error_choose_approve_return),
             ))
         }
     };
@@ -113,7 +113,12 @@ pub async fn decide_skp_revision(
     let grant = match decision.as_str() {
         "setujui" => true,
         "tolak" => false,
-        _ => return Err(AppError::invalid("decision", "Pilih setujui atau tolak.")),
+        _ => {
+            return Err(AppError::invalid(
+                "decision",
+                crate::i18n::tr!(error_choose_grant_refuse),
+            ))
+        }
     };
     super::workflow::decide_revision(&state, &user, employee_id, year, grant).await?;
     crate::identity::guard::redirect_plain_form(&format!("/skp/{year}/pegawai/{employee_id}"));

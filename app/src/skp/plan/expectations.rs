@@ -6,6 +6,7 @@ use super::record::{announce, Announcement};
 use super::repository;
 use crate::audit::action::AuditAction;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::notifications::repository::Notice;
@@ -34,23 +35,17 @@ pub async fn save(
     let Some(plan) = &facts.stored else {
         return Err(AppError::invalid(
             "year",
-            format!("{} belum menyusun SKP tahun {year}.", facts.owner.name),
+            tr!(error_no_plan_yet, { "name" => facts.owner.name, "year" => year }),
         ));
     };
     if !facts.permissions().can_write_expectations {
-        return Err(AppError::invalid(
-            "status",
-            "SKP sudah disetujui dan terkunci; ekspektasi dapat diubah melalui revisi SKP.",
-        ));
+        return Err(AppError::invalid("status", tr!(error_expectations_locked)));
     }
     for (value, text) in &texts {
         if text.trim().chars().count() > MAX_EXPECTATION_CHARS {
             return Err(AppError::invalid(
                 format!("expectation.{}", value.code()),
-                format!(
-                    "Ekspektasi untuk {} terlalu panjang (paling banyak {MAX_EXPECTATION_CHARS} karakter).",
-                    value.name()
-                ),
+                tr!(error_expectation_too_long, { "value" => value.name(), "max" => MAX_EXPECTATION_CHARS }),
             ));
         }
     }
@@ -75,10 +70,9 @@ pub async fn save(
             ),
             tell: Some(Notice {
                 to: employee_id,
-                text: format!(
-                    "{} menuliskan ekspektasi perilaku kerja pada SKP tahun {year} Anda.",
-                    user.viewer.name
-                ),
+                text: crate::i18n::deferred_tr!(skp_notice_expectations, {
+                    "name" => user.viewer.name, "year" => year
+                }),
                 link: format!("/skp/{year}"),
             }),
         },

@@ -96,10 +96,10 @@ impl PlanFacts {
             return None;
         }
         match &self.supervisor {
-            None => Some("Jabatan atasan Anda sedang kosong tanpa Plt./Plh.; hubungi admin BKPSDM.".to_owned()),
-            Some(boss) if self.supervisor_rhk.is_empty() => Some(format!(
-                "SKP atasan ({}) tahun {} belum disetujui, sehingga belum ada RHK atasan untuk didukung. SKP dapat disusun sebagai draf dan diajukan setelah SKP atasan disetujui.",
-                boss.name, self.year
+            None => Some(crate::i18n::tr!(skp_blocked_no_supervisor)),
+            Some(boss) if self.supervisor_rhk.is_empty() => Some(crate::i18n::tr!(
+                skp_blocked_supervisor_plan,
+                { "name" => boss.name, "year" => self.year }
             )),
             _ => None,
         }

@@ -19,7 +19,9 @@ use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
-use crate::skp::labels::plan_status_label;
+use crate::skp::labels::{
+    approach_label, aspek_label, perspektif_label, plan_status_label, rhk_kind_label,
+};
 use crate::skp::period::api::list_performance_years;
 use crate::skp::rules::check_submission;
 use crate::skp::types::{IkiDraft, Lampiran, PlanStatus, Problem, RhkKind};
@@ -209,13 +211,13 @@ fn PlanTable(view: PlanView) -> impl IntoView {
                     {view.rhk.iter().enumerate().map(|(i, r)| view! {
                         <tr class="border-t border-slate-100 align-top">
                             <td class="px-3 py-2">{i + 1}</td>
-                            <td class="px-3 py-2 text-slate-600">{r.parent_text.clone().or(r.perspektif.clone()).unwrap_or_else(|| "—".into())}</td>
+                            <td class="px-3 py-2 text-slate-600">{r.parent_text.clone().or(r.perspektif.as_deref().map(perspektif_label)).unwrap_or_else(|| "—".into())}</td>
                             <td class="px-3 py-2">
-                                <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{r.kind.clone()}</span>
+                                <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{rhk_kind_label(&r.kind)}</span>
                                 {r.text.clone()}
                             </td>
                             <td class="px-3 py-2">
-                                <ul>{r.iki.iter().map(|k| view! { <li>{format!("{} — {} {} ({})", k.indicator, k.target, k.satuan, k.aspek)}</li> }).collect_view()}</ul>
+                                <ul>{r.iki.iter().map(|k| view! { <li>{format!("{} — {} {} ({})", k.indicator, k.target, k.satuan, aspek_label(&k.aspek))}</li> }).collect_view()}</ul>
                             </td>
                         </tr>
                     }).collect_view()}
@@ -505,8 +507,8 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
             <label class="flex max-w-xs flex-col gap-1 text-sm font-medium text-slate-700">
                 {move_tr!(skp_approach)}
                 <select class=INPUT_CLASS prop:value=move || approach.get() on:change=move |ev| { approach.set(event_target_value(&ev)); dirty.set(true); }>
-                    <option value="kuantitatif">"Kuantitatif"</option>
-                    <option value="kualitatif">"Kualitatif"</option>
+                    <option value="kuantitatif">{approach_label("kuantitatif")}</option>
+                    <option value="kualitatif">{approach_label("kualitatif")}</option>
                 </select>
             </label>
             <h2 class="mt-4 text-lg font-semibold">{move_tr!(skp_col_rhk)}</h2>
@@ -589,12 +591,16 @@ fn field_label(error: &AppError) -> String {
     };
     let parts: Vec<&str> = field.split('.').collect();
     match parts.as_slice() {
-        ["rhk", i, "iki", j, ..] => format!(
-            "RHK {}, indikator {}: ",
-            i.parse::<usize>().map_or(0, |n| n + 1),
-            j.parse::<usize>().map_or(0, |n| n + 1)
-        ),
-        ["rhk", i, ..] => format!("RHK {}: ", i.parse::<usize>().map_or(0, |n| n + 1)),
+        ["rhk", i, "iki", j, ..] => {
+            let (rhk, iki) = (
+                i.parse::<usize>().map_or(0, |n| n + 1),
+                j.parse::<usize>().map_or(0, |n| n + 1),
+            );
+            tr!(skp_field_rhk_iki, { "rhk" => rhk, "iki" => iki }) + " "
+        }
+        ["rhk", i, ..] => {
+            tr!(skp_field_rhk, { "rhk" => i.parse::<usize>().map_or(0, |n| n + 1) }) + " "
+        }
         _ => String::new(),
     }
 }
@@ -689,10 +695,10 @@ fn RhkEditor(
                     {move_tr!(skp_col_perspektif)}
                     <select class=INPUT_CLASS prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
                         <option value="">{move_tr!(skp_choose_perspektif)}</option>
-                        <option value="penerima_layanan">"Penerima Layanan"</option>
-                        <option value="proses_bisnis">"Proses Bisnis"</option>
-                        <option value="penguatan_internal">"Penguatan Internal"</option>
-                        <option value="anggaran">"Anggaran"</option>
+                        <option value="penerima_layanan">{perspektif_label("penerima_layanan")}</option>
+                        <option value="proses_bisnis">{perspektif_label("proses_bisnis")}</option>
+                        <option value="penguatan_internal">{perspektif_label("penguatan_internal")}</option>
+                        <option value="anggaran">{perspektif_label("anggaran")}</option>
                     </select>
                     </label>
                 })
@@ -726,10 +732,10 @@ fn RhkEditor(
                     {move_tr!(skp_field_aspek)}
                     <select class=INPUT_CLASS prop:value=move || get(&|r| r.iki.get(j).map(|k| k.aspek.clone()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.aspek = v.clone() }); }>
-                        <option value="kuantitas">"Kuantitas"</option>
-                        <option value="kualitas">"Kualitas"</option>
-                        <option value="waktu">"Waktu"</option>
-                        <option value="biaya">"Biaya"</option>
+                        <option value="kuantitas">{aspek_label("kuantitas")}</option>
+                        <option value="kualitas">{aspek_label("kualitas")}</option>
+                        <option value="waktu">{aspek_label("waktu")}</option>
+                        <option value="biaya">{aspek_label("biaya")}</option>
                     </select>
                     </label>
                     <label class=format!("{LABEL_CLASS} sm:col-span-3")>

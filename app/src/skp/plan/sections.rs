@@ -15,6 +15,7 @@ use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::i18n::{move_tr, tr};
 use crate::identity::types::Reach;
 use crate::skp::berakhlak::CoreValue;
+use crate::skp::types::PlanStatus;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -39,7 +40,7 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
         .map(|value| ValueRow {
             code: value.code().to_owned(),
             name: value.name().to_owned(),
-            guides: value.guides().into_iter().map(str::to_owned).collect(),
+            guides: value.guides().into(),
             expectation: view
                 .expectations
                 .iter()
@@ -264,9 +265,14 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
                     <li class="border-t border-slate-100 py-2">
                         <details>
                             <summary class="cursor-pointer text-sm">
-                                {format!("Versi {} · {} · {} · {}", v.version, crate::skp::labels::plan_status_label(v.status), v.by_name.clone().unwrap_or_default(), format_wib(v.at_millis))}
+                                {tr!(skp_history_entry, {
+                                    "version" => v.version,
+                                    "status" => crate::skp::labels::plan_status_label(v.status),
+                                    "by" => v.by_name.clone().unwrap_or_default(),
+                                    "at" => format_wib(v.at_millis),
+                                })}
                             </summary>
-                            {v.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-600">{n}</p> })}
+                            {v.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-600">{history_note(v.status, n)}</p> })}
                             <ol class="mt-1 list-decimal pl-5 text-sm">
                                 {v.rhk.into_iter().map(|r| view! {
                                     <li>{r.text}<ul class="list-disc pl-5 text-slate-600">
@@ -281,6 +287,18 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// What a version's note is: the reason it was returned, or the revision request
+/// granted (stored with an Indonesian prefix before the reason alone was kept).
+fn history_note(status: PlanStatus, note: String) -> String {
+    let label = match status {
+        PlanStatus::Returned => tr!(skp_returned_because),
+        PlanStatus::Draft => tr!(skp_history_revision_granted),
+        _ => return note,
+    };
+    let reason = note.strip_prefix("Revisi disetujui: ").unwrap_or(&note);
+    format!("{label} {reason}")
 }
 
 /// Links to the printable SKP document and its PDF.

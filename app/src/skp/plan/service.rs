@@ -8,6 +8,7 @@ use super::repository;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::audit::action::AuditAction;
 use crate::error::AppError;
+use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::notifications::repository::{self as notifications, Notice};
 use crate::platform::db::{now_millis, Conn, Db};
@@ -108,7 +109,7 @@ pub(super) fn first_problem(problems: Vec<Problem>) -> Result<(), AppError> {
 
 pub(super) fn conflict(version: i64) -> AppError {
     AppError::Conflict {
-        message: "SKP ini sudah diubah di tempat lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru; perubahan Anda belum disimpan.".into(),
+        message: tr!(error_conflict_plan),
         version,
     }
 }
@@ -124,16 +125,13 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         None => {
             return Err(AppError::invalid(
                 "year",
-                format!(
-                    "Tahun kinerja {} belum dibuka oleh admin BKPSDM.",
-                    input.year
-                ),
+                tr!(error_year_not_opened, { "year" => input.year }),
             ))
         }
         Some(false) => {
             return Err(AppError::invalid(
                 "year",
-                format!("Tahun kinerja {} sudah ditutup.", input.year),
+                tr!(error_year_closed, { "year" => input.year }),
             ))
         }
         Some(true) => {}
@@ -145,7 +143,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         if is_jpt && rhk.parent_rhk_id.is_some() {
             return Err(AppError::invalid(
                 format!("rhk.{i}.parent_rhk_id"),
-                "SKP JPT memakai perspektif, bukan RHK atasan.",
+                tr!(error_jpt_no_parent),
             ));
         }
     }
@@ -153,7 +151,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     if let Some(i) = foreign_link(input.rhk.iter().map(|r| r.parent_rhk_id), &allowed) {
         return Err(AppError::invalid(
             format!("rhk.{i}.parent_rhk_id"),
-            "RHK atasan yang dipilih bukan dari SKP atasan tahun ini yang sudah disetujui.",
+            tr!(error_parent_not_approved),
         ));
     }
     let (plan_id, version, action) = match &facts.stored {
@@ -166,10 +164,7 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         Some(_) if input.base_version == 0 => {
             return Err(AppError::invalid(
                 "year",
-                format!(
-                    "Anda sudah memiliki SKP tahun {}; buka SKP itu untuk mengubahnya.",
-                    input.year
-                ),
+                tr!(error_plan_exists, { "year" => input.year }),
             ))
         }
         Some(plan) => {
@@ -190,10 +185,9 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
     {
         let notice = Notice {
             to: boss.employee_id,
-            text: format!(
-                "{} menyusun SKP tahun {} dan menunggu SKP Anda disetujui untuk memilih RHK yang didukung.",
-                facts.owner.name, input.year
-            ),
+            text: crate::i18n::deferred_tr!(skp_notice_waiting, {
+                "name" => facts.owner.name, "year" => input.year
+            }),
             link: format!("/skp/{}", input.year),
         };
         notifications::insert(&mut tx, "skp.waiting_for_supervisor", notice, now).await?;
@@ -234,17 +228,14 @@ async fn write_rhk(
         if !existing.contains(id) {
             return Err(AppError::invalid(
                 format!("rhk.{i}"),
-                "RHK ini bukan bagian dari SKP Anda; muat ulang halaman.",
+                tr!(error_rhk_not_yours),
             ));
         }
     }
     repository::delete_iki_of_plan(conn, plan_id).await?;
     for id in existing.iter().filter(|id| !kept.contains(id)) {
         if repository::supporters(conn, *id).await? > 0 {
-            return Err(AppError::invalid(
-                "rhk",
-                "RHK yang sudah didukung RHK bawahan tidak dapat dihapus; ubah rumusannya saja.",
-            ));
+            return Err(AppError::invalid("rhk", tr!(error_rhk_supported)));
         }
         repository::delete_rhk(conn, *id).await?;
     }

@@ -10,6 +10,7 @@ use super::service::{conflict, first_problem, foreign_link};
 use super::types::PlanSave;
 use crate::audit::action::AuditAction;
 use crate::error::AppError;
+use crate::i18n::{deferred_tr, tr, Text};
 use crate::identity::roles::SessionUser;
 use crate::identity::types::Reach;
 use crate::notifications::repository::Notice;
@@ -19,18 +20,8 @@ use crate::skp::rules::{check_submission, next_status, Step};
 use crate::skp::types::PlanStatus;
 use serde_json::json;
 
-/// `text` ending in exactly one full stop, also after a name that ends in one
-/// ("… oleh Rahmat, S.H.").
-fn sentence(text: String) -> String {
-    if text.ends_with(['.', '?', '!']) {
-        text
-    } else {
-        text + "."
-    }
-}
-
 /// The owner's supervisor today, told `text` with a link to the owner's plan.
-fn tell_supervisor(facts: &PlanFacts, text: String) -> Option<Notice> {
+fn tell_supervisor(facts: &PlanFacts, text: Text) -> Option<Notice> {
     facts.supervisor.as_ref().map(|boss| Notice {
         to: boss.employee_id,
         text,
@@ -39,7 +30,7 @@ fn tell_supervisor(facts: &PlanFacts, text: String) -> Option<Notice> {
 }
 
 /// The owner, told `text` with a link to their plan.
-fn tell_owner(facts: &PlanFacts, text: String) -> Option<Notice> {
+fn tell_owner(facts: &PlanFacts, text: Text) -> Option<Notice> {
     Some(Notice {
         to: facts.employee_id,
         text,
@@ -58,10 +49,7 @@ pub async fn submit(
     let mut tx = db.write().await?;
     let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
     let Some(plan) = &facts.stored else {
-        return Err(AppError::invalid(
-            "year",
-            "Simpan SKP Anda dulu sebelum mengajukannya.",
-        ));
+        return Err(AppError::invalid("year", tr!(error_save_before_submit)));
     };
     if plan.version != base_version {
         return Err(conflict(plan.version));
@@ -70,7 +58,7 @@ pub async fn submit(
         next_status(plan.status, Step::Submit).map_err(|m| AppError::invalid("status", m))?;
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
+            tr!(error_year_not_open, { "year" => year }),
         ));
     }
     if let Some(reason) = facts.blocked_reason() {
@@ -89,7 +77,7 @@ pub async fn submit(
     if let Some(i) = foreign_link(rhk.iter().map(|r| r.parent_rhk_id), &supported) {
         return Err(AppError::invalid(
             format!("rhk.{i}.parent_rhk_id"),
-            "RHK atasan yang dipilih tidak lagi ada di SKP atasan yang disetujui; pilih ulang.",
+            tr!(error_parent_rhk_gone),
         ));
     }
     let now = now_millis();
@@ -121,12 +109,9 @@ pub async fn submit(
     let tell = tell_supervisor(
         &facts,
         if plan.status == PlanStatus::Returned {
-            sentence(format!(
-                "{} mengajukan ulang SKP tahun {year} setelah diperbaiki",
-                facts.owner.name
-            ))
+            deferred_tr!(skp_notice_resubmitted, { "name" => facts.owner.name, "year" => year })
         } else {
-            sentence(format!("{} mengajukan SKP tahun {year}", facts.owner.name))
+            deferred_tr!(skp_notice_submitted, { "name" => facts.owner.name, "year" => year })
         },
     );
     announce(
@@ -162,7 +147,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
     if !facts.permissions().can_withdraw {
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
+            tr!(error_year_not_open, { "year" => year }),
         ));
     }
     let now = now_millis();
@@ -192,17 +177,15 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
     .await?;
     let tell = tell_supervisor(
         &facts,
-        sentence(format!(
-            "{} menarik kembali pengajuan SKP tahun {year} untuk diperbaiki",
-            facts.owner.name
-        )),
+        deferred_tr!(skp_notice_withdrawn, { "name" => facts.owner.name, "year" => year }),
     );
     announce(
         &mut tx,
         db.backend(),
         Announcement {
-            actor: user.employee_id(),
-            action: "skp.withdrawn",
+            actor: user,
+            owner: &facts.owner.name,
+            action: AuditAction::SkpWithdrawn,
             plan_id: plan.id,
             before: Some(json!({ "status": plan.status })),
             after: Some(json!({ "status": PlanStatus::Draft })),
@@ -254,7 +237,7 @@ pub async fn review(
     let (step, new_status, note) = match &decision {
         Decision::Approve => (Step::Approve, PlanStatus::Approved, None),
         Decision::Return(reason) => {
-            let reason = written_reason(reason, "Tuliskan alasan pengembalian (sekurang-kurangnya 10 karakter) agar pegawai tahu apa yang harus diperbaiki.")?;
+            let reason = written_reason(reason, &tr!(error_return_reason))?;
             (Step::Return, PlanStatus::Returned, Some(reason))
         }
     };
@@ -287,18 +270,15 @@ pub async fn review(
     let (action, text) = match &decision {
         Decision::Approve => (
             AuditAction::SkpApproved,
-            sentence(format!(
-                "SKP tahun {year} Anda disetujui oleh {}",
-                user.viewer.name
-            )),
+            deferred_tr!(skp_notice_approved, { "year" => year, "name" => user.viewer.name }),
         ),
         Decision::Return(_) => (
             AuditAction::SkpReturned,
-            sentence(format!(
-                "SKP tahun {year} Anda dikembalikan oleh {} untuk diperbaiki. Alasannya: {}",
-                user.viewer.name,
-                note.as_deref().unwrap_or_default()
-            )),
+            deferred_tr!(skp_notice_returned, {
+                "year" => year,
+                "name" => user.viewer.name,
+                "reason" => note.as_deref().unwrap_or_default(),
+            }),
         ),
     };
     announce(
@@ -335,33 +315,24 @@ pub async fn request_revision(
         return Err(AppError::NotFound);
     };
     if facts.revision_requested() {
-        return Err(AppError::invalid(
-            "reason",
-            "Permintaan revisi sudah diajukan; tunggu keputusan atasan.",
-        ));
+        return Err(AppError::invalid("reason", tr!(error_revision_pending)));
     }
     next_status(plan.status, Step::ReopenForRevision)
         .map_err(|m| AppError::invalid("status", m))?;
     if !facts.permissions().can_request_revision {
         return Err(AppError::invalid(
             "year",
-            format!("Tahun kinerja {year} tidak terbuka."),
+            tr!(error_year_not_open, { "year" => year }),
         ));
     }
-    let reason = written_reason(
-        reason,
-        "Tuliskan apa yang ingin diubah dan mengapa (sekurang-kurangnya 10 karakter).",
-    )?;
+    let reason = written_reason(reason, &tr!(error_revision_reason))?;
     let now = now_millis();
     if !repository::request_revision(&mut tx, plan.id, &reason, now).await? {
         return Err(conflict(plan.version));
     }
     let tell = tell_supervisor(
         &facts,
-        sentence(format!(
-            "{} meminta revisi SKP tahun {year}",
-            facts.owner.name
-        )),
+        deferred_tr!(skp_notice_revision_requested, { "name" => facts.owner.name, "year" => year }),
     );
     announce(
         &mut tx,
@@ -389,10 +360,7 @@ fn written_reason(reason: &str, message: &str) -> Result<String, AppError> {
         return Err(AppError::invalid("reason", message));
     }
     if reason.chars().count() > 2000 {
-        return Err(AppError::invalid(
-            "reason",
-            "Alasan terlalu panjang (paling banyak 2.000 karakter).",
-        ));
+        return Err(AppError::invalid("reason", tr!(error_reason_too_long)));
     }
     Ok(reason.to_owned())
 }
@@ -413,7 +381,7 @@ pub async fn decide_revision(
     if !facts.revision_requested() {
         return Err(AppError::invalid(
             "decision",
-            "Tidak ada permintaan revisi yang menunggu keputusan.",
+            tr!(error_no_revision_request),
         ));
     }
     let now = now_millis();
@@ -442,7 +410,7 @@ pub async fn decide_revision(
             VersionEntry {
                 version: plan.version + 1,
                 status: PlanStatus::Draft,
-                note: Some(&format!("Revisi disetujui: {reason}")),
+                note: Some(&reason),
                 by: user.employee_id(),
             },
             now,
@@ -452,15 +420,12 @@ pub async fn decide_revision(
     let (action, text) = if grant {
         (
             AuditAction::SkpRevisionGranted,
-            format!(
-                "Permintaan revisi SKP tahun {year} disetujui oleh {}; SKP kembali menjadi draf.",
-                user.viewer.name
-            ),
+            deferred_tr!(skp_notice_revision_granted, { "year" => year, "name" => user.viewer.name }),
         )
     } else {
         (
             AuditAction::SkpRevisionRefused,
-            format!("Permintaan revisi SKP tahun {year} tidak disetujui oleh {}; SKP yang disetujui tetap berlaku.", user.viewer.name),
+            deferred_tr!(skp_notice_revision_refused, { "year" => year, "name" => user.viewer.name }),
         )
     };
     let after = if grant {
@@ -486,25 +451,4 @@ pub async fn decide_revision(
     tx.commit().await?;
     state.plans_changed();
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sentence;
-
-    #[test]
-    fn a_notice_ends_in_one_full_stop() {
-        assert_eq!(
-            sentence("Disetujui oleh Rahmat, S.H.".into()),
-            "Disetujui oleh Rahmat, S.H."
-        );
-        assert_eq!(
-            sentence("Disetujui oleh Budi".into()),
-            "Disetujui oleh Budi."
-        );
-        assert_eq!(
-            sentence("Alasannya: target perlu dicek?".into()),
-            "Alasannya: target perlu dicek?"
-        );
-    }
 }

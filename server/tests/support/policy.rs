@@ -1,0 +1,50 @@
+//! Every route of `shell/app.rs` and who may open it: the policy `pages.rs` checks
+//! against `identity::access::PAGES`, and the pages `english.rs` renders in English.
+
+use app::identity::types::Role;
+
+pub enum Who {
+    Anyone,
+    SignedIn,
+    Roles(&'static [Role]),
+}
+
+pub const LEADERS: Who = Who::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]);
+pub const ADMIN: Who = Who::Roles(&[Role::AdminBkpsdm]);
+
+/// Every route of `shell/app.rs` and who may open it.
+pub const POLICY: &[(&str, Who)] = &[
+    ("/", Who::Anyone),
+    ("/organisasi", Who::Anyone),
+    ("/tentang", Who::Anyone),
+    ("/masuk", Who::Anyone),
+    ("/ganti-sandi", Who::SignedIn),
+    ("/saya", Who::SignedIn),
+    ("/pemberitahuan", Who::SignedIn),
+    ("/tim", Who::Roles(&[Role::Atasan])),
+    ("/pegawai", LEADERS),
+    ("/pegawai/:id", Who::SignedIn),
+    ("/pimpinan", LEADERS),
+    ("/skp", Who::SignedIn),
+    ("/skp/:year", Who::SignedIn),
+    ("/skp/:year/pegawai/:id", Who::SignedIn),
+    ("/skp/:year/pegawai/:id/dokumen", Who::SignedIn),
+    ("/skp/:year/matriks", Who::SignedIn),
+    ("/skp/:year/kaskade", LEADERS),
+    ("/admin", ADMIN),
+    ("/admin/organisasi", ADMIN),
+    ("/admin/impor", ADMIN),
+    ("/admin/audit", ADMIN),
+    ("/admin/periode", ADMIN),
+];
+
+impl Who {
+    /// Whether someone signed in (or not) with `roles` may open the page.
+    pub fn admits(&self, signed_in: bool, roles: &[Role]) -> bool {
+        match self {
+            Who::Anyone => true,
+            Who::SignedIn => signed_in,
+            Who::Roles(allowed) => allowed.iter().any(|r| roles.contains(r)),
+        }
+    }
+}
