@@ -117,6 +117,8 @@ test("an SKP goes from draft through return and revision to approval, then shows
   await expect(pegawai.getByTestId("skp-table")).toContainText("520 dokumen");
   await expect(pegawai.getByTestId("skp-revision-request")).toBeVisible();
   await expect(pegawai.getByTestId("skp-history").locator("summary")).toHaveCount(6);
+  // The resubmission says what changed since the version that was returned.
+  await expect(pegawai.getByTestId("skp-history-changes").first()).toContainText("450 dokumen menjadi Jumlah izin terbit ≤ 3 hari kerja — 520 dokumen");
 
   // The document page and the PDF.
   await pegawai.getByTestId("skp-document-link").click();

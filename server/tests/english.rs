@@ -597,7 +597,7 @@ async fn every_page_error_and_notification_reads_in_english() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let review = |decision: &str, reason: &str| {
         format!(
-            "employee_id={}&year=2027&decision={decision}&reason={reason}",
+            "employee_id={}&year=2027&decision={decision}&reason={reason}&confirmed=ya",
             demo.pegawai.0
         )
     };

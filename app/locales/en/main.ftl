@@ -73,6 +73,8 @@ nav-pimpinan = Leadership
 nav-login = Log in
 nav-logout = Log out
 nav-menu = Menu
+table-scroll-hint = Swipe the table sideways to see every column →
+table-scroll-label = Table (scrolls sideways)
 nav-change-password = Change password
 
 access-login-title = Please log in
@@ -164,6 +166,9 @@ admin-acting-from = From
 admin-acting-until = Until
 admin-acting-assign = Assign
 admin-unit-name = Unit name
+admin-position-title = Position title
+admin-position-parent = Supervising position
+admin-unit-search-label = Find a unit (name or code)
 admin-add-subunit = Add a sub-unit
 admin-add = Add
 admin-positions = Positions in this unit
@@ -345,6 +350,7 @@ skp-cascade-lead = From the leadership's goals down to each employee's RHK, with
 skp-cascade-none = Not started
 skp-cascade-progress = SKP status
 skp-cascade-employees = employees
+skp-cascade-counts-note = Includes the regional head, whose goals top the cascade; the home page counts civil servants only.
 skp-cascade-units = Units
 skp-cascade-pending = Employees whose SKP is not approved yet
 skp-cascade-tree = RHK cascade tree
@@ -378,6 +384,14 @@ skp-notice-waiting = { $name } is drafting the SKP for { $year } and is waiting 
 
 # Version history
 skp-history-entry = Version { $version } · { $status } · { $by } · { $at }
+skp-history-changes = Changes since the previous version:
+skp-history-unchanged = Same content as the previous version.
+skp-change-rhk-added = New RHK: { $text }
+skp-change-rhk-removed = RHK removed: { $text }
+skp-change-rhk-reworded = RHK reworded: “{ $from }” became “{ $to }”
+skp-change-iki-added = New IKI on “{ $rhk }”: { $iki }
+skp-change-iki-removed = IKI removed from “{ $rhk }”: { $iki }
+skp-change-iki-changed = IKI on “{ $rhk }”: { $from } became { $to }
 skp-history-revision-granted = Revision granted:
 
 # BerAKHLAK behaviour guides (the value names stay as they are: proper names)

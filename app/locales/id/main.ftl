@@ -73,6 +73,8 @@ nav-pimpinan = Pimpinan
 nav-login = Masuk
 nav-logout = Keluar
 nav-menu = Menu
+table-scroll-hint = Geser tabel ke samping untuk melihat semua kolom →
+table-scroll-label = Tabel (dapat digeser ke samping)
 nav-change-password = Ganti kata sandi
 
 access-login-title = Silakan masuk
@@ -164,6 +166,9 @@ admin-acting-from = Mulai
 admin-acting-until = Sampai
 admin-acting-assign = Tunjuk
 admin-unit-name = Nama unit
+admin-position-title = Nama jabatan
+admin-position-parent = Jabatan atasan
+admin-unit-search-label = Cari unit (nama atau kode)
 admin-add-subunit = Tambah sub-unit
 admin-add = Tambah
 admin-positions = Jabatan di unit ini
@@ -345,6 +350,7 @@ skp-cascade-lead = Dari sasaran pimpinan sampai RHK tiap pegawai, dengan status 
 skp-cascade-none = Belum menyusun
 skp-cascade-progress = Status SKP
 skp-cascade-employees = pegawai
+skp-cascade-counts-note = Termasuk kepala daerah, yang sasarannya menjadi puncak kaskade; Beranda hanya menghitung pegawai ASN.
 skp-cascade-units = Unit kerja
 skp-cascade-pending = Pegawai yang SKP-nya belum disetujui
 skp-cascade-tree = Pohon kaskade RHK
@@ -378,6 +384,14 @@ skp-notice-waiting = { $name } menyusun SKP tahun { $year } dan menunggu SKP And
 
 # Version history
 skp-history-entry = Versi { $version } · { $status } · { $by } · { $at }
+skp-history-changes = Perubahan dari versi sebelumnya:
+skp-history-unchanged = Isi sama dengan versi sebelumnya.
+skp-change-rhk-added = RHK baru: { $text }
+skp-change-rhk-removed = RHK dihapus: { $text }
+skp-change-rhk-reworded = RHK dirumuskan ulang: “{ $from }” menjadi “{ $to }”
+skp-change-iki-added = IKI baru pada “{ $rhk }”: { $iki }
+skp-change-iki-removed = IKI dihapus dari “{ $rhk }”: { $iki }
+skp-change-iki-changed = IKI pada “{ $rhk }”: { $from } menjadi { $to }
 skp-history-revision-granted = Revisi disetujui:
 
 # BerAKHLAK behaviour guides (the value names stay as they are: proper names)

@@ -330,8 +330,11 @@ pub fn AdminUnitsPage() -> impl IntoView {
         <PageHeader title=move_tr!(admin_units)>
             <p>{move_tr!(admin_units_body)}</p>
         </PageHeader>
-        <Form method="GET" action="" attr:class="mb-4 flex gap-2" attr:role="search">
-            <input type="search" name="q" value=search prop:value=search class=INPUT_CLASS data-testid="admin-unit-search" />
+        <Form method="GET" action="" attr:class="mb-4 flex items-end gap-2" attr:role="search">
+            <label class=format!("{LABEL} flex-1")>
+                {move_tr!(admin_unit_search_label)}
+                <input type="search" name="q" value=search prop:value=search class=INPUT_CLASS data-testid="admin-unit-search" />
+            </label>
             <button type="submit" class=BUTTON_CLASS>{move_tr!(org_search_button)}</button>
         </Form>
         <div class="grid gap-6 lg:grid-cols-3">
@@ -450,9 +453,9 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                                     <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
                                         <input type="hidden" name="position_id" value=p.id.to_string() />
                                         <input type="hidden" name="unit_id" value=unit_id.to_string() />
-                                        <input name="title" value=p.title.clone() class=format!("{INPUT_CLASS} sm:col-span-2") />
-                                        <select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select>
-                                        <select name="parent_id" class=INPUT_CLASS>{options}</select>
+                                        <label class=format!("{LABEL} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" value=p.title.clone() class=INPUT_CLASS /></label>
+                                        <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select></label>
+                                        <label class=LABEL>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{options}</select></label>
                                         <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=p.active />{move_tr!(admin_active)}</label>
                                         <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!(admin_save)}</button>
                                     </ActionForm>
@@ -469,9 +472,9 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                             <input type="hidden" name="position_id" value="" />
                             <input type="hidden" name="unit_id" value=unit_id.to_string() />
                             <input type="hidden" name="active" value="on" />
-                            <input name="title" class=format!("{INPUT_CLASS} sm:col-span-2") data-testid="new-position-title" />
-                            <select name="kind" class=INPUT_CLASS>{jabatan_options(JabatanKind::Pelaksana.code())}</select>
-                            <select name="parent_id" class=INPUT_CLASS>{new_options}</select>
+                            <label class=format!("{LABEL} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" class=INPUT_CLASS data-testid="new-position-title" /></label>
+                            <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(JabatanKind::Pelaksana.code())}</select></label>
+                            <label class=LABEL>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{new_options}</select></label>
                             <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!(admin_add)}</button>
                         </ActionForm>
                     }

@@ -7,10 +7,12 @@ pub mod form;
 pub mod islands;
 mod notice;
 pub mod params;
+mod wide_table;
 
 pub use access::{encode_path, AccessProblem};
 pub use chart::{Bar, BarChart};
 pub use notice::{ErrorNotice, Loading};
+pub use wide_table::WideTable;
 
 use leptos::prelude::*;
 

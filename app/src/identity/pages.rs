@@ -11,7 +11,7 @@ use crate::admin::pages::EmployeeAdminPanel;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CLASS, INPUT_CLASS};
 use crate::components::islands::{IslandRoot, IslandScripts};
-use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader};
+use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader, WideTable};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::pages::{jabatan_kind_label, status_label};
@@ -326,7 +326,7 @@ pub fn EmployeeTable(rows: Vec<EmployeeRow>, test_id: &'static str) -> impl Into
             .into_any();
     }
     view! {
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <WideTable>
             <table class="w-full text-left text-sm" data-testid=test_id>
                 <thead class="bg-slate-50 text-slate-600">
                     <tr>
@@ -350,7 +350,7 @@ pub fn EmployeeTable(rows: Vec<EmployeeRow>, test_id: &'static str) -> impl Into
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </WideTable>
     }
     .into_any()
 }

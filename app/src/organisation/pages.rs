@@ -4,7 +4,7 @@
 
 use super::api::{search_units, validate_unit_query};
 use super::types::{EmployeeStatus, JabatanKind, UnitKind, UnitSummary, SEARCH_LIMIT};
-use crate::components::{format_count, ErrorNotice, Loading, PageHeader};
+use crate::components::{format_count, ErrorNotice, Loading, PageHeader, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -105,7 +105,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
             {move_tr!(org_results, { "count" => count.clone() })}
             {truncated.then(|| view! { " " {move_tr!(org_results_truncated)} })}
         </p>
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <WideTable>
             <table class="w-full text-left text-sm" data-testid="unit-results">
                 <thead class="bg-slate-100 text-slate-600">
                     <tr>
@@ -136,7 +136,7 @@ fn UnitTable(units: Vec<UnitSummary>, query: String) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-        </div>
+        </WideTable>
     }
     .into_any()
 }

@@ -2,7 +2,9 @@
 //! head count, structural positions, vacancies and how many an acting official covers.
 
 use crate::admin::api::get_leadership_overview;
-use crate::components::{format_count, AccessProblem, Bar, BarChart, Loading, PageHeader};
+use crate::components::{
+    format_count, AccessProblem, Bar, BarChart, Loading, PageHeader, WideTable,
+};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,7 +30,7 @@ pub fn PimpinanPage() -> impl IntoView {
                             {(!vacant.is_empty()).then(|| view! {
                                 <div class="mb-6"><BarChart title=move_tr!(pimpinan_vacant_chart) bars=vacant test_id="vacancy-chart" /></div>
                             })}
-                            <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+                            <WideTable>
                                 <table class="w-full text-left text-sm" data-testid="leadership-table">
                                     <thead class="bg-slate-50 text-slate-600"><tr>
                                         <th class="px-3 py-2">{move_tr!(org_col_unit)}</th>
@@ -49,7 +51,7 @@ pub fn PimpinanPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                            </div>
+                            </WideTable>
                         }
                         .into_any()
                     }

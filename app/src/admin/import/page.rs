@@ -6,7 +6,7 @@ use super::api::{get_import_job, preview_import, start_import};
 use super::types::{ChangeKind, ImportJob, ImportPreview, ImportStart, JobStatus};
 use crate::components::form::{BUTTON_CLASS, SECONDARY_BUTTON_CLASS};
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
-use crate::components::{format_count, AccessProblem, PageHeader, StatCard};
+use crate::components::{format_count, AccessProblem, PageHeader, StatCard, WideTable};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::shell::layout::use_viewer;
@@ -154,7 +154,7 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
             })}
             {(!preview.errors.is_empty()).then(|| view! {
                 <h2 class="mt-4 font-semibold text-red-800">{move_tr!(import_error_list)}</h2>
-                <div class="overflow-x-auto rounded-xl border border-red-200 bg-white">
+                <WideTable class="rounded-xl border border-red-200 bg-white">
                     <table class="w-full text-left text-sm" data-testid="import-errors">
                         <thead class="bg-red-50 text-red-900">
                             <tr>
@@ -173,7 +173,7 @@ fn PreviewView(preview: ImportPreview) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </WideTable>
             })}
             {(!preview.changes.is_empty()).then(|| view! {
                 <h2 class="mt-4 font-semibold">{move_tr!(import_change_list)}</h2>

@@ -4,7 +4,7 @@
 use super::api::{get_skp_cascade, get_skp_matrix};
 use super::types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
 use crate::components::params::year_param;
-use crate::components::{format_count, AccessProblem, Loading, PageHeader};
+use crate::components::{format_count, AccessProblem, Loading, PageHeader, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::labels::plan_status_label;
 use crate::skp::types::PlanStatus;
@@ -65,7 +65,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
             </p>
         </PageHeader>
         {empty.map(|text| view! { <p class="mb-4 text-slate-600">{text}</p> })}
-        <div class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <WideTable>
             <table class="min-w-full text-left text-sm" data-testid="skp-matrix">
                 <thead class="bg-slate-50 align-bottom text-slate-700">
                     <tr>
@@ -106,7 +106,7 @@ fn MatrixTable(m: MatrixView) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </WideTable>
     }
 }
 
@@ -192,6 +192,8 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
             tr!(skp_cascade_kabupaten)
         ),
     };
+    // Only the whole kabupaten's count includes the regional head.
+    let whole_kabupaten = c.unit.is_none();
     let up = match (&c.unit, &c.parent_unit) {
         (Some(_), Some((id, name))) => {
             Some((format!("/skp/{year}/kaskade?unit={id}"), name.clone()))
@@ -217,6 +219,7 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
             <h2 class="font-semibold">{format!("{} · {} {}", tr!(skp_cascade_progress), format_count(c.total.total()), tr!(skp_cascade_employees))}</h2>
             <div class="mt-2"><StatusBar counts=c.total.clone() /></div>
             <CountsLine counts=c.total.clone() />
+            {whole_kabupaten.then(|| view! { <p class="mt-1 text-xs text-slate-500" data-testid="skp-cascade-counts-note">{move_tr!(skp_cascade_counts_note)}</p> })}
             <p class="mt-2 flex flex-wrap gap-3 text-xs">{legend}</p>
         </section>
         {(!c.units.is_empty()).then(move || view! {

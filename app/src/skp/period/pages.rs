@@ -6,7 +6,7 @@ use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
-use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::components::{AccessProblem, Loading, PageHeader, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::periods::Scheme;
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -
     view! {
         <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
             <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == Scheme::Monthly { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>
-            <div class="mt-2 overflow-x-auto">
+            <WideTable class="mt-2">
                 <table class="w-full text-left text-sm">
                     <tbody>
                         {year.periods.into_iter().map(|p| {
@@ -78,7 +78,7 @@ fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </WideTable>
         </section>
     }
 }

@@ -5,6 +5,7 @@
 //! decision rests on) and record (audit + notification) → repository (SQL).
 
 pub mod api;
+pub mod history;
 pub mod pages;
 pub mod sections;
 pub mod types;

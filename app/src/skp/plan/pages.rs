@@ -182,6 +182,11 @@ fn PlanHeader(view: PlanView) -> impl IntoView {
 /// The plan as a read-only table (also what the supervisor reviews).
 #[component]
 fn PlanTable(view: PlanView) -> impl IntoView {
+    let parent_head = if view.is_jpt {
+        tr!(skp_col_perspektif)
+    } else {
+        tr!(skp_col_parent)
+    };
     let lampiran = [
         (
             tr!(skp_lampiran_dukungan),
@@ -197,26 +202,32 @@ fn PlanTable(view: PlanView) -> impl IntoView {
         ),
     ];
     view! {
-        <section class="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="skp-table">
-            <table class="w-full text-left text-sm">
-                <thead class="bg-slate-50 text-slate-600">
+        // From `sm` up a table; on a phone each RHK is a card with its fields named.
+        <section class="rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="skp-table">
+            <table class="block w-full text-left text-sm sm:table">
+                <thead class="hidden bg-slate-50 text-slate-600 sm:table-header-group">
                     <tr>
                         <th class="px-3 py-2">"No"</th>
-                        <th class="px-3 py-2">{if view.is_jpt { tr!(skp_col_perspektif) } else { tr!(skp_col_parent) }}</th>
+                        <th class="px-3 py-2">{parent_head.clone()}</th>
                         <th class="px-3 py-2">{tr!(skp_col_rhk)}</th>
                         <th class="px-3 py-2">{tr!(skp_col_iki)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody class="block sm:table-row-group">
                     {view.rhk.iter().enumerate().map(|(i, r)| view! {
-                        <tr class="border-t border-slate-100 align-top">
-                            <td class="px-3 py-2">{i + 1}</td>
-                            <td class="px-3 py-2 text-slate-600">{r.parent_text.clone().or(r.perspektif.as_deref().map(perspektif_label)).unwrap_or_else(|| "—".into())}</td>
-                            <td class="px-3 py-2">
+                        <tr class="block border-t border-slate-100 px-3 py-2 align-top first:border-t-0 sm:table-row sm:px-0 sm:first:border-t">
+                            <td class="block py-1 font-semibold sm:table-cell sm:px-3 sm:py-2 sm:font-normal">{i + 1}</td>
+                            <td class="block py-1 text-slate-600 sm:table-cell sm:px-3 sm:py-2">
+                                <span class=CARD_LABEL_CLASS>{parent_head.clone()}</span>
+                                {r.parent_text.clone().or(r.perspektif.as_deref().map(perspektif_label)).unwrap_or_else(|| "—".into())}
+                            </td>
+                            <td class="block py-1 sm:table-cell sm:px-3 sm:py-2">
+                                <span class=CARD_LABEL_CLASS>{tr!(skp_col_rhk)}</span>
                                 <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{rhk_kind_label(&r.kind)}</span>
                                 {r.text.clone()}
                             </td>
-                            <td class="px-3 py-2">
+                            <td class="block py-1 sm:table-cell sm:px-3 sm:py-2">
+                                <span class=CARD_LABEL_CLASS>{tr!(skp_col_iki)}</span>
                                 <ul>{r.iki.iter().map(|k| view! { <li>{format!("{} — {} {} ({})", k.indicator, k.target, k.satuan, aspek_label(&k.aspek))}</li> }).collect_view()}</ul>
                             </td>
                         </tr>
@@ -604,6 +615,9 @@ fn field_label(error: &AppError) -> String {
         _ => String::new(),
     }
 }
+
+/// A cell's column name, shown above it where the table is a stack of cards.
+const CARD_LABEL_CLASS: &str = "block text-xs font-medium text-slate-500 sm:hidden";
 
 /// A field's visible name above it (the label wraps its control).
 const LABEL_CLASS: &str = "flex flex-col gap-1 text-xs font-medium text-slate-600";

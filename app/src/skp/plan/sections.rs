@@ -5,7 +5,7 @@
 //! state), except the supervisor's expectations: an island, saved in place.
 
 use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations, WithdrawSkpPlan};
-use super::types::PlanView;
+use super::types::{PlanView, RhkView};
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
@@ -257,22 +257,29 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
     if view.history.is_empty() {
         return ().into_any();
     }
+    let history = view.history;
+    let count = history.len();
     view! {
         <section class=SECTION_CLASS data-testid="skp-history">
             <h2 class="text-lg font-semibold">{move_tr!(skp_history)}</h2>
             <ol class="mt-2">
-                {view.history.into_iter().map(|v| view! {
-                    <li class="border-t border-slate-100 py-2">
+                {(0..count).map(|i| {
+                    let v = history[i].clone();
+                    // Newest first: the previous version is the next entry.
+                    let changed = history.get(i + 1).map(|older| change_list(&older.rhk, &v.rhk));
+                    view! {
+                    <li class="border-t border-slate-100 py-2" data-testid="skp-history-entry">
                         <details>
                             <summary class="cursor-pointer text-sm">
                                 {tr!(skp_history_entry, {
-                                    "version" => v.version,
+                                    "version" => count - i,
                                     "status" => crate::skp::labels::plan_status_label(v.status),
                                     "by" => v.by_name.clone().unwrap_or_default(),
                                     "at" => format_wib(v.at_millis),
                                 })}
                             </summary>
                             {v.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-600">{history_note(v.status, n)}</p> })}
+                            {changed}
                             <ol class="mt-1 list-decimal pl-5 text-sm">
                                 {v.rhk.into_iter().map(|r| view! {
                                     <li>{r.text}<ul class="list-disc pl-5 text-slate-600">
@@ -282,6 +289,7 @@ pub fn HistorySection(view: PlanView) -> impl IntoView {
                             </ol>
                         </details>
                     </li>
+                    }
                 }).collect_view()}
             </ol>
         </section>
@@ -299,6 +307,37 @@ fn history_note(status: PlanStatus, note: String) -> String {
     };
     let reason = note.strip_prefix("Revisi disetujui: ").unwrap_or(&note);
     format!("{label} {reason}")
+}
+
+/// What a snapshot changed from the one before it, in words.
+fn change_list(older: &[RhkView], newer: &[RhkView]) -> impl IntoView {
+    use super::history::{changes, Change};
+    let list = changes(older, newer);
+    if list.is_empty() {
+        return view! { <p class="mt-1 text-sm text-slate-500">{tr!(skp_history_unchanged)}</p> }
+            .into_any();
+    }
+    let line = |change: Change| match change {
+        Change::RhkAdded(text) => tr!(skp_change_rhk_added, { "text" => text }),
+        Change::RhkRemoved(text) => tr!(skp_change_rhk_removed, { "text" => text }),
+        Change::RhkReworded { from, to } => {
+            tr!(skp_change_rhk_reworded, { "from" => from, "to" => to })
+        }
+        Change::IkiAdded { rhk, iki } => tr!(skp_change_iki_added, { "rhk" => rhk, "iki" => iki }),
+        Change::IkiRemoved { rhk, iki } => {
+            tr!(skp_change_iki_removed, { "rhk" => rhk, "iki" => iki })
+        }
+        Change::IkiChanged { rhk, from, to } => {
+            tr!(skp_change_iki_changed, { "rhk" => rhk, "from" => from, "to" => to })
+        }
+    };
+    view! {
+        <div class="mt-1 rounded-md bg-amber-50 p-2 text-sm text-amber-950" data-testid="skp-history-changes">
+            <p class="font-medium">{tr!(skp_history_changes)}</p>
+            <ul class="list-disc pl-5">{list.into_iter().map(|c| view! { <li>{line(c)}</li> }).collect_view()}</ul>
+        </div>
+    }
+    .into_any()
 }
 
 /// Links to the printable SKP document and its PDF.
