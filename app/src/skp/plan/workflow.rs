@@ -90,21 +90,7 @@ pub async fn submit(
         reason: None,
         revision_pending: false,
     };
-    if !repository::change_status(&mut tx, moved, now).await? {
-        return Err(conflict(base_version + 1));
-    }
-    repository::insert_version(
-        &mut tx,
-        plan.id,
-        VersionEntry {
-            version: base_version + 1,
-            status: PlanStatus::Submitted,
-            note: None,
-            by: user.employee_id(),
-        },
-        now,
-    )
-    .await?;
+    move_and_snapshot(&mut tx, moved, base_version + 1, None, now).await?;
     // A resubmission after a return says so, so the two notices differ.
     let tell = tell_supervisor(
         &facts,
@@ -160,21 +146,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
         reason: None,
         revision_pending: false,
     };
-    if !repository::change_status(&mut tx, moved, now).await? {
-        return Err(conflict(plan.version + 1));
-    }
-    repository::insert_version(
-        &mut tx,
-        plan.id,
-        VersionEntry {
-            version: plan.version + 1,
-            status: PlanStatus::Draft,
-            note: None,
-            by: user.employee_id(),
-        },
-        now,
-    )
-    .await?;
+    move_and_snapshot(&mut tx, moved, plan.version + 1, None, now).await?;
     let tell = tell_supervisor(
         &facts,
         deferred_tr!(skp_notice_withdrawn, { "name" => facts.owner.name, "year" => year }),
@@ -196,6 +168,30 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
     .await?;
     tx.commit().await?;
     state.plans_changed();
+    Ok(())
+}
+
+/// Moves the plan as `moved` says, unless someone moved it meanwhile (a conflict:
+/// `next` is then the version they made), and snapshots the content as version
+/// `next` with `note`.
+async fn move_and_snapshot(
+    conn: &mut Conn,
+    moved: StatusChange<'_>,
+    next: i64,
+    note: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    let (plan_id, status, by) = (moved.plan_id, moved.to, moved.by);
+    if !repository::change_status(conn, moved, now).await? {
+        return Err(conflict(next));
+    }
+    let entry = VersionEntry {
+        version: next,
+        status,
+        note,
+        by,
+    };
+    repository::insert_version(conn, plan_id, entry, now).await?;
     Ok(())
 }
 
@@ -252,21 +248,7 @@ pub async fn review(
         reason: note.as_deref(),
         revision_pending: false,
     };
-    if !repository::change_status(&mut tx, moved, now).await? {
-        return Err(conflict(plan.version + 1));
-    }
-    repository::insert_version(
-        &mut tx,
-        plan.id,
-        VersionEntry {
-            version: plan.version + 1,
-            status: new_status,
-            note: note.as_deref(),
-            by: user.employee_id(),
-        },
-        now,
-    )
-    .await?;
+    move_and_snapshot(&mut tx, moved, plan.version + 1, note.as_deref(), now).await?;
     let (action, text) = match &decision {
         Decision::Approve => (
             AuditAction::SkpApproved,
