@@ -32,6 +32,8 @@ test("the journeys work in English, and switching language changes every text in
   await page.getByTestId("login-password").fill("not-the-password-1");
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-password-error")).toHaveText("Wrong NIP or password.");
+  // A plain form: the page came back with the message, the fields empty.
+  await page.getByTestId("login-nip").fill(demoNip("atasan"));
   await page.getByTestId("login-password").fill(PASSWORD);
   await page.getByTestId("login-submit").click();
   await expect(page).toHaveURL(/\/saya$/);

@@ -5,7 +5,7 @@ use super::api::get_skp_document;
 use super::types::{DocumentRhk, Signatory, SkpDocument};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::params::{employee_param, year_param};
-use crate::components::{AccessProblem, Loading};
+use crate::components::{AccessProblem, Loading, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,10 +66,12 @@ fn Document(doc: SkpDocument) -> impl IntoView {
             <script src="/cetak.js" defer></script>
             <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!(skp_pdf)}</a>
         </div>
-        <article class="mx-auto max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
+        // Wider than a phone: the document scrolls in its frame, the page does not.
+        <WideTable class="print:overflow-visible">
+        <article class="mx-auto min-w-[36rem] max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">
             {draft_note}
             <header class="text-center font-bold">
-                <p>{tr!(doc_title)}</p>
+                <h1>{tr!(doc_title)}</h1>
                 <p>{tr!(doc_approach, { "approach" => doc.approach.to_uppercase() })}</p>
                 <p>{heading}</p>
             </header>
@@ -134,6 +136,7 @@ fn Document(doc: SkpDocument) -> impl IntoView {
                 }).collect_view()}
             </section>
         </article>
+        </WideTable>
     }
 }
 
