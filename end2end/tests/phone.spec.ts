@@ -107,6 +107,14 @@ for (const journey of JOURNEYS) {
     }
     expect(problems).toEqual([]);
 
+    // A year not yet opened explains itself and leads back, with no editor.
+    if (journey.who === "pegawai") {
+      await page.goto(`/skp/${year + 1}`);
+      await expect(page.getByTestId("skp-year-state")).toContainText(`Tahun kinerja ${year + 1} belum dibuka`);
+      await expect(page.getByTestId("skp-editor")).toHaveCount(0);
+      await expect(page.getByRole("link", { name: "Kembali ke daftar tahun kinerja" })).toBeVisible();
+    }
+
     // Log-out from the panel ends the session.
     if (journey.who !== "pengunjung") {
       await button.click();
