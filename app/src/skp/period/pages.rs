@@ -6,7 +6,7 @@ use crate::components::action_form::ActionForm;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
-use crate::components::{AccessProblem, Loading, PageHeader, WideTable};
+use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::periods::Scheme;
 use leptos::prelude::*;
@@ -53,32 +53,36 @@ fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -
     view! {
         <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
             <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == Scheme::Monthly { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>
-            <WideTable class="mt-2">
-                <table class="w-full text-left text-sm">
-                    <tbody>
-                        {year.periods.into_iter().map(|p| {
-                            let open = p.open;
-                            view! {
-                                <tr class="border-t border-slate-100">
-                                    <td class="px-2 py-2 font-medium">{p.name.clone()}</td>
-                                    <td class="px-2 py-2 tabular-nums">{format!("{} – {}", p.starts_on, p.ends_on)}</td>
-                                    <td class="px-2 py-2 tabular-nums">{move_tr!(periods_deadline, { "date" => p.deadline.clone() })}</td>
-                                    <td class="px-2 py-2">{if open { move_tr!(periods_open) } else { move_tr!(periods_closed) }}</td>
-                                    <td class="px-2 py-2 text-right">
-                                        <ActionForm action=set_open>
-                                            <input type="hidden" name="period_id" value=p.id.to_string() />
-                                            <input type="hidden" name="open" value=(!open).to_string() />
-                                            <button type="submit" class=SECONDARY_BUTTON_CLASS>
-                                                {if open { move_tr!(periods_close) } else { move_tr!(periods_reopen) }}
-                                            </button>
-                                        </ActionForm>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </WideTable>
+            // A list, not a table: on a phone each period wraps onto two lines and
+            // its button stays in reach.
+            <ul class="mt-2">
+                {year.periods.into_iter().map(|p| {
+                    let open = p.open;
+                    view! {
+                        <li class="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-slate-100 py-2 text-sm" data-testid="period">
+                            <div class="min-w-0">
+                                <p class="font-medium">
+                                    {p.name.clone()} " · "
+                                    <span class=if open { "text-emerald-800" } else { "text-slate-500" }>
+                                        {if open { move_tr!(periods_open) } else { move_tr!(periods_closed) }}
+                                    </span>
+                                </p>
+                                <p class="tabular-nums text-slate-600">
+                                    {format!("{} – {}", p.starts_on, p.ends_on)} " · "
+                                    {move_tr!(periods_deadline, { "date" => p.deadline.clone() })}
+                                </p>
+                            </div>
+                            <ActionForm action=set_open>
+                                <input type="hidden" name="period_id" value=p.id.to_string() />
+                                <input type="hidden" name="open" value=(!open).to_string() />
+                                <button type="submit" class=SECONDARY_BUTTON_CLASS>
+                                    {if open { move_tr!(periods_close) } else { move_tr!(periods_reopen) }}
+                                </button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }
