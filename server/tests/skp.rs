@@ -135,18 +135,7 @@ async fn approved_plan_for(
                 {{"id":null,"kind":"utama","text":"Tersusunnya laporan kinerja seksi","parent_rhk_id":null,"perspektif":null,
                  "iki":[{{"aspek":"kuantitas","indicator":"Jumlah laporan","target":"4","satuan":"dokumen"}}]}}]}}}}"#
     );
-    let saved = support::call_json(router, "save_skp_plan", &plan, Some(&cookie)).await;
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
-    sqlx::query("UPDATE skp_plans SET status = 'disetujui' WHERE employee_id = (SELECT id FROM employees WHERE nip = $1)")
-        .bind(nip)
-        .execute(state.db.pool())
-        .await
-        .unwrap();
-    sqlx::query_scalar("SELECT r.id FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id JOIN employees e ON e.id = p.employee_id WHERE e.nip = $1 ORDER BY r.sort_order")
-        .bind(nip)
-        .fetch_all(state.db.pool())
-        .await
-        .unwrap()
+    support::plans::approved(state, router, &cookie, nip, &plan).await
 }
 
 fn pegawai_plan(version: i64, parents: &[i64], first_text: &str) -> String {

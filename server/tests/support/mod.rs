@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod plans;
 pub mod policy;
 
 use app::platform::config::Settings;
