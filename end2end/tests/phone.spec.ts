@@ -17,16 +17,21 @@ type Journey = {
   deeper: (page: Page) => Promise<string[]>;
 };
 
-/** A direct report's plan and its document, found from the team page. */
+/**
+ * A direct report's plan and its document this year: the first report on the team
+ * page whose document opens (not every report has written a plan).
+ */
 async function reportPages(page: Page): Promise<string[]> {
   await page.goto("/tim");
-  const href = await page
-    .getByTestId("team-plans")
-    .locator(`a[href^="/skp/${year}/pegawai/"]`)
-    .first()
-    .getAttribute("href");
-  expect(href, "a direct report's plan on /tim").toBeTruthy();
-  return [href!, `${href}/dokumen`];
+  const profiles = await page
+    .getByTestId("team-direct")
+    .locator('a[href^="/pegawai/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  for (const profile of profiles) {
+    const plan = `/skp/${year}${profile}`;
+    if ((await page.request.get(`${plan}/dokumen`)).status() === 200) return [plan, `${plan}/dokumen`];
+  }
+  throw new Error(`none of ${profiles.length} direct reports has a ${year} plan`);
 }
 
 const JOURNEYS: Journey[] = [
