@@ -14,6 +14,7 @@ use crate::platform::state::AppState;
 use crate::skp::berakhlak::CoreValue;
 use crate::skp::labels::{approach_label, aspek_label, perspektif_label};
 use crate::skp::plan::service::view;
+use crate::skp::plan::types::ExpectationText;
 
 /// "Utama" from "utama": the RHK kind as the PDF template sorts by it.
 fn title_case(code: &str) -> String {
@@ -103,12 +104,7 @@ pub async fn document(
         .map(|value| DocumentValue {
             name: value.name().to_owned(),
             guides: value.guides().to_vec(),
-            expectation: plan
-                .expectations
-                .iter()
-                .find(|e| e.value == value.code())
-                .map(|e| e.text.clone())
-                .unwrap_or_default(),
+            expectation: ExpectationText::for_value(&plan.expectations, value.code()),
         })
         .collect();
     Ok(SkpDocument {

@@ -2,7 +2,7 @@
 //! BerAKHLAK value, written on the subordinate's plan until it is approved.
 
 use super::facts;
-use super::record::{announce, Announcement};
+use super::record::{finish, Announcement};
 use super::repository;
 use crate::audit::action::AuditAction;
 use crate::error::AppError;
@@ -56,9 +56,9 @@ pub async fn save(
         .collect();
     let now = now_millis();
     repository::replace_expectations(&mut tx, plan.id, &written, user.employee_id(), now).await?;
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -78,7 +78,5 @@ pub async fn save(
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }

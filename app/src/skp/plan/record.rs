@@ -3,9 +3,11 @@
 
 use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
+use crate::error::AppError;
 use crate::identity::roles::SessionUser;
 use crate::notifications::repository::{self as notifications, Notice};
 use crate::platform::db::{Backend, WriteTx};
+use crate::platform::state::AppState;
 
 /// One step on a plan; the notification's kind is the action.
 pub struct Announcement<'a> {
@@ -43,4 +45,18 @@ pub async fn announce(
         now,
     )
     .await
+}
+
+/// Ends a workflow step: announces it in its transaction, commits, and tells this
+/// instance that plans changed.
+pub async fn finish(
+    state: &AppState,
+    mut tx: WriteTx,
+    step: Announcement<'_>,
+    now: i64,
+) -> Result<(), AppError> {
+    announce(&mut tx, state.db.backend(), step, now).await?;
+    tx.commit().await?;
+    state.plans_changed();
+    Ok(())
 }

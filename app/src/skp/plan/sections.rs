@@ -5,7 +5,7 @@
 //! state), except the supervisor's expectations: an island, saved in place.
 
 use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations, WithdrawSkpPlan};
-use super::types::{PlanView, RhkView};
+use super::types::{ExpectationText, PlanView, RhkView};
 use crate::calendar::format_wib;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
@@ -41,12 +41,7 @@ pub fn PerilakuSection(view: PlanView) -> impl IntoView {
             code: value.code().to_owned(),
             name: value.name().to_owned(),
             guides: value.guides().into(),
-            expectation: view
-                .expectations
-                .iter()
-                .find(|e| e.value == value.code())
-                .map(|e| e.text.clone())
-                .unwrap_or_default(),
+            expectation: ExpectationText::for_value(&view.expectations, value.code()),
         })
         .collect();
     let body = if view.can_write_expectations {

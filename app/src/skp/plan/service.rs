@@ -3,7 +3,7 @@
 //! what decides it and appends its audit record.
 
 use super::facts::{self, PlanFacts};
-use super::record::{announce, Announcement};
+use super::record::{finish, Announcement};
 use super::repository;
 use super::types::{PlanSave, PlanView, TeamPlans};
 use crate::audit::action::AuditAction;
@@ -192,25 +192,18 @@ pub async fn save(state: &AppState, user: &SessionUser, input: PlanSave) -> Resu
         };
         notifications::insert(&mut tx, "skp.waiting_for_supervisor", notice, now).await?;
     }
-    announce(
-        &mut tx,
-        db.backend(),
-        Announcement {
-            actor: user,
-            owner: &facts.owner.name,
-            action,
-            plan_id,
-            before: None,
-            after: Some(json!({
-                "version": version, "rhk": input.rhk.len(), "iki": input.rhk.iter().map(|r| r.iki.len()).sum::<usize>(),
-            })),
-            tell: None,
-        },
-        now,
-    )
+    finish(state, tx, Announcement {
+        actor: user,
+        owner: &facts.owner.name,
+        action,
+        plan_id,
+        before: None,
+        after: Some(json!({
+            "version": version, "rhk": input.rhk.len(), "iki": input.rhk.iter().map(|r| r.iki.len()).sum::<usize>(),
+        })),
+        tell: None,
+    }, now)
     .await?;
-    tx.commit().await?;
-    state.plans_changed();
     Ok(version)
 }
 

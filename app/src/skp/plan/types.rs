@@ -86,6 +86,16 @@ pub struct ExpectationText {
     pub text: String,
 }
 
+impl ExpectationText {
+    /// What `list` says for the core value coded `value`; empty when nothing.
+    pub fn for_value(list: &[ExpectationText], value: &str) -> String {
+        list.iter()
+            .find(|e| e.value == value)
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// One readable snapshot of the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanVersionView {

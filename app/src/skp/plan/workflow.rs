@@ -4,7 +4,7 @@
 //! moved it meanwhile, and records a snapshot, an audit record and a notification.
 
 use super::facts::{self, PlanFacts};
-use super::record::{announce, Announcement};
+use super::record::{finish, Announcement};
 use super::repository::{self, StatusChange, VersionEntry};
 use super::service::{conflict, first_problem, foreign_link};
 use super::types::PlanSave;
@@ -45,8 +45,7 @@ pub async fn submit(
     year: i64,
     base_version: i64,
 ) -> Result<(), AppError> {
-    let db = &state.db;
-    let mut tx = db.write().await?;
+    let mut tx = state.db.write().await?;
     let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
     let Some(plan) = &facts.stored else {
         return Err(AppError::invalid("year", tr!(error_save_before_submit)));
@@ -100,9 +99,9 @@ pub async fn submit(
             deferred_tr!(skp_notice_submitted, { "name" => facts.owner.name, "year" => year })
         },
     );
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -114,17 +113,13 @@ pub async fn submit(
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    state.plans_changed();
-    Ok(())
+    .await
 }
 
 /// The owner takes a submitted plan back: it becomes a draft again, and the
 /// supervisor is told there is nothing to decide for now.
 pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result<(), AppError> {
-    let db = &state.db;
-    let mut tx = db.write().await?;
+    let mut tx = state.db.write().await?;
     let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
     let Some(plan) = &facts.stored else {
         return Err(AppError::NotFound);
@@ -151,9 +146,9 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
         &facts,
         deferred_tr!(skp_notice_withdrawn, { "name" => facts.owner.name, "year" => year }),
     );
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -165,10 +160,7 @@ pub async fn withdraw(state: &AppState, user: &SessionUser, year: i64) -> Result
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    state.plans_changed();
-    Ok(())
+    .await
 }
 
 /// Moves the plan as `moved` says, unless someone moved it meanwhile (a conflict:
@@ -226,8 +218,7 @@ pub async fn review(
     year: i64,
     decision: Decision,
 ) -> Result<(), AppError> {
-    let db = &state.db;
-    let mut tx = db.write().await?;
+    let mut tx = state.db.write().await?;
     let facts = direct_report_plan(&mut tx, user, employee_id, year).await?;
     let plan = facts.stored.as_ref().ok_or(AppError::NotFound)?;
     let (step, new_status, note) = match &decision {
@@ -263,9 +254,9 @@ pub async fn review(
             }),
         ),
     };
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -277,10 +268,7 @@ pub async fn review(
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    state.plans_changed();
-    Ok(())
+    .await
 }
 
 /// The owner asks to change an approved plan; the supervisor decides.
@@ -290,8 +278,7 @@ pub async fn request_revision(
     year: i64,
     reason: &str,
 ) -> Result<(), AppError> {
-    let db = &state.db;
-    let mut tx = db.write().await?;
+    let mut tx = state.db.write().await?;
     let facts = facts::load(&mut tx, user, user.employee_id(), year).await?;
     let Some(plan) = &facts.stored else {
         return Err(AppError::NotFound);
@@ -316,9 +303,9 @@ pub async fn request_revision(
         &facts,
         deferred_tr!(skp_notice_revision_requested, { "name" => facts.owner.name, "year" => year }),
     );
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -330,10 +317,7 @@ pub async fn request_revision(
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    state.plans_changed();
-    Ok(())
+    .await
 }
 
 fn written_reason(reason: &str, message: &str) -> Result<String, AppError> {
@@ -356,8 +340,7 @@ pub async fn decide_revision(
     year: i64,
     grant: bool,
 ) -> Result<(), AppError> {
-    let db = &state.db;
-    let mut tx = db.write().await?;
+    let mut tx = state.db.write().await?;
     let facts = direct_report_plan(&mut tx, user, employee_id, year).await?;
     let plan = facts.stored.as_ref().ok_or(AppError::NotFound)?;
     if !facts.revision_requested() {
@@ -415,9 +398,9 @@ pub async fn decide_revision(
     } else {
         PlanStatus::Approved
     };
-    announce(
-        &mut tx,
-        db.backend(),
+    finish(
+        state,
+        tx,
         Announcement {
             actor: user,
             owner: &facts.owner.name,
@@ -429,8 +412,5 @@ pub async fn decide_revision(
         },
         now,
     )
-    .await?;
-    tx.commit().await?;
-    state.plans_changed();
-    Ok(())
+    .await
 }
