@@ -175,12 +175,15 @@ fn page_language() -> Language {
                 .find_map(language_from_cookie_header)
                 .and_then(Language::from_code)
         })
-        .or_else(|| {
-            use_context::<crate::platform::state::AppState>()
-                .and_then(|state| Language::from_code(&state.settings.default_locale))
-        })
+        .or_else(|| use_context::<InstanceLanguage>().map(|default| default.0))
         .unwrap_or_default()
 }
+
+/// The instance's `locale.default`, given to every request's context by the
+/// server (`AppState::provide`), for a request that names no language.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug)]
+pub struct InstanceLanguage(pub Language);
 
 /// In the browser: the language the server rendered the page in.
 #[cfg(not(feature = "ssr"))]

@@ -16,7 +16,6 @@ use axum::http::{HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
-use leptos::prelude::provide_context;
 use leptos_axum::{
     file_and_error_handler_with_context, generate_route_list, handle_server_fns_with_context,
     LeptosRoutes,
@@ -33,7 +32,7 @@ pub fn build_router(state: AppState) -> Router {
     let metrics = Arc::new(Metrics::default());
     let routes = generate_route_list(App);
     let context_state = state.clone();
-    let context = move || provide_context(context_state.clone());
+    let context = move || context_state.provide();
     let leptos_options = state.leptos_options.clone();
     let request_id = HeaderName::from_static(REQUEST_ID_HEADER);
     let default_language = state.settings.default_locale.clone();
@@ -129,7 +128,7 @@ pub fn build_router(state: AppState) -> Router {
 /// Paths that are not a registered server function (those are routed by
 /// `leptos_routes`) get Leptos's explanation.
 async fn server_functions(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+    handle_server_fns_with_context(move || state.provide(), req).await
 }
 
 /// Server function errors leave Leptos as 500 with the error as JSON; answer them

@@ -18,6 +18,15 @@ impl AppState {
         Self(Arc::new(inner))
     }
 
+    /// Gives a request's Leptos context this state and the instance's default
+    /// language.
+    pub fn provide(&self) {
+        use crate::i18n::{InstanceLanguage, Language};
+        leptos::prelude::provide_context(self.clone());
+        let default = Language::from_code(&self.settings.default_locale).unwrap_or_default();
+        leptos::prelude::provide_context(InstanceLanguage(default));
+    }
+
     /// The same state with other Leptos options (tests serving a site of their own).
     pub fn with_leptos_options(&self, leptos_options: LeptosOptions) -> Self {
         Self::new(AppStateInner {
