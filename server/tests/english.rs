@@ -22,7 +22,6 @@
 
 mod support;
 
-use app::demo::DEMO_PASSWORD;
 use app::i18n::{messages, translate, Language};
 use app::identity::types::Role;
 use app::platform::state::AppState;
@@ -30,7 +29,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use support::policy::POLICY;
-use support::{call, call_json, get_as, log_in, send};
+use support::{call, call_json, get_as, send};
 
 /// Words of the interface that are never English (checked as whole words, with
 /// the case given).
@@ -498,21 +497,7 @@ async fn every_page_error_and_notification_reads_in_english() {
     }
     checker.check_text("log_in error", &en_failed.error_message(), &[]);
 
-    let mut visitors: Vec<(&str, Option<String>, Vec<Role>)> = vec![("visitor", None, Vec::new())];
-    for (name, (id, nip)) in [
-        ("pegawai", &demo.pegawai),
-        ("atasan", &demo.atasan),
-        ("admin", &demo.admin),
-        ("pimpinan", &demo.pimpinan),
-    ] {
-        let cookie = log_in(&router, nip, DEMO_PASSWORD).await;
-        let mut conn = state.db.read().await.unwrap();
-        let user = app::identity::roles::load_user(&mut conn, *id, String::new(), 0)
-            .await
-            .unwrap()
-            .unwrap();
-        visitors.push((name, Some(cookie), user.viewer.roles.clone()));
-    }
+    let visitors = support::policy::visitors(&state, &router, &demo).await;
     let cookie_of = |name: &str| {
         let cookie = visitors
             .iter()

@@ -6,7 +6,6 @@
 mod support;
 
 use app::demo::DEMO_PASSWORD;
-use app::identity::types::Role;
 use axum::http::StatusCode;
 use support::policy::{Who, POLICY};
 use support::{get, get_as, log_in};
@@ -25,22 +24,7 @@ fn main_of(body: &str) -> &str {
 async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let year = app::calendar::CivilDate::wib_from_millis(app::platform::db::now_millis()).year();
-    let people = [
-        ("pegawai", &demo.pegawai),
-        ("atasan", &demo.atasan),
-        ("admin", &demo.admin),
-        ("pimpinan", &demo.pimpinan),
-    ];
-    let mut visitors: Vec<(&str, Option<String>, Vec<Role>)> = vec![("visitor", None, Vec::new())];
-    for (name, (id, nip)) in people {
-        let cookie = log_in(&router, nip, DEMO_PASSWORD).await;
-        let mut conn = state.db.read().await.unwrap();
-        let user = app::identity::roles::load_user(&mut conn, *id, String::new(), 0)
-            .await
-            .unwrap()
-            .unwrap();
-        visitors.push((name, Some(cookie), user.viewer.roles.clone()));
-    }
+    let visitors = support::policy::visitors(&state, &router, &demo).await;
     let mut checked = 0;
     for (route, who) in POLICY {
         let url = route

@@ -48,3 +48,30 @@ impl Who {
         }
     }
 }
+
+/// Who walks the routes: a visitor (no cookie, no role), then each demo account
+/// logged in, with the roles its data gives it.
+pub type Visitor = (&'static str, Option<String>, Vec<Role>);
+
+pub async fn visitors(
+    state: &app::platform::state::AppState,
+    router: &axum::Router,
+    demo: &super::Demo,
+) -> Vec<Visitor> {
+    let mut visitors: Vec<Visitor> = vec![("visitor", None, Vec::new())];
+    for (name, (id, nip)) in [
+        ("pegawai", &demo.pegawai),
+        ("atasan", &demo.atasan),
+        ("admin", &demo.admin),
+        ("pimpinan", &demo.pimpinan),
+    ] {
+        let cookie = super::log_in(router, nip, app::demo::DEMO_PASSWORD).await;
+        let mut conn = state.db.read().await.unwrap();
+        let user = app::identity::roles::load_user(&mut conn, *id, String::new(), 0)
+            .await
+            .unwrap()
+            .unwrap();
+        visitors.push((name, Some(cookie), user.viewer.roles.clone()));
+    }
+    visitors
+}
