@@ -9,7 +9,7 @@ use super::api::{
 use super::types::{ActingKind, AdminPosition, AdminUnit};
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
-    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{AccessProblem, Loading, PageHeader};
@@ -26,7 +26,6 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 const CARD: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
-const LABEL: &str = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
@@ -78,19 +77,19 @@ fn NewEmployeeFields() -> impl IntoView {
             <ActionForm action=create attr:class="mt-3 flex flex-col gap-3">
                 <FormError error fields=&[] />
                 <div class="grid gap-2 sm:grid-cols-2">
-                    <label class=LABEL>{move_tr!(col_nip)}
+                    <label class=LABEL_CLASS>{move_tr!(col_nip)}
                         <input name="nip" inputmode="numeric" required class=INPUT_CLASS data-testid="new-employee-nip" />
                     </label>
-                    <label class=LABEL>{move_tr!(col_name)}
+                    <label class=LABEL_CLASS>{move_tr!(col_name)}
                         <input name="name" required class=INPUT_CLASS data-testid="new-employee-name" />
                     </label>
-                    <label class=LABEL>{move_tr!(profile_status)}
+                    <label class=LABEL_CLASS>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
                             <option value=EmployeeStatus::Pns.code()>"PNS"</option>
                             <option value=EmployeeStatus::Pppk.code()>"PPPK"</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!(admin_golongan)}<input name="golongan" class=INPUT_CLASS /></label>
+                    <label class=LABEL_CLASS>{move_tr!(admin_golongan)}<input name="golongan" class=INPUT_CLASS /></label>
                 </div>
                 <PositionPicker name="position_id" test_id="new-employee-position" />
                 <button type="submit" class=BUTTON_CLASS data-testid="new-employee-save" disabled=move || !ready.get() || create.pending().get()>
@@ -165,7 +164,7 @@ fn PositionPicker(
     };
     view! {
         <div class="grid gap-2 sm:grid-cols-2">
-            <label class=LABEL>
+            <label class=LABEL_CLASS>
                 {move_tr!(picker_unit_search)}
                 <input type="search" class=INPUT_CLASS data-testid=format!("{test_id}-unit-search")
                     on:input=move |ev| search(event_target_value(&ev)) />
@@ -173,7 +172,7 @@ fn PositionPicker(
             {move || {
                 let found = units.get();
                 (!found.is_empty()).then(|| view! {
-                    <label class=LABEL>
+                    <label class=LABEL_CLASS>
                         {move_tr!(picker_unit)}
                         <select class=INPUT_CLASS data-testid=format!("{test_id}-unit")
                             on:change=move |ev| choose_unit(event_target_value(&ev).parse().ok())>
@@ -183,7 +182,7 @@ fn PositionPicker(
                     </label>
                 })
             }}
-            <label class=format!("{LABEL} sm:col-span-2")>
+            <label class=format!("{LABEL_CLASS} sm:col-span-2")>
                 {move_tr!(picker_position)}
                 <select name=name class=INPUT_CLASS data-testid=test_id>
                     <option value="">"—"</option>
@@ -228,17 +227,17 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
             <ActionForm action=update attr:class="mt-3 flex flex-col gap-3">
                 <input type="hidden" name="employee_id" value=id.to_string() />
                 <FormError error=update_error fields=&[] />
-                <label class=LABEL>{move_tr!(col_name)}
+                <label class=LABEL_CLASS>{move_tr!(col_name)}
                     <input name="name" value=profile.name.clone() class=INPUT_CLASS data-testid="admin-name" />
                 </label>
                 <div class="grid gap-2 sm:grid-cols-2">
-                    <label class=LABEL>{move_tr!(profile_status)}
+                    <label class=LABEL_CLASS>{move_tr!(profile_status)}
                         <select name="status" class=INPUT_CLASS>
                             <option value=EmployeeStatus::Pns.code() selected=status == EmployeeStatus::Pns>"PNS"</option>
                             <option value=EmployeeStatus::Pppk.code() selected=status == EmployeeStatus::Pppk>"PPPK"</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!(admin_golongan)}
+                    <label class=LABEL_CLASS>{move_tr!(admin_golongan)}
                         <input name="golongan" value=profile.golongan.clone().unwrap_or_default() class=INPUT_CLASS />
                     </label>
                 </div>
@@ -302,14 +301,14 @@ fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
                 <FormError error=assign_error fields=&[] />
                 <PositionPicker name="position_id" test_id="acting-position" />
                 <div class="grid gap-2 sm:grid-cols-3">
-                    <label class=LABEL>{move_tr!(admin_acting_kind)}
+                    <label class=LABEL_CLASS>{move_tr!(admin_acting_kind)}
                         <select name="kind" class=INPUT_CLASS>
                             <option value=ActingKind::Plh.code()>{move_tr!(admin_acting_plh)}</option>
                             <option value=ActingKind::Plt.code()>{move_tr!(admin_acting_plt)}</option>
                         </select>
                     </label>
-                    <label class=LABEL>{move_tr!(admin_acting_from)}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>
-                    <label class=LABEL>{move_tr!(admin_acting_until)}<input type="date" name="ends_on" required class=INPUT_CLASS /></label>
+                    <label class=LABEL_CLASS>{move_tr!(admin_acting_from)}<input type="date" name="starts_on" required class=INPUT_CLASS /></label>
+                    <label class=LABEL_CLASS>{move_tr!(admin_acting_until)}<input type="date" name="ends_on" required class=INPUT_CLASS /></label>
                 </div>
                 <button type="submit" class=BUTTON_CLASS>{move_tr!(admin_acting_assign)}</button>
             </ActionForm>
@@ -331,7 +330,7 @@ pub fn AdminUnitsPage() -> impl IntoView {
             <p>{move_tr!(admin_units_body)}</p>
         </PageHeader>
         <Form method="GET" action="" attr:class="mb-4 flex items-end gap-2" attr:role="search">
-            <label class=format!("{LABEL} flex-1")>
+            <label class=format!("{LABEL_CLASS} flex-1")>
                 {move_tr!(admin_unit_search_label)}
                 <input type="search" name="q" value=search prop:value=search class=INPUT_CLASS data-testid="admin-unit-search" />
             </label>
@@ -416,8 +415,8 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
             <ActionForm action=save_unit attr:class="mt-3 grid gap-2 sm:grid-cols-2">
                 <input type="hidden" name="unit_id" value=unit.id.to_string() />
                 <input type="hidden" name="parent_id" value=unit.parent_id.map(|p| p.to_string()).unwrap_or_default() />
-                <label class=LABEL>{move_tr!(admin_unit_name)}<input name="name" value=unit.name.clone() class=INPUT_CLASS /></label>
-                <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options(&unit.kind)}</select></label>
+                <label class=LABEL_CLASS>{move_tr!(admin_unit_name)}<input name="name" value=unit.name.clone() class=INPUT_CLASS /></label>
+                <label class=LABEL_CLASS>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options(&unit.kind)}</select></label>
                 <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=unit.active />{move_tr!(admin_active)}</label>
                 <button type="submit" class=BUTTON_CLASS>{move_tr!(admin_save)}</button>
             </ActionForm>
@@ -427,8 +426,8 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                     <input type="hidden" name="unit_id" value="" />
                     <input type="hidden" name="parent_id" value=unit.id.to_string() />
                     <input type="hidden" name="active" value="on" />
-                    <label class=LABEL>{move_tr!(admin_unit_name)}<input name="name" class=INPUT_CLASS data-testid="new-unit-name" /></label>
-                    <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options("seksi")}</select></label>
+                    <label class=LABEL_CLASS>{move_tr!(admin_unit_name)}<input name="name" class=INPUT_CLASS data-testid="new-unit-name" /></label>
+                    <label class=LABEL_CLASS>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{unit_kind_options("seksi")}</select></label>
                     <button type="submit" class=BUTTON_CLASS data-testid="new-unit-save">{move_tr!(admin_add)}</button>
                 </ActionForm>
             </details>
@@ -453,9 +452,9 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                                     <ActionForm action=save_position attr:class="mt-1 grid gap-2 sm:grid-cols-4">
                                         <input type="hidden" name="position_id" value=p.id.to_string() />
                                         <input type="hidden" name="unit_id" value=unit_id.to_string() />
-                                        <label class=format!("{LABEL} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" value=p.title.clone() class=INPUT_CLASS /></label>
-                                        <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select></label>
-                                        <label class=LABEL>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{options}</select></label>
+                                        <label class=format!("{LABEL_CLASS} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" value=p.title.clone() class=INPUT_CLASS /></label>
+                                        <label class=LABEL_CLASS>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(&p.kind)}</select></label>
+                                        <label class=LABEL_CLASS>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{options}</select></label>
                                         <label class="flex items-center gap-2 text-sm"><input type="checkbox" name="active" checked=p.active />{move_tr!(admin_active)}</label>
                                         <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!(admin_save)}</button>
                                     </ActionForm>
@@ -472,9 +471,9 @@ fn UnitEditor(unit: AdminUnit) -> impl IntoView {
                             <input type="hidden" name="position_id" value="" />
                             <input type="hidden" name="unit_id" value=unit_id.to_string() />
                             <input type="hidden" name="active" value="on" />
-                            <label class=format!("{LABEL} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" class=INPUT_CLASS data-testid="new-position-title" /></label>
-                            <label class=LABEL>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(JabatanKind::Pelaksana.code())}</select></label>
-                            <label class=LABEL>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{new_options}</select></label>
+                            <label class=format!("{LABEL_CLASS} sm:col-span-2")>{move_tr!(admin_position_title)}<input name="title" class=INPUT_CLASS data-testid="new-position-title" /></label>
+                            <label class=LABEL_CLASS>{move_tr!(org_col_kind)}<select name="kind" class=INPUT_CLASS>{jabatan_options(JabatanKind::Pelaksana.code())}</select></label>
+                            <label class=LABEL_CLASS>{move_tr!(admin_position_parent)}<select name="parent_id" class=INPUT_CLASS>{new_options}</select></label>
                             <button type="submit" class=BUTTON_CLASS data-testid="new-position-save">{move_tr!(admin_add)}</button>
                         </ActionForm>
                     }

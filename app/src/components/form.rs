@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
 
 pub const INPUT_CLASS: &str = "w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-emerald-600 focus:outline-none focus:ring-2 focus:ring-emerald-600/30 aria-[invalid=true]:border-red-500";
+/// A label that wraps its control: the name above, the field below.
+pub const LABEL_CLASS: &str = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 pub const BUTTON_CLASS: &str = "rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 disabled:opacity-60";
 pub const SECONDARY_BUTTON_CLASS: &str = "rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60";
 

@@ -4,7 +4,7 @@ use super::api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
 use super::types::PerformanceYear;
 use crate::components::action_form::ActionForm;
 use crate::components::form::{
-    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
@@ -30,7 +30,7 @@ pub fn PeriodsPage() -> impl IntoView {
             <p>{move_tr!(periods_lead)}</p>
         </PageHeader>
         <ActionForm action=open_year attr:class="mb-6 flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
-            <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+            <label class=LABEL_CLASS>
                 {move_tr!(periods_year)}
                 <input type="number" name="year" min="2000" max="2100" value=next_year.to_string() required class=INPUT_CLASS data-testid="open-year" />
             </label>

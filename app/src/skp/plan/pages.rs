@@ -12,7 +12,7 @@ use super::types::{PlanSave, PlanView, RhkSave};
 use crate::components::action_form::ActionForm;
 use crate::components::form::reload_page;
 use crate::components::form::{
-    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
+    form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::params::{employee_param, year_param};
@@ -261,7 +261,7 @@ fn ReviewForms(view: PlanView) -> impl IntoView {
                 <input type="hidden" name="employee_id" value=id.to_string() />
                 <input type="hidden" name="year" value=year.to_string() />
                 <input type="hidden" name="decision" value="kembalikan" />
-                <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                <label class=LABEL_CLASS>
                     {move_tr!(skp_return_reason)}
                     <textarea name="reason" rows="3" required class=INPUT_CLASS data-testid="skp-return-text"></textarea>
                 </label>
@@ -531,7 +531,7 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
             <h2 class="mt-6 text-lg font-semibold">{move_tr!(skp_lampiran)}</h2>
             <div class="mt-2 grid gap-3 sm:grid-cols-3">
                 {[(0, tr!(skp_lampiran_dukungan)), (1, tr!(skp_lampiran_skema)), (2, tr!(skp_lampiran_konsekuensi))].into_iter().map(|(i, label)| view! {
-                    <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                    <label class=LABEL_CLASS>
                         {label}
                         <textarea rows="3" class=INPUT_CLASS prop:value=move || lampiran.get()[i].clone()
                             on:input=move |ev| { lampiran.update(|l| l[i] = event_target_value(&ev)); dirty.set(true); }></textarea>
@@ -620,7 +620,7 @@ fn field_label(error: &AppError) -> String {
 const CARD_LABEL_CLASS: &str = "block text-xs font-medium text-slate-500 sm:hidden";
 
 /// A field's visible name above it (the label wraps its control).
-const LABEL_CLASS: &str = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+const FIELD_LABEL_CLASS: &str = "flex flex-col gap-1 text-xs font-medium text-slate-600";
 
 #[component]
 fn RhkEditor(
@@ -689,14 +689,14 @@ fn RhkEditor(
     view! {
         <div class="mt-3 rounded-lg border border-slate-200 p-3" data-testid="skp-rhk">
             <div class="grid gap-2 sm:grid-cols-4">
-                <label class=LABEL_CLASS>
+                <label class=FIELD_LABEL_CLASS>
                     {move_tr!(skp_field_kind)}
                 <select class=INPUT_CLASS prop:value=move || get(&|r| r.kind.clone()) on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.kind = v.clone()); }>
                     <option value=RhkKind::Utama.code()>{move_tr!(skp_utama)}</option>
                     <option value=RhkKind::Tambahan.code()>{move_tr!(skp_tambahan)}</option>
                 </select>
                 </label>
-                <label class=format!("{LABEL_CLASS} sm:col-span-3")>
+                <label class=format!("{FIELD_LABEL_CLASS} sm:col-span-3")>
                     {move_tr!(skp_col_rhk)}
                 <textarea rows="2" class=INPUT_CLASS placeholder=move_tr!(skp_rhk_placeholder) data-testid="skp-rhk-text"
                     prop:value=move || get(&|r| r.text.clone()) on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }></textarea>
@@ -705,7 +705,7 @@ fn RhkEditor(
             {move || notes("text".into())}
             {if is_jpt {
                 Either::Left(view! {
-                    <label class=format!("{LABEL_CLASS} mt-2")>
+                    <label class=format!("{FIELD_LABEL_CLASS} mt-2")>
                     {move_tr!(skp_col_perspektif)}
                     <select class=INPUT_CLASS prop:value=perspektif_value on:change=move |ev| { let v = event_target_value(&ev); set(&|r| r.perspektif = (!v.is_empty()).then(|| v.clone())); }>
                         <option value="">{move_tr!(skp_choose_perspektif)}</option>
@@ -718,7 +718,7 @@ fn RhkEditor(
                 })
             } else {
                 Either::Right(view! {
-                    <label class=format!("{LABEL_CLASS} mt-2")>
+                    <label class=format!("{FIELD_LABEL_CLASS} mt-2")>
                     {move_tr!(skp_col_parent)}
                     <select class=INPUT_CLASS data-testid="skp-rhk-parent" prop:value=parent_value
                         on:change=move |ev| { let v = event_target_value(&ev).parse::<i64>().ok(); set(&|r| r.parent_rhk_id = v); }>
@@ -742,7 +742,7 @@ fn RhkEditor(
             }}
             {(0..iki_count).map(|j| view! {
                 <div class="mt-2 grid gap-2 sm:grid-cols-6" data-testid="skp-iki">
-                    <label class=LABEL_CLASS>
+                    <label class=FIELD_LABEL_CLASS>
                     {move_tr!(skp_field_aspek)}
                     <select class=INPUT_CLASS prop:value=move || get(&|r| r.iki.get(j).map(|k| k.aspek.clone()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.aspek = v.clone() }); }>
@@ -752,19 +752,19 @@ fn RhkEditor(
                         <option value="biaya">{aspek_label("biaya")}</option>
                     </select>
                     </label>
-                    <label class=format!("{LABEL_CLASS} sm:col-span-3")>
+                    <label class=format!("{FIELD_LABEL_CLASS} sm:col-span-3")>
                     {move_tr!(skp_field_indicator)}
                     <input class=INPUT_CLASS placeholder=move_tr!(skp_iki_placeholder) data-testid="skp-iki-indicator"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.indicator.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.indicator = v.clone() }); } />
                     </label>
-                    <label class=LABEL_CLASS>
+                    <label class=FIELD_LABEL_CLASS>
                     {move_tr!(skp_target)}
                     <input class=INPUT_CLASS inputmode="decimal" data-testid="skp-iki-target"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.target.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.target = v.clone() }); } />
                     </label>
-                    <label class=LABEL_CLASS>
+                    <label class=FIELD_LABEL_CLASS>
                     {move_tr!(skp_satuan)}
                     <input class=INPUT_CLASS data-testid="skp-iki-satuan"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
