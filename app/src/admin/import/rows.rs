@@ -5,7 +5,7 @@ use super::csv::Table;
 use super::types::ImportError;
 use crate::admin::types::MAX_NAME_CHARS;
 use crate::calendar::CivilDate;
-use crate::i18n::tr;
+use crate::i18n::{current_language, messages, tr, translate, Message};
 use crate::organisation::nip::{Nip, Sex};
 use crate::organisation::types::{EmployeeStatus, JabatanKind};
 use std::collections::HashMap;
@@ -115,7 +115,7 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
     let nip = Nip::parse(get("nip"))
         .map_err(|e| fail("nip", e.to_string()))
         .ok();
-    let name = text(get("nama"), &tr!(label_name))
+    let name = text(get("nama"), messages::label_name)
         .map_err(|m| fail("nama", m))
         .ok();
     let sex = parse_sex(get("jenis_kelamin"))
@@ -141,13 +141,13 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
     if golongan.chars().count() > 10 {
         fail("golongan", tr!(error_golongan));
     }
-    let jabatan = text(get("jabatan"), &tr!(label_position_title))
+    let jabatan = text(get("jabatan"), messages::label_position_title)
         .map_err(|m| fail("jabatan", m))
         .ok();
     let jenis = parse_jenis(get("jenis_jabatan"))
         .ok_or_else(|| fail("jenis_jabatan", tr!(import_error_position_kind)))
         .ok();
-    let unit = text(get("unit"), &tr!(label_unit))
+    let unit = text(get("unit"), messages::label_unit)
         .map_err(|m| fail("unit", m))
         .ok();
     let atasan = match get("nip_atasan") {
@@ -207,11 +207,14 @@ fn employee_record(line: usize, cells: &Cells<'_>) -> Result<EmployeeRecord, Vec
     }
 }
 
-fn text(value: &str, label: &str) -> Result<String, String> {
+/// `value` tidied, or why it will not do; `label` names the field and is only
+/// translated for a message (most rows have none).
+fn text(value: &str, label: Message) -> Result<String, String> {
+    let label = || translate(current_language(), label, &[]);
     if value.is_empty() {
-        Err(tr!(error_required, { "label" => label }))
+        Err(tr!(error_required, { "label" => label() }))
     } else if value.chars().count() > MAX_NAME_CHARS {
-        Err(tr!(error_text_too_long, { "label" => label, "max" => MAX_NAME_CHARS }))
+        Err(tr!(error_text_too_long, { "label" => label(), "max" => MAX_NAME_CHARS }))
     } else {
         Ok(value.split_whitespace().collect::<Vec<_>>().join(" "))
     }
