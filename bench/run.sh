@@ -17,6 +17,9 @@
 #                at once (SQLite, and PostgreSQL when installed)
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
+#   evidence     a 10 MB upload as the demo pelapor (median of 3) with the server's
+#                memory before and at its peak, its download, and `sikap evidence-verify`
+#                over 10,000 objects of 100 KB (median of 3)
 #   at scale     on 100,000 employees (SQLite): each page's time as its role (median of
 #                5), then 8 kabupaten cascades at once: their times and the server's peak
 #                memory (VmHWM); the same on PostgreSQL with BENCH_PG_EMPLOYEES=N
@@ -30,6 +33,8 @@ WORK=$(mktemp -d /tmp/sikap-bench.XXXXXX)
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
+# Evidence files of every instance this benchmark starts stay in its folder.
+export SIKAP_UPLOADS_STORE_PATH="$WORK/bukti"
 now_ms() { date +%s%3N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 report() { printf '%-34s %s\n' "$1" "$2"; }
@@ -113,7 +118,8 @@ report "server start to healthy (median/5)" "$median ms"
 
 port=$(free_port)
 SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
-PIDS+=($!)
+server_pid=$!
+PIDS+=($server_pid)
 wait_ok "http://127.0.0.1:$port/healthz"
 curl -fs -H 'Cookie: sikap_lang=id' -o "$WORK/home.html" "http://127.0.0.1:$port/"
 base_port=$(free_port)
@@ -166,6 +172,60 @@ report "SKP PDF (Typst), median/10" "$(median_ms atasan "$pdf_url") ms"
 report "Matriks Peran Hasil page, median/10" "$(median_ms atasan "http://127.0.0.1:$port/skp/$year/matriks") ms"
 report "kabupaten cascade page, median/10" "$(median_ms admin "http://127.0.0.1:$port/skp/$year/kaskade") ms"
 report "cascade page bytes" "$(curl -fs -b "$WORK/admin.cookies" "http://127.0.0.1:$port/skp/$year/kaskade" | wc -c)"
+
+# Evidence: a 10 MB file sent through the upload route as the demo pelapor (three
+# different files, median), the server's resident memory before and its peak during
+# the uploads (VmHWM, reset first), and the download of one of them.
+pelapor_nip=$("$BIN" demo-accounts | grep -F 'pegawai (realisasi)' | grep -o 'NIP [0-9]*' | cut -d' ' -f2)
+curl -fs -c "$WORK/pelapor.cookies" -o /dev/null -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' \
+  --data "nip=$pelapor_nip&password=Kepahiang-Demo-2026" "http://127.0.0.1:$port/api/log_in"
+api() { curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' --data "$2" "http://127.0.0.1:$port/api/$1"; }
+period_id=$(api get_year_realisasi "year=$year" | python3 -c 'import json,sys; print(json.load(sys.stdin)["periods"][-1]["period"]["id"])')
+rhk_id=$(api get_realisasi "period_id=$period_id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rhk"][0]["rhk_id"])')
+rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
+uploads=()
+for n in 1 2 3; do
+  { printf '%%PDF-1.4\n'; head -c 10485760 /dev/urandom; printf '\n%%%%EOF\n'; } > "$WORK/besar-$n.pdf"
+  uploads+=("$(curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -o "$WORK/upload-$n.json" -w '%{time_total}' \
+    -F "berkas=@$WORK/besar-$n.pdf;filename=besar-$n.pdf;type=application/pdf" \
+    "http://127.0.0.1:$port/realisasi/$period_id/bukti?rhk=$rhk_id&iki=0")")
+done
+upload_s=$(printf '%s\n' "${uploads[@]}" | sort -n | sed -n 2p)
+size_mb=$(python3 -c "print(f'{$(stat -c %s "$WORK/besar-1.pdf") / 1048576:.1f}')")
+report "upload of a $size_mb MB PDF, median/3" "$(python3 -c "print(f'{$upload_s * 1000:.0f} ms, {$size_mb / $upload_s:.0f} MB/s')")"
+report "server memory: before / peak during uploads" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
+evidence_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/upload-1.json")
+report "download of it" "$(curl -fs -b "$WORK/pelapor.cookies" -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/bukti/$evidence_id" | awk '{printf "%.0f ms", $1 * 1000}')"
+
+# `sikap evidence-verify` over 10,000 objects of 100 KB (random bytes, stored the way
+# the store names them, and recorded in the database): median of 3.
+verify_store="$WORK/verify-store"
+SIKAP_DATABASE_URL="sqlite://$WORK/verify.db" "$BIN" migrate >/dev/null 2>&1
+python3 - "$verify_store" "$WORK/verify.db" <<'PY'
+import hashlib, os, sqlite3, sys
+store, db = sys.argv[1], sys.argv[2]
+rows = []
+for _ in range(10_000):
+    data = os.urandom(100 * 1024)
+    digest = hashlib.sha256(data).hexdigest()
+    folder = os.path.join(store, "objects", digest[:2])
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, digest), "wb") as f:
+        f.write(data)
+    rows.append((digest, len(data), "pdf", 0))
+conn = sqlite3.connect(db)
+conn.executemany("INSERT INTO evidence_objects (sha256, size, kind, created_at) VALUES (?, ?, ?, ?)", rows)
+conn.commit()
+PY
+verify_runs=()
+for _ in 1 2 3; do
+  start=$(now_ms)
+  SIKAP_DATABASE_URL="sqlite://$WORK/verify.db" SIKAP_UPLOADS_STORE_PATH="$verify_store" "$BIN" evidence-verify >/dev/null 2>&1
+  verify_runs+=($(( $(now_ms) - start )))
+done
+report "evidence-verify, 10,000 × 100 KB, median/3" "$(printf '%s\n' "${verify_runs[@]}" | sort -n | sed -n 2p) ms"
+rm -rf "$verify_store" "$WORK"/besar-*.pdf
 
 # At scale: each page as its role (median of 5), then 8 kabupaten cascades at once
 # and the server's peak memory, on the instance at $2 (label $1).

@@ -5,6 +5,7 @@ set -euo pipefail
 port="${E2E_PORT:-3100}"
 dir=$(mktemp -d /tmp/sikap-e2e.XXXXXX)
 export SIKAP_DATABASE_URL="sqlite://$dir/e2e.db"
+export SIKAP_UPLOADS_STORE_PATH="$dir/bukti"
 export SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port"
 export SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port"
 "$E2E_SIKAP_BIN" seed --if-empty

@@ -17,6 +17,7 @@ pub mod identity;
 pub mod notifications;
 pub mod organisation;
 pub mod pimpinan;
+pub mod realisasi;
 pub mod shell;
 pub mod skp;
 

@@ -92,7 +92,14 @@ test("every page stays within its download budget", async ({ browser }) => {
   await admin.getByTestId("open-year-submit").click();
   await expect(admin.getByTestId(`year-${year}`)).toBeVisible();
 
+  // The realisasi form of the period the other journeys leave alone (the last).
+  const pelapor = await pageAs(browser, "pegawai (realisasi)");
+  await pelapor.goto(`/skp/${demoYear()}`);
+  const realisasi = await pelapor.getByTestId("realisasi-period-link").last().getAttribute("href");
+  expect(realisasi).toMatch(/\/realisasi\/\d+$/);
+
   const visits: Visit[] = [
+    { role: "pegawai (realisasi)", path: realisasi! },
     { role: "pengunjung", path: "/", public: true },
     { role: "pengunjung", path: "/organisasi", public: true },
     { role: "pengunjung", path: "/tentang", public: true },
@@ -105,9 +112,13 @@ test("every page stays within its download budget", async ({ browser }) => {
     { role: "admin BKPSDM", path: "/admin", admin: true },
     { role: "admin BKPSDM", path: "/admin/impor", admin: true },
     { role: "admin BKPSDM", path: "/admin/audit", admin: true },
+    { role: "admin BKPSDM", path: "/admin/realisasi", admin: true },
     { role: "pimpinan", path: "/pimpinan" },
   ];
-  const pages = new Map<Visit["role"], Page>([["admin BKPSDM", admin]]);
+  const pages = new Map<Visit["role"], Page>([
+    ["admin BKPSDM", admin],
+    ["pegawai (realisasi)", pelapor],
+  ]);
   const results: (Measured & { budget: number })[] = [];
   const inaccessible: string[] = [];
   for (const visit of visits) {

@@ -16,6 +16,8 @@ Perintah:
   migrate               Menerapkan migrasi basis data lalu keluar
   demo-accounts         Menampilkan akun demo untuk masuk
   audit-verify          Memeriksa rantai hash jejak audit; keluar dengan kode 1 bila rusak
+  evidence-verify       Membaca ulang setiap berkas bukti dukung dan mencocokkan SHA-256-nya;
+                        keluar dengan kode 1 bila ada yang tidak cocok atau hilang
   grant-admin NIP       Menjadikan pegawai admin BKPSDM (admin pertama; tercatat di audit)
   check-config          Memeriksa Leptos.toml dan variabel lingkungan
   precompress           Membuat salinan brotli dan gzip berkas situs (sekali per build)
@@ -36,6 +38,7 @@ pub enum Command {
     Migrate,
     DemoAccounts,
     AuditVerify,
+    EvidenceVerify,
     GrantAdmin(String),
     CheckConfig,
     Precompress,
@@ -69,6 +72,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
         Some("migrate") => expect_end(args, Command::Migrate),
         Some("demo-accounts") => expect_end(args, Command::DemoAccounts),
         Some("audit-verify") => expect_end(args, Command::AuditVerify),
+        Some("evidence-verify") => expect_end(args, Command::EvidenceVerify),
         Some("grant-admin") => match args.next() {
             Some(nip) => expect_end(args, Command::GrantAdmin(nip)),
             None => Err(UsageError(

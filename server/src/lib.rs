@@ -9,6 +9,7 @@ pub mod origin_check;
 pub mod page_validators;
 pub mod panic_page;
 pub mod public_pages;
+pub mod realisasi_routes;
 pub mod router;
 pub mod session_layer;
 pub mod skp_pdf;

@@ -4,6 +4,7 @@ use app::platform::cache::KeyedTtlCache;
 use app::platform::config::Settings;
 use app::platform::db::Db;
 use app::platform::state::{Aggregates, AppState, AppStateInner, PUBLIC_PAGE_TTL};
+use app::realisasi::evidence::store::EvidenceStore;
 use leptos::config::{Env, LeptosOptions};
 use std::sync::Arc;
 
@@ -16,6 +17,11 @@ pub enum StartError {
     Database { url: String, source: sqlx::Error },
     #[error("Migrasi basis data gagal: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("Tempat penyimpanan bukti dukung {path} tidak dapat dibuka: {source}")]
+    EvidenceStore {
+        path: String,
+        source: app::realisasi::evidence::store::StoreError,
+    },
 }
 
 /// Where the built site (pkg/ and assets) lives: `LEPTOS_SITE_ROOT`, as cargo-leptos
@@ -50,6 +56,7 @@ pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
 pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
     let db = open_database(&settings).await?;
     db.migrate().await?;
+    let evidence_store = open_evidence_store(&settings)?;
     Ok(AppState::new(AppStateInner {
         db,
         leptos_options: leptos_options(&settings),
@@ -57,7 +64,17 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         import_progress: Arc::default(),
         public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
         aggregates: Arc::new(Aggregates::new()),
+        evidence_store: Arc::new(evidence_store),
     }))
+}
+
+/// The evidence store at `uploads.store_path` (created when missing).
+pub fn open_evidence_store(settings: &Settings) -> Result<EvidenceStore, StartError> {
+    let path = std::path::Path::new(&settings.evidence_store_path);
+    EvidenceStore::local(path).map_err(|source| StartError::EvidenceStore {
+        path: settings.evidence_store_path.clone(),
+        source,
+    })
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.

@@ -131,6 +131,7 @@ pub fn plan(year: i64, base_version: i64, parent: i64, round: usize) -> PlanSave
                 indicator: "Jumlah izin terbit ≤ 3 hari kerja".into(),
                 target: "450".into(),
                 satuan: "dokumen".into(),
+                accumulation: None,
             }],
         }],
         lampiran: Lampiran::default(),

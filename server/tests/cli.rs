@@ -8,7 +8,10 @@ fn sikap(config: &str, env: &[(&str, &str)], args: &[&str]) -> std::process::Out
     let path = dir.path().join("Leptos.toml");
     std::fs::write(&path, config).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_sikap"));
+    // Relative paths of the defaults (the evidence store's `data/bukti`) land in
+    // the test's folder, not in the checkout.
     command
+        .current_dir(dir.path())
         .args(args)
         .env("SIKAP_CONFIG", &path)
         .env_remove("DATABASE_URL")
@@ -108,7 +111,13 @@ fn seed_prints_progress_loads_once_and_lists_demo_accounts() {
     let accounts = sikap("", &env, &["demo-accounts"]);
     let stdout = String::from_utf8_lossy(&accounts.stdout);
     assert!(stdout.contains("Kepahiang-Demo-2026"), "{stdout}");
-    for role in ["pegawai", "atasan", "admin BKPSDM", "pimpinan"] {
+    for role in [
+        "pegawai",
+        "pegawai (realisasi)",
+        "atasan",
+        "admin BKPSDM",
+        "pimpinan",
+    ] {
         assert!(stdout.contains(role), "{role} missing in {stdout}");
     }
 }
@@ -169,4 +178,60 @@ fn grant_admin_is_audited_and_audit_verify_catches_tampering() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// `sikap evidence-verify`: a clean store passes; a changed object and an object the
+/// database records but the store lost are each named, with exit code 1.
+#[test]
+fn evidence_verify_names_changed_and_missing_objects() {
+    use app::realisasi::evidence::store::{
+        hex,
+        sha2::{Digest, Sha256},
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/cli.db", dir.path().display());
+    let store = dir.path().join("bukti");
+    let store_path = store.display().to_string();
+    let env = [
+        ("SIKAP_DATABASE_URL", url.as_str()),
+        ("SIKAP_UPLOADS_STORE_PATH", store_path.as_str()),
+    ];
+    let out = sikap("", &env, &["migrate"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let content = b"%PDF-1.4 bukti dukung";
+    let hash = hex(&Sha256::digest(content));
+    let object = store.join("objects").join(&hash[..2]).join(&hash);
+    std::fs::create_dir_all(object.parent().unwrap()).unwrap();
+    std::fs::write(&object, content).unwrap();
+    let out = sikap("", &env, &["evidence-verify"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Bukti dukung utuh: 1 berkas"), "{stdout}");
+
+    std::fs::write(&object, b"%PDF-1.4 diubah").unwrap();
+    let lost = "ab".repeat(32);
+    let db = dir.path().join("cli.db");
+    let status = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3; c = sqlite3.connect('{}'); c.execute(\"INSERT INTO evidence_objects (sha256, size, kind, created_at) VALUES ('{lost}', 3, 'pdf', 0)\"); c.commit()",
+            db.display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = sikap("", &env, &["evidence-verify"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("tidak cocok: {hash}")), "{stderr}");
+    assert!(stderr.contains(&format!("hilang:      {lost}")), "{stderr}");
 }

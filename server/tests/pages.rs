@@ -25,11 +25,28 @@ async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let year = app::calendar::CivilDate::wib_from_millis(app::platform::db::now_millis()).year();
     let visitors = support::policy::visitors(&state, &router, &demo).await;
+    // The year is open, so the realisasi pages have a period to show.
+    let admin = visitors.iter().find(|v| v.0 == "admin").unwrap().1.clone();
+    let opened = support::call(
+        &router,
+        "admin_open_year",
+        &format!("year={year}"),
+        admin.as_deref(),
+    )
+    .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
+    let period: i64 =
+        sqlx::query_scalar("SELECT MIN(id) FROM periods WHERE year = $1 AND kind = 'periodic'")
+            .bind(i64::from(year))
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
     let mut checked = 0;
     for (route, who) in POLICY {
         let url = route
             .replace(":year", &year.to_string())
-            .replace(":id", &demo.pegawai.0.to_string());
+            .replace(":id", &demo.pegawai.0.to_string())
+            .replace(":period", &period.to_string());
         for (name, cookie, roles) in &visitors {
             let page = match cookie {
                 Some(cookie) => get_as(&router, &url, cookie).await,
@@ -43,6 +60,9 @@ async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
             // The demo pegawai has no plan yet: its document says so.
             let found = if route.ends_with("/dokumen") {
                 StatusCode::NOT_FOUND
+            } else if route.contains("/realisasi/") {
+                // …and so no realisasi: the page says a plan must be approved first.
+                StatusCode::BAD_REQUEST
             } else {
                 StatusCode::OK
             };

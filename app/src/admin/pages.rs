@@ -52,6 +52,7 @@ pub fn AdminHomePage() -> impl IntoView {
             {link("/admin/impor", move_tr!(import_title), move_tr!(admin_import_body), "admin-link-import")}
             {link("/admin/audit", move_tr!(audit_title), move_tr!(admin_audit_body), "admin-link-audit")}
             {link("/admin/periode", move_tr!(periods_title), move_tr!(admin_periods_body), "admin-link-periods")}
+            {link("/admin/realisasi", move_tr!(monitor_title), move_tr!(admin_monitor_body), "admin-link-monitor")}
         </div>
         <NewEmployeeForm />
         <IslandScripts />

@@ -30,6 +30,10 @@ crate::coded_enum!(
         SkpRevisionGranted => "skp.revision_granted",
         SkpRevisionRefused => "skp.revision_refused",
         SkpExpectationsSaved => "skp.expectations_saved",
+        RealisasiSaved => "realisasi.saved",
+        RealisasiFiled => "realisasi.filed",
+        EvidenceAdded => "evidence.added",
+        EvidenceRemoved => "evidence.removed",
     }
 );
 

@@ -95,6 +95,18 @@ pub fn sentence(language: Language, entry: &AuditEntry) -> String {
         A::SkpExpectationsSaved => tr!(i18n, audit_did_skp_expectations_saved, {
             "actor" => actor, "year" => year, "subject" => subject,
         }),
+        A::RealisasiSaved => {
+            tr!(i18n, audit_did_realisasi_saved, { "actor" => actor, "subject" => subject })
+        }
+        A::RealisasiFiled => {
+            tr!(i18n, audit_did_realisasi_filed, { "actor" => actor, "subject" => subject })
+        }
+        A::EvidenceAdded => {
+            tr!(i18n, audit_did_evidence_added, { "actor" => actor, "subject" => subject })
+        }
+        A::EvidenceRemoved => {
+            tr!(i18n, audit_did_evidence_removed, { "actor" => actor, "subject" => subject })
+        }
     }
 }
 

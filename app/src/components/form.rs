@@ -23,6 +23,17 @@ pub fn error_from_url(path: &'static str) -> Signal<Option<AppError>> {
     Signal::stored(error)
 }
 
+/// Whether the page's address carries `name` (`?tersimpan=1`): what a plain form
+/// post answered with a redirect.
+pub fn page_has(name: &str) -> bool {
+    query_value(&page_query(), name).is_some()
+}
+
+/// The value of `name` in the page's address (`?ditolak=konflik`).
+pub fn page_value(name: &str) -> Option<String> {
+    query_value(&page_query(), name)
+}
+
 /// The query string of the page being shown, without the `?`.
 fn page_query() -> String {
     #[cfg(feature = "ssr")]

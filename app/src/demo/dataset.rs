@@ -47,6 +47,9 @@ pub struct EmployeeRow {
 
 crate::coded_enum!(DemoRole {
     Pegawai => "pegawai",
+    /// A colleague of the demo pegawai whose SKP is approved and who has not
+    /// reported any period yet: the one to try realisasi with.
+    Pelapor => "pelapor",
     Atasan => "atasan",
     AdminBkpsdm => "admin_bkpsdm",
     Pimpinan => "pimpinan",
@@ -56,6 +59,7 @@ impl DemoRole {
     pub fn label(self) -> &'static str {
         match self {
             DemoRole::Pegawai => "pegawai",
+            DemoRole::Pelapor => "pegawai (realisasi)",
             DemoRole::Atasan => "atasan",
             DemoRole::AdminBkpsdm => "admin BKPSDM",
             DemoRole::Pimpinan => "pimpinan",
@@ -480,8 +484,22 @@ pub fn plan(seed: u64, employees: usize) -> Result<SeedPlan, TooFewEmployees> {
     let holder = |position: Option<i64>| {
         position.and_then(|p| rows.iter().find(|e| e.position_id == p).map(|e| e.id))
     };
+    // Another direct report of the demo atasan: a second holder of the demo
+    // pegawai's position, or else the holder of another position under the atasan.
+    let pegawai = holder(b.demo_staff_position);
+    let pelapor = rows
+        .iter()
+        .filter(|e| Some(e.id) != pegawai)
+        .find(|e| Some(e.position_id) == b.demo_staff_position)
+        .or_else(|| {
+            rows.iter().filter(|e| Some(e.id) != pegawai).find(|e| {
+                b.positions[e.position_id as usize - 1].parent_id == b.demo_atasan_position
+            })
+        })
+        .map(|e| e.id);
     let demo_accounts = [
-        (DemoRole::Pegawai, holder(b.demo_staff_position)),
+        (DemoRole::Pegawai, pegawai),
+        (DemoRole::Pelapor, pelapor),
         (DemoRole::Atasan, holder(b.demo_atasan_position)),
         (DemoRole::AdminBkpsdm, holder(b.demo_admin_position)),
         (DemoRole::Pimpinan, holder(Some(b.sekda_position))),
@@ -806,9 +824,9 @@ mod tests {
     }
 
     #[test]
-    fn demo_accounts_cover_the_four_roles_and_the_atasan_supervises_the_pegawai() {
+    fn demo_accounts_cover_the_roles_and_the_atasan_supervises_both_pegawai() {
         let p = default_plan();
-        assert_eq!(p.demo_accounts.len(), 4);
+        assert_eq!(p.demo_accounts.len(), 5);
         let employee = |role| {
             let id = p
                 .demo_accounts
@@ -821,6 +839,10 @@ mod tests {
         let pegawai = employee(DemoRole::Pegawai);
         let atasan = employee(DemoRole::Atasan);
         let position = &p.positions[pegawai.position_id as usize - 1];
+        assert_eq!(position.parent_id, Some(atasan.position_id));
+        let pelapor = employee(DemoRole::Pelapor);
+        assert_ne!(pelapor.id, pegawai.id);
+        let position = &p.positions[pelapor.position_id as usize - 1];
         assert_eq!(position.parent_id, Some(atasan.position_id));
         assert_eq!(
             p.positions[employee(DemoRole::Pimpinan).position_id as usize - 1].title,

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod dataset;
 pub mod random;
+pub mod realisasi;
 pub mod skp_plans;
 
 use crate::platform::db::{now_millis, Backend, Db};
@@ -104,6 +105,11 @@ pub async fn seed(
     if existing > 0 || options.force {
         for table in [
             "notifications",
+            "evidence",
+            "evidence_objects",
+            "realisasi_entries",
+            "realisasi_actions",
+            "realisasi_reports",
             "skp_plan_versions",
             "skp_expectations",
             "skp_iki",

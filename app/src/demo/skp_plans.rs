@@ -194,6 +194,13 @@ pub async fn seed_demo_plans(
             at = boss_of(i);
         }
     }
+    // The demo pelapor reports realisasi, so their plan is approved too.
+    if let Some(i) = demo
+        .get(&DemoRole::Pelapor)
+        .and_then(|id| people.iter().position(|p| p.employee == *id))
+    {
+        forced_approved.insert(i);
+    }
     let order = top_down(&people, &holder);
     let mut rng = Random::new(seed ^ year as u64);
     let base_plan = next_id(db, "skp_plans").await?;
@@ -273,6 +280,7 @@ pub async fn seed_demo_plans(
                         indicator: indicator.into(),
                         target: value.to_string(),
                         satuan: satuan.into(),
+                        accumulation: None,
                     },
                     value: value as f64,
                 });

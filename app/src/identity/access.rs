@@ -71,6 +71,12 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
         "get_skp_cascade",
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
+    // Realisasi: reach checked per report; writing is the owner's
+    rule("get_realisasi", Allowed::SignedIn),
+    rule("get_year_realisasi", Allowed::SignedIn),
+    rule("get_team_filings", Allowed::Roles(&[Role::Atasan])),
+    rule("remove_evidence", Allowed::SignedIn),
+    rule("get_filing_monitor", ADMIN),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),
@@ -124,13 +130,74 @@ pub const PAGES: &[PageRule] = &[
     page("/skp/:year/pegawai/:id/dokumen", Allowed::SignedIn),
     page("/skp/:year/matriks", Allowed::SignedIn),
     page("/skp/:year/kaskade", LEADERS),
+    page("/skp/:year/realisasi/:period", Allowed::SignedIn),
+    page(
+        "/skp/:year/pegawai/:id/realisasi/:period",
+        Allowed::SignedIn,
+    ),
     // BKPSDM administration
     page("/admin", ADMIN),
     page("/admin/organisasi", ADMIN),
     page("/admin/impor", ADMIN),
     page("/admin/audit", ADMIN),
     page("/admin/periode", ADMIN),
+    page("/admin/realisasi", ADMIN),
 ];
+
+/// A route outside Leptos (`server/src/router.rs`): files, forms with files,
+/// PDFs. Each handler checks its line here first, then reach per record.
+#[derive(Clone, Copy, Debug)]
+pub struct RouteRule {
+    /// The name the handler checks (`check(name, user)`).
+    pub name: &'static str,
+    pub method: &'static str,
+    /// The route as the router declares it.
+    pub path: &'static str,
+    pub allowed: Allowed,
+}
+
+pub const ROUTES: &[RouteRule] = &[
+    route(
+        "get_skp_document",
+        "GET",
+        "/skp/{year}/pegawai/{id}/dokumen.pdf",
+        Allowed::SignedIn,
+    ),
+    route(
+        "post_realisasi_form",
+        "POST",
+        "/realisasi/{period}",
+        Allowed::SignedIn,
+    ),
+    route(
+        "post_evidence_file",
+        "POST",
+        "/realisasi/{period}/bukti",
+        Allowed::SignedIn,
+    ),
+    route("get_evidence_file", "GET", "/bukti/{id}", Allowed::SignedIn),
+    route("get_filing_monitor", "GET", "/admin/realisasi.csv", ADMIN),
+    route(
+        "get_evidence_file",
+        "GET",
+        "/bukti/sha256/{hash}",
+        Allowed::SignedIn,
+    ),
+];
+
+const fn route(
+    name: &'static str,
+    method: &'static str,
+    path: &'static str,
+    allowed: Allowed,
+) -> RouteRule {
+    RouteRule {
+        name,
+        method,
+        path,
+        allowed,
+    }
+}
 
 pub fn page_rule(path: &str) -> Option<&'static PageRule> {
     PAGES.iter().find(|p| p.path == path)
@@ -144,8 +211,18 @@ const fn rule(endpoint: &'static str, allowed: Allowed) -> Rule {
     Rule { endpoint, allowed }
 }
 
-pub fn rule_for(endpoint: &str) -> Option<&'static Rule> {
-    SERVER_FUNCTIONS.iter().find(|r| r.endpoint == endpoint)
+/// The rule of a server function or, failing that, of a route's handler.
+pub fn rule_for(endpoint: &str) -> Option<Rule> {
+    SERVER_FUNCTIONS
+        .iter()
+        .find(|r| r.endpoint == endpoint)
+        .copied()
+        .or_else(|| {
+            ROUTES.iter().find(|r| r.name == endpoint).map(|r| Rule {
+                endpoint: r.name,
+                allowed: r.allowed,
+            })
+        })
 }
 
 #[cfg(test)]

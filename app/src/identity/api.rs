@@ -66,6 +66,14 @@ pub async fn log_out() -> Result<(), AppError> {
     session::end(&mut tx, &user.token_hash).await?;
     tx.commit().await?;
     guard::append_set_cookie(&session::clearing_cookie(&state.settings));
+    // Copies of unsaved realisasi text kept in this browser (realisasi::live) are
+    // personal data: a shared office computer keeps none after log-out.
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        options.insert_header(
+            http::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"storage\""),
+        );
+    }
     guard::redirect_plain_form("/");
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageH
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::pages::{jabatan_kind_label, status_label};
+use crate::realisasi::sections::TeamFilingsSection;
 use crate::shell::layout::use_viewer;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -294,6 +295,7 @@ pub fn TeamPage() -> impl IntoView {
             <p>{move_tr!(team_lead)}</p>
         </PageHeader>
         <TeamPlansSection />
+        <TeamFilingsSection />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match team.await {

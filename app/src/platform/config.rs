@@ -34,6 +34,9 @@ pub struct Settings {
     pub period_filing_days: u32,
     pub upload_max_file_mb: u32,
     pub upload_max_files: u32,
+    /// The folder evidence files are stored in (by content); instances that share
+    /// a database share it too (a network mount).
+    pub evidence_store_path: String,
     pub privacy_min_group_size: u32,
     pub log_format: LogFormat,
     pub log_filter: String,
@@ -152,6 +155,7 @@ impl Settings {
             period_filing_days: r.number("periods", "filing_days", 10, 0, 90),
             upload_max_file_mb: r.number("uploads", "max_file_mb", 10, 1, 100),
             upload_max_files: r.number("uploads", "max_files", 10, 1, 100),
+            evidence_store_path: r.text("uploads", "store_path", "data/bukti"),
             privacy_min_group_size: r.number("privacy", "min_group_size", 5, 2, 1000),
             log_format: r.parsed("log", "format", "text", |v| match v {
                 "text" => Ok(LogFormat::Text),

@@ -43,6 +43,32 @@ const KNOWN: &[Known] = &[
         sqlite_columns: "units.code",
         answer: || AppError::invalid("code", tr!(error_unit_code_taken)),
     },
+    // Two first saves of one period's report: the second was based on no report.
+    Known {
+        name: "realisasi_reports_key",
+        sqlite_columns: "realisasi_reports.employee_id, realisasi_reports.period_id",
+        answer: || AppError::Conflict {
+            message: tr!(realisasi_error_conflict),
+            version: 1,
+        },
+    },
+    Known {
+        name: "realisasi_actions_key",
+        sqlite_columns: "realisasi_actions.report_id, realisasi_actions.rhk_id",
+        answer: || AppError::Conflict {
+            message: tr!(realisasi_error_conflict),
+            version: 0,
+        },
+    },
+    Known {
+        name: "realisasi_entries_key",
+        sqlite_columns:
+            "realisasi_entries.report_id, realisasi_entries.rhk_id, realisasi_entries.iki_index",
+        answer: || AppError::Conflict {
+            message: tr!(realisasi_error_conflict),
+            version: 0,
+        },
+    },
     Known {
         name: "periods_year_number_key",
         sqlite_columns: "periods.year, periods.kind, periods.number",

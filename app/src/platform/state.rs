@@ -56,6 +56,8 @@ pub struct AppStateInner {
     pub public_pages: Arc<super::cache::KeyedTtlCache<PublicPage>>,
     /// Kabupaten-wide figures kept between requests (`platform::aggregates`).
     pub aggregates: Arc<Aggregates>,
+    /// Where evidence files live, by content (`uploads.store_path`).
+    pub evidence_store: Arc<crate::realisasi::evidence::store::EvidenceStore>,
 }
 
 /// The figures that count every employee of the kabupaten.

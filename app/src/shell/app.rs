@@ -16,6 +16,8 @@ use crate::identity::pages::{
 use crate::notifications::pages::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
+use crate::realisasi::monitor::page::FilingMonitorPage;
+use crate::realisasi::pages::{EmployeeRealisasiPage, MyRealisasiPage};
 use crate::skp::document::pages::SkpDocumentPage;
 use crate::skp::overview::pages::{CascadePage, MatrixPage};
 use crate::skp::period::pages::PeriodsPage;
@@ -94,12 +96,15 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/admin/impor") view=|| view! { <Guarded page="/admin/impor"><ImportPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=|| view! { <Guarded page="/admin/audit"><AuditPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/admin/periode") view=|| view! { <Guarded page="/admin/periode"><PeriodsPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/realisasi") view=|| view! { <Guarded page="/admin/realisasi"><FilingMonitorPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp") view=|| view! { <Guarded page="/skp"><SkpIndexPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/pemberitahuan") view=|| view! { <Guarded page="/pemberitahuan"><NotificationsPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year") view=|| view! { <Guarded page="/skp/:year"><MyPlanPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id") view=|| view! { <Guarded page="/skp/:year/pegawai/:id"><ReviewPlanPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id/dokumen") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/dokumen"><SkpDocumentPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/matriks") view=|| view! { <Guarded page="/skp/:year/matriks"><MatrixPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/realisasi/:period") view=|| view! { <Guarded page="/skp/:year/realisasi/:period"><MyRealisasiPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id/realisasi/:period") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/realisasi/:period"><EmployeeRealisasiPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/kaskade") view=|| view! { <Guarded page="/skp/:year/kaskade"><CascadePage /></Guarded> } ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -35,13 +35,23 @@ fn normalise_target(text: &str) -> String {
     let text = text.trim();
     if text.contains(',') {
         text.replace('.', "").replace(',', ".")
-    } else if text.matches('.').count() == 1 && text.split('.').nth(1).is_some_and(|d| d.len() == 3)
-    {
-        // "1.000": an Indonesian thousands separator, not a decimal point.
+    } else if is_thousands(text) {
+        // "1.000", "2.000.000": Indonesian thousands separators, not a decimal point.
         text.replace('.', "")
     } else {
         text.to_owned()
     }
+}
+
+/// "1.000", "2.000.000": groups of three digits after a first group of one to three.
+fn is_thousands(text: &str) -> bool {
+    let mut groups = text.split('.');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first != "0"
+        && rest.iter().all(|g| g.len() == 3)
 }
 
 /// Digits with at most one decimal point, not all zero.
@@ -217,6 +227,7 @@ mod tests {
                 indicator: "Jumlah izin usaha terbit ≤ 3 hari kerja".into(),
                 target: "450".into(),
                 satuan: "dokumen".into(),
+                accumulation: None,
             }],
         }
     }
@@ -242,7 +253,23 @@ mod tests {
         assert_eq!(parse_target("0,0"), None);
         assert_eq!(parse_target("1e5"), None);
         assert_eq!(parse_target("1.2.3"), None);
-        for text in ["450", "2,5", "1.000", "0", "-3", "banyak", "", ",5", "1e5"] {
+        // Rupiah budgets: every group of three.
+        assert_eq!(parse_target("2.000.000"), Some(2_000_000.0));
+        assert_eq!(parse_target("1.250.000,50"), Some(1_250_000.5));
+        assert_eq!(parse_target("12.5"), Some(12.5));
+        assert_eq!(parse_target("2.000.00"), None);
+        for text in [
+            "450",
+            "2,5",
+            "1.000",
+            "2.000.000",
+            "0",
+            "-3",
+            "banyak",
+            "",
+            ",5",
+            "1e5",
+        ] {
             assert_eq!(is_target(text), parse_target(text).is_some(), "{text:?}");
         }
     }

@@ -34,6 +34,17 @@ crate::coded_enum!(Perspektif {
     Anggaran => "anggaran",
 });
 
+crate::coded_enum!(
+    /// Whether an IKI's realisasi adds up over the year or holds per period
+    /// (`realisasi::rules` gives each period its share accordingly).
+    Accumulation {
+        /// Counted things add up: documents issued, people served, rupiah spent.
+        Cumulative => "kumulatif",
+        /// A rate, a quality score or a time holds for each period on its own.
+        PerPeriod => "per_periode",
+    }
+);
+
 /// One indicator (IKI) of an RHK: "Jumlah izin usaha terbit ≤ 3 hari kerja — 450 dokumen".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IkiDraft {
@@ -42,6 +53,10 @@ pub struct IkiDraft {
     /// As typed: "450", "2,5", "100" (a positive number).
     pub target: String,
     pub satuan: String,
+    /// Chosen in the plan; `None`: follows the aspek and satuan
+    /// (`Accumulation::default_for`).
+    #[serde(default)]
+    pub accumulation: Option<Accumulation>,
 }
 
 /// One RHK (Rencana Hasil Kerja) as edited.

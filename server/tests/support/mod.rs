@@ -21,6 +21,8 @@ pub struct TestDb {
     pub url: String,
     /// Keeps the SQLite file's folder alive for the test's duration.
     _dir: Option<tempfile::TempDir>,
+    /// The test's own evidence store.
+    pub store: tempfile::TempDir,
 }
 
 impl TestDb {
@@ -40,6 +42,7 @@ impl TestDb {
                 TestDb {
                     url: format!("{base}/{name}"),
                     _dir: None,
+                    store: tempfile::tempdir().expect("temp dir"),
                 }
             }
             _ => {
@@ -48,6 +51,7 @@ impl TestDb {
                 TestDb {
                     url,
                     _dir: Some(dir),
+                    store: tempfile::tempdir().expect("temp dir"),
                 }
             }
         }
@@ -61,6 +65,10 @@ impl TestDb {
         let mut env = BTreeMap::new();
         env.insert("SIKAP_DATABASE_URL".to_owned(), self.url.clone());
         env.insert("SIKAP_DATABASE_MAX_CONNECTIONS".to_owned(), "5".to_owned());
+        env.insert(
+            "SIKAP_UPLOADS_STORE_PATH".to_owned(),
+            self.store.path().display().to_string(),
+        );
         Settings::from_sources(Path::new("test"), None, &env).expect("test settings")
     }
 
@@ -233,6 +241,8 @@ pub async fn log_in(router: &Router, nip: &str, password: &str) -> String {
 /// The demo people by role, with their employee ids.
 pub struct Demo {
     pub pegawai: (i64, String),
+    /// Approved SKP, nothing reported yet.
+    pub pelapor: (i64, String),
     pub atasan: (i64, String),
     pub admin: (i64, String),
     pub pimpinan: (i64, String),
@@ -252,6 +262,7 @@ pub async fn demo(state: &AppState) -> Demo {
     }
     Demo {
         pegawai: found[&DemoRole::Pegawai].clone(),
+        pelapor: found[&DemoRole::Pelapor].clone(),
         atasan: found[&DemoRole::Atasan].clone(),
         admin: found[&DemoRole::AdminBkpsdm].clone(),
         pimpinan: found[&DemoRole::Pimpinan].clone(),
@@ -278,6 +289,10 @@ pub async fn fingerprint(state: &AppState) -> Vec<i64> {
         "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM accounts",
         "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM units",
         "SELECT CAST(COALESCE(SUM(updated_at % 1000003), 0) AS BIGINT) FROM positions",
+        "SELECT COUNT(*) FROM realisasi_reports",
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM realisasi_reports",
+        "SELECT COUNT(*) FROM evidence",
+        "SELECT COUNT(*) FROM evidence_objects",
     ];
     let mut out = Vec::new();
     for sql in queries {
@@ -288,4 +303,46 @@ pub async fn fingerprint(state: &AppState) -> Vec<i64> {
         out.push(value);
     }
     out
+}
+
+/// A multipart form as a browser posts it: text fields, then files
+/// (field name, file name, bytes).
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "sikapFormBoundaryQ2xV8tL0";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (name, file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Posts a multipart form to `path` as a same-origin browser would.
+pub async fn post_multipart(
+    router: &Router,
+    path: &str,
+    form: (String, Vec<u8>),
+    cookie: Option<&str>,
+) -> Reply {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, form.0)
+        .header(header::ORIGIN, ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    send(router, request.body(Body::from(form.1)).unwrap()).await
 }

@@ -31,11 +31,14 @@ pub const POLICY: &[(&str, Who)] = &[
     ("/skp/:year/pegawai/:id/dokumen", Who::SignedIn),
     ("/skp/:year/matriks", Who::SignedIn),
     ("/skp/:year/kaskade", LEADERS),
+    ("/skp/:year/realisasi/:period", Who::SignedIn),
+    ("/skp/:year/pegawai/:id/realisasi/:period", Who::SignedIn),
     ("/admin", ADMIN),
     ("/admin/organisasi", ADMIN),
     ("/admin/impor", ADMIN),
     ("/admin/audit", ADMIN),
     ("/admin/periode", ADMIN),
+    ("/admin/realisasi", ADMIN),
 ];
 
 impl Who {

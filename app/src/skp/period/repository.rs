@@ -52,6 +52,22 @@ pub async fn year_status(conn: &mut Conn, year: i64) -> Result<Option<YearStatus
         .await
 }
 
+/// The year whose realisasi are being reported: the newest open year up to
+/// `this_year` (next year may already be open for planning), else the newest.
+pub async fn reporting_year(conn: &mut Conn, this_year: i64) -> Result<Option<i64>, sqlx::Error> {
+    let current: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(year) FROM performance_years WHERE status = $1 AND year <= $2",
+    )
+    .bind(YearStatus::Open)
+    .bind(this_year)
+    .fetch_one(&mut *conn)
+    .await?;
+    match current {
+        Some(year) => Ok(Some(year)),
+        None => newest_open_year(conn).await,
+    }
+}
+
 /// The newest year that takes plans, if any.
 pub async fn newest_open_year(conn: &mut Conn) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT MAX(year) FROM performance_years WHERE status = $1")

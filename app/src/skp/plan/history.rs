@@ -94,6 +94,7 @@ mod tests {
                     indicator: "Jumlah izin".into(),
                     target: (*t).into(),
                     satuan: "dokumen".into(),
+                    accumulation: None,
                 })
                 .collect(),
         }

@@ -19,12 +19,13 @@ use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
+use crate::realisasi::sections::YearRealisasiSection;
 use crate::skp::labels::{
     approach_label, aspek_label, perspektif_label, plan_status_label, rhk_kind_label,
 };
 use crate::skp::period::api::list_performance_years;
 use crate::skp::rules::check_submission;
-use crate::skp::types::{IkiDraft, Lampiran, PlanStatus, Problem, RhkKind};
+use crate::skp::types::{Accumulation, IkiDraft, Lampiran, PlanStatus, Problem, RhkKind};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -147,6 +148,7 @@ pub fn ReviewPlanPage() -> impl IntoView {
                     Ok(view) => view! {
                         <PlanHeader view=view.clone() />
                         <PlanTable view=view.clone() />
+                        <YearRealisasiSection employee_id=Some(view.employee_id) year=view.year />
                         <RevisionDecision view=view.clone() />
                         // Expectations first, then the decision that ends the review.
                         <PerilakuSection view=view.clone() />
@@ -322,6 +324,7 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
         } else {
             view! { <PlanTable view=view.clone() /> }.into_any()
         }}
+        {(view.status == PlanStatus::Approved).then(|| view! { <YearRealisasiSection employee_id=None year=view.year /> })}
         <WithdrawSubmission view=view.clone() />
         <RevisionRequest view=view.clone() />
         <PerilakuSection view=view.clone() />
@@ -769,6 +772,18 @@ fn RhkEditor(
                     <input class=INPUT_CLASS data-testid="skp-iki-satuan"
                         prop:value=move || get(&|r| r.iki.get(j).map(|k| k.satuan.clone()).unwrap_or_default())
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.satuan = v.clone() }); } />
+                    </label>
+                    // How a period's target is taken from the year's: each period's share,
+                    // or the whole target each period; by default as the aspek suggests.
+                    <label class=format!("{FIELD_LABEL_CLASS} sm:col-span-6")>
+                    {move_tr!(skp_field_accumulation)}
+                    <select class=INPUT_CLASS data-testid="skp-iki-accumulation"
+                        prop:value=move || get(&|r| r.iki.get(j).and_then(|k| k.accumulation).map(|a| a.code().to_owned()).unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); set(&|r| if let Some(k) = r.iki.get_mut(j) { k.accumulation = Accumulation::from_code(&v) }); }>
+                        <option value="">{move_tr!(skp_accumulation_auto)}</option>
+                        <option value=Accumulation::Cumulative.code()>{move_tr!(skp_accumulation_cumulative)}</option>
+                        <option value=Accumulation::PerPeriod.code()>{move_tr!(skp_accumulation_per_period)}</option>
+                    </select>
                     </label>
                 </div>
                 {move || notes(format!("iki.{j}."))}

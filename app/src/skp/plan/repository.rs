@@ -7,7 +7,7 @@ use crate::organisation::types::JabatanKind;
 use crate::platform::db::Conn;
 use crate::skp::berakhlak::CoreValue;
 use crate::skp::rules::parse_target;
-use crate::skp::types::{IkiDraft, Lampiran, PlanStatus};
+use crate::skp::types::{Accumulation, IkiDraft, Lampiran, PlanStatus};
 
 /// The plan's owner: who they are and where they sit.
 #[derive(sqlx::FromRow)]
@@ -107,6 +107,7 @@ struct IkiRow {
     indicator: String,
     target: String,
     satuan: String,
+    accumulation: Option<Accumulation>,
 }
 
 /// The plan's RHK in order, each with its IKI.
@@ -119,7 +120,7 @@ pub async fn rhk_of(conn: &mut Conn, plan_id: i64) -> Result<Vec<RhkView>, sqlx:
     .fetch_all(&mut *conn)
     .await?;
     let iki: Vec<IkiRow> = sqlx::query_as(
-        "SELECT i.rhk_id, i.aspek, i.indicator, i.target, i.satuan FROM skp_iki i \
+        "SELECT i.rhk_id, i.aspek, i.indicator, i.target, i.satuan, i.accumulation FROM skp_iki i \
          JOIN skp_rhk r ON r.id = i.rhk_id WHERE r.plan_id = $1 ORDER BY i.rhk_id, i.sort_order",
     )
     .bind(plan_id)
@@ -136,6 +137,7 @@ pub async fn rhk_of(conn: &mut Conn, plan_id: i64) -> Result<Vec<RhkView>, sqlx:
                     indicator: i.indicator.clone(),
                     target: i.target.clone(),
                     satuan: i.satuan.clone(),
+                    accumulation: i.accumulation,
                 })
                 .collect(),
             id: r.id,
@@ -343,8 +345,8 @@ pub async fn insert_iki(
     iki: &IkiDraft,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO skp_iki (rhk_id, sort_order, aspek, indicator, target, target_value, satuan) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO skp_iki (rhk_id, sort_order, aspek, indicator, target, target_value, satuan, accumulation) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(rhk_id)
     .bind(order as i64)
@@ -353,6 +355,7 @@ pub async fn insert_iki(
     .bind(iki.target.trim())
     .bind(parse_target(&iki.target).unwrap_or(0.0))
     .bind(iki.satuan.trim())
+    .bind(iki.accumulation)
     .execute(conn)
     .await
     .map(|_| ())

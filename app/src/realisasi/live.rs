@@ -1,0 +1,625 @@
+//! The live parts of the realisasi form, as small islands around plain fields
+//! that work without them. `IkiNumbers` is lazy (fetched by this page only); the
+//! draft keeper and the uploader are in the main WASM: split off, they left the
+//! main module importing wasm-bindgen's `__wbindgen_describe` (their browser
+//! bindings are described per use, and the CLI looks for those descriptions in the
+//! main module only), so no island of the page started.
+//! - `IkiNumbers`: the period target and the realisasi, with capaian computed
+//!   while typing by the rule the server stores (`rules::capaian`);
+//! - `DraftKeeper`: a copy of every typed text in the browser's storage, offered
+//!   back after a dropped connection or a closed tab;
+//! - `Uploader`: each chosen file sent on its own at once, with its progress.
+//!
+//! Their texts are rendered on the server and passed in: islands carry no
+//! translations.
+
+use super::fields::{reason_field, target_field, value_field};
+use super::rules::{
+    capaian, effective_target, format_capaian, parse_amount, target_changed, Direction,
+};
+use crate::components::form::INPUT_CLASS;
+use crate::components::islands::IslandRoot;
+use crate::skp::types::Aspek;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NumberLabels {
+    pub target: String,
+    pub reason: String,
+    pub value: String,
+    pub capaian: String,
+}
+
+impl NumberLabels {
+    /// In the page's language (on the server).
+    pub fn new() -> Self {
+        use crate::i18n::tr;
+        Self {
+            target: tr!(realisasi_target),
+            reason: tr!(realisasi_target_reason_hint),
+            value: tr!(realisasi_value),
+            capaian: tr!(realisasi_capaian),
+        }
+    }
+}
+
+impl Default for NumberLabels {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const NUMBER_LABEL_CLASS: &str = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+
+/// What capaian the typed texts make, as the server will store it: against the
+/// typed target when it is a positive amount, else the default share; "—" while
+/// the realisasi is not a number.
+fn capaian_text(aspek: &str, target: &str, default_target: f64, value: &str) -> String {
+    let direction = Direction::of(Aspek::from_code(aspek).unwrap_or(Aspek::Kuantitas));
+    let target = effective_target(target, default_target);
+    parse_amount(value)
+        .and_then(|v| capaian(target, v, direction))
+        .map_or_else(|| "—".to_owned(), format_capaian)
+}
+
+/// The numbers of one IKI. Without the WASM the same fields post as they are
+/// and the stored capaian shows.
+#[allow(clippy::too_many_arguments)]
+#[island(lazy)]
+pub fn IkiNumbers(
+    rhk_id: i64,
+    index: i64,
+    aspek: String,
+    kualitatif: bool,
+    default_target: String,
+    target: String,
+    target_reason: String,
+    value: String,
+    satuan: String,
+    capaian: Option<i64>,
+    labels: NumberLabels,
+    value_problem: Option<String>,
+    target_problem: Option<String>,
+) -> impl IntoView {
+    let (value_name, target_name, reason_name) = (
+        value_field(rhk_id, index),
+        target_field(rhk_id, index),
+        reason_field(rhk_id, index),
+    );
+    let stored = capaian.map_or_else(|| "—".to_owned(), format_capaian);
+    let typed_target = RwSignal::new(target.clone());
+    let typed_value = RwSignal::new(value.clone());
+    let live = RwSignal::new(false);
+    let default_share = parse_amount(&default_target).unwrap_or(0.0);
+    let shown = move || {
+        if live.get() {
+            capaian_text(
+                &aspek,
+                &typed_target.get(),
+                default_share,
+                &typed_value.get(),
+            )
+        } else {
+            stored.clone()
+        }
+    };
+    let changed = move || {
+        target_changed(
+            default_share,
+            effective_target(&typed_target.get(), default_share),
+        )
+    };
+    let reason_needed = !target_reason.is_empty();
+    let value_invalid = value_problem.is_some().to_string();
+    let value_error = value_problem.map(
+        |m| view! { <p class="text-sm text-red-800" data-testid="realisasi-value-error">{m}</p> },
+    );
+    let target_error = target_problem.map(|m| view! { <p class="text-sm text-red-800">{m}</p> });
+    let value_input = if kualitatif {
+        view! {
+            <label class=NUMBER_LABEL_CLASS>
+                {labels.value.clone()}
+                <textarea id=value_name.clone() name=value_name.clone() rows="3" class=INPUT_CLASS aria-invalid=value_invalid data-testid="realisasi-value-input">{value}</textarea>
+            </label>
+        }
+        .into_any()
+    } else {
+        view! {
+            <label class=NUMBER_LABEL_CLASS>
+                {format!("{} ({satuan})", labels.value)}
+                <input id=value_name.clone() name=value_name.clone() value=value inputmode="decimal" autocomplete="off" class=INPUT_CLASS
+                    aria-invalid=value_invalid data-testid="realisasi-value-input"
+                    on:input=move |ev| { live.set(true); typed_value.set(event_target_value(&ev)); } />
+            </label>
+        }
+        .into_any()
+    };
+    view! {
+        <IslandRoot>
+            <div class="mt-3 grid gap-3 sm:grid-cols-3">
+                <label class=NUMBER_LABEL_CLASS>
+                    {labels.target.clone()}
+                    <input id=target_name.clone() name=target_name.clone() value=target inputmode="decimal" autocomplete="off" class=INPUT_CLASS
+                        data-testid="realisasi-target-input"
+                        on:input=move |ev| { live.set(true); typed_target.set(event_target_value(&ev)); } />
+                </label>
+                {value_input}
+                <div class="flex flex-col gap-1 text-sm">
+                    <span class="font-medium text-slate-700">{labels.capaian.clone()}</span>
+                    <output class="py-2 text-lg font-semibold tabular-nums text-emerald-800" aria-live="polite" data-testid="realisasi-capaian">
+                        {shown}
+                    </output>
+                </div>
+            </div>
+            {value_error}
+            <label class=move || format!("{NUMBER_LABEL_CLASS} mt-2 {}", if reason_needed || changed() { "" } else { "sr-only" })>
+                {labels.reason.clone()}
+                <input id=reason_name.clone() name=reason_name.clone() value=target_reason class=INPUT_CLASS data-testid="realisasi-reason-input" />
+            </label>
+            {target_error}
+        </IslandRoot>
+    }
+}
+
+/// Keeps every text typed into the form `form_id` in the browser's storage under
+/// `key`, with the report version it was typed on. When the page opens on that
+/// same version with different text stored (the post never arrived, the tab was
+/// closed), it offers the text back. A saved report has a newer version, so its
+/// copy is dropped, unless `offer_older`: the server refused the post (saved
+/// elsewhere first), so the older copy is the person's unsaved work.
+#[island]
+pub fn DraftKeeper(
+    form_id: String,
+    key: String,
+    version: i64,
+    offer_older: bool,
+    offer: String,
+    restore: String,
+    discard: String,
+) -> impl IntoView {
+    let pending = RwSignal::new(None::<String>);
+    // Read in the browser only (the server renders no offer).
+    let _ = (version, offer_older);
+    #[cfg(feature = "hydrate")]
+    {
+        let (form_id, key) = (form_id.clone(), key.clone());
+        Effect::new(move |_| draft::start(&form_id, &key, version, offer_older, pending));
+    }
+    let restore_draft = {
+        let (form_id, key) = (form_id.clone(), key.clone());
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            draft::restore(&form_id, &key);
+            let _ = (&form_id, &key);
+            pending.set(None);
+        }
+    };
+    let offer_text = move || offer.replace("{at}", &pending.get().unwrap_or_default());
+    let key = StoredValue::new(key);
+    let discard_draft = move |_| {
+        #[cfg(feature = "hydrate")]
+        key.with_value(|key| draft::forget(key));
+        let _ = key;
+        pending.set(None);
+    };
+    view! {
+        <IslandRoot>
+            <Show when=move || pending.get().is_some()>
+                <div class="mt-3 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" role="alert" data-testid="realisasi-draft-offer">
+                    <p>{offer_text.clone()}</p>
+                    <div class="mt-2 flex gap-3">
+                        <button type="button" class="rounded-md bg-sky-800 px-3 py-1 font-medium text-white" data-testid="realisasi-draft-restore" on:click=restore_draft.clone()>{restore.clone()}</button>
+                        <button type="button" class="rounded-md border border-sky-800 px-3 py-1 font-medium" on:click=discard_draft>{discard.clone()}</button>
+                    </div>
+                </div>
+            </Show>
+        </IslandRoot>
+    }
+}
+
+/// The browser's copy of a form's unsaved texts, kept as plain text (no JSON or
+/// JavaScript objects: their bindings would weigh on every page's WASM):
+/// `sikap-draft <version> <HH:MM>`, then one `name<TAB>text` line per field, with
+/// backslash, tab and line breaks escaped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub version: i64,
+    pub at: String,
+    pub fields: Vec<(String, String)>,
+}
+
+const DRAFT_HEADER: &str = "sikap-draft";
+
+fn escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+impl Draft {
+    pub fn encode(&self) -> String {
+        let mut out = format!("{DRAFT_HEADER} {} {}", self.version, escape_line(&self.at));
+        for (name, text) in &self.fields {
+            out.push('\n');
+            out.push_str(&escape_line(name));
+            out.push('\t');
+            out.push_str(&escape_line(text));
+        }
+        out
+    }
+
+    /// `None` for anything that is not a copy this code wrote.
+    pub fn decode(stored: &str) -> Option<Self> {
+        let mut lines = stored.split('\n');
+        let mut head = lines.next()?.splitn(3, ' ');
+        if head.next()? != DRAFT_HEADER {
+            return None;
+        }
+        let version = head.next()?.parse().ok()?;
+        let at = unescape_line(head.next().unwrap_or_default());
+        let fields = lines
+            .map(|line| {
+                let (name, text) = line.split_once('\t')?;
+                Some((unescape_line(name), unescape_line(text)))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self {
+            version,
+            at,
+            fields,
+        })
+    }
+
+    pub fn text_of(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod draft {
+    //! The stored copy (`super::Draft`) in the browser's local storage.
+    use super::Draft;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    fn form(form_id: &str) -> Option<HtmlFormElement> {
+        document().get_element_by_id(form_id)?.dyn_into().ok()
+    }
+
+    /// The form's typed texts (inputs and text areas with a name; no files).
+    fn texts(form: &HtmlFormElement) -> Vec<(String, String)> {
+        let elements = form.elements();
+        (0..elements.length())
+            .filter_map(|i| elements.item(i))
+            .filter_map(|el| {
+                if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                    let kind = input.type_();
+                    (matches!(kind.as_str(), "text" | "url" | "") && !input.name().is_empty())
+                        .then(|| (input.name(), input.value()))
+                } else {
+                    el.dyn_ref::<HtmlTextAreaElement>()
+                        .filter(|t| !t.name().is_empty())
+                        .map(|t| (t.name(), t.value()))
+                }
+            })
+            .collect()
+    }
+
+    fn save(form_id: &str, key: &str, version: i64) {
+        let (Some(form), Some(storage)) = (form(form_id), storage()) else {
+            return;
+        };
+        let now = js_sys::Date::new_0();
+        let draft = Draft {
+            version,
+            at: format!("{:02}:{:02}", now.get_hours(), now.get_minutes()),
+            fields: texts(&form),
+        };
+        let _ = storage.set_item(key, &draft.encode());
+    }
+
+    fn stored(key: &str) -> Option<Draft> {
+        Draft::decode(&storage()?.get_item(key).ok()??)
+    }
+
+    /// Offers the stored copy when it differs from the page, then keeps a copy
+    /// of every change.
+    pub fn start(
+        form_id: &str,
+        key: &str,
+        version: i64,
+        offer_older: bool,
+        pending: RwSignal<Option<String>>,
+    ) {
+        if let (Some(draft), Some(form)) = (stored(key), form(form_id)) {
+            if draft.version == version || (offer_older && draft.version < version) {
+                let differs = texts(&form)
+                    .iter()
+                    .any(|(name, value)| draft.text_of(name).is_some_and(|s| s != value));
+                if differs {
+                    pending.set(Some(draft.at.clone()));
+                }
+            } else {
+                forget(key);
+            }
+        }
+        let (form_id, key) = (form_id.to_owned(), key.to_owned());
+        let _ = window_event_listener(leptos::ev::input, move |ev| {
+            let inside = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(&format!("#{form_id}")).ok().flatten())
+                .is_some();
+            if inside && pending.get_untracked().is_none() {
+                save(&form_id, &key, version);
+            }
+        });
+    }
+
+    /// Puts the stored texts back into the form (and tells each field, so live
+    /// parts update).
+    pub fn restore(form_id: &str, key: &str) {
+        let (Some(draft), Some(form)) = (stored(key), form(form_id)) else {
+            return;
+        };
+        let elements = form.elements();
+        for el in (0..elements.length()).filter_map(|i| elements.item(i)) {
+            let name = el.get_attribute("name").unwrap_or_default();
+            let Some(value) = draft.text_of(&name) else {
+                continue;
+            };
+            if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                input.set_value(value);
+            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+                area.set_value(value);
+            } else {
+                continue;
+            }
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = el.dispatch_event(&event);
+            }
+        }
+    }
+
+    pub fn forget(key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UploadLabels {
+    pub uploading: String,
+    pub uploaded: String,
+    pub failed: String,
+}
+
+/// One file on its way: its name, percent sent, and how it ended.
+#[derive(Clone, Debug, PartialEq)]
+struct Sending {
+    name: String,
+    percent: u32,
+    /// `Some(Ok(id))` stored, `Some(Err(message))` refused.
+    done: Option<Result<i64, String>>,
+}
+
+/// The file field of one IKI. Without the WASM its files go with the form; with
+/// it, each chosen file is sent at once on its own, with a progress bar, and the
+/// field is emptied so the form does not send it again.
+#[island]
+pub fn Uploader(
+    period_id: i64,
+    rhk_id: i64,
+    index: i64,
+    name: String,
+    label: String,
+    labels: UploadLabels,
+) -> impl IntoView {
+    let sending = RwSignal::new(Vec::<Sending>::new());
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        upload::send_all(&ev, period_id, rhk_id, index, sending);
+        let _ = (&ev, period_id, rhk_id, index);
+    };
+    view! {
+        <IslandRoot>
+            <label class="flex flex-col gap-1 text-sm font-medium text-slate-700">
+                {label}
+                <input type="file" multiple name=name class="text-sm" data-testid="realisasi-files"
+                    accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.odt,.ods,.csv,application/pdf,image/*"
+                    on:change=on_change />
+            </label>
+            <ul class="mt-2 space-y-1" aria-live="polite">
+                {move || sending.get().into_iter().map(|s| {
+                    let state = match &s.done {
+                        None => format!("{} {}%", labels.uploading, s.percent),
+                        Some(Ok(_)) => labels.uploaded.clone(),
+                        Some(Err(message)) => format!("{}: {message}", labels.failed),
+                    };
+                    let failed = matches!(s.done, Some(Err(_)));
+                    view! {
+                        <li class="text-xs" data-testid="upload-row" data-done=s.done.as_ref().map(|d| if d.is_ok() { "ok" } else { "refused" })>
+                            <span class="font-medium">{s.name.clone()}</span>
+                            <progress class="mx-2 h-2 w-24 align-middle" max="100" value=s.percent.to_string()></progress>
+                            <span class=if failed { "text-red-800" } else { "text-slate-700" }>{state}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </IslandRoot>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod upload {
+    use super::Sending;
+    use leptos::prelude::*;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use web_sys::{HtmlInputElement, ProgressEvent, XmlHttpRequest};
+
+    pub fn send_all(
+        ev: &leptos::ev::Event,
+        period_id: i64,
+        rhk_id: i64,
+        index: i64,
+        sending: RwSignal<Vec<Sending>>,
+    ) {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(files) = input.files() else { return };
+        let url = format!("/realisasi/{period_id}/bukti?rhk={rhk_id}&iki={index}");
+        for i in 0..files.length() {
+            if let Some(file) = files.get(i) {
+                send(&url, file, sending);
+            }
+        }
+        // Sent already: the form must not send them again.
+        input.set_value("");
+    }
+
+    fn set(sending: RwSignal<Vec<Sending>>, slot: usize, change: impl FnOnce(&mut Sending)) {
+        sending.update(|all| {
+            if let Some(s) = all.get_mut(slot) {
+                change(s);
+            }
+        });
+    }
+
+    /// What `POST /realisasi/{period}/bukti` answers.
+    #[derive(Default, serde::Deserialize)]
+    struct Answer {
+        id: Option<i64>,
+        message: Option<String>,
+    }
+
+    fn handler(f: impl FnMut(web_sys::Event) + 'static) -> Closure<dyn FnMut(web_sys::Event)> {
+        Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>)
+    }
+
+    fn send(url: &str, file: web_sys::File, sending: RwSignal<Vec<Sending>>) {
+        let slot = sending.with_untracked(Vec::len);
+        sending.update(|all| {
+            all.push(Sending {
+                name: file.name(),
+                percent: 0,
+                done: None,
+            })
+        });
+        let (Ok(xhr), Ok(form)) = (XmlHttpRequest::new(), web_sys::FormData::new()) else {
+            return;
+        };
+        if form
+            .append_with_blob_and_filename("berkas", &file, &file.name())
+            .is_err()
+            || xhr.open_with_async("POST", url, true).is_err()
+        {
+            return;
+        }
+        // Every handler is a `Closure<dyn FnMut(web_sys::Event)>`, the one type the
+        // main module already has (Leptos's own event listeners): wasm-bindgen
+        // describes closure types only in the main module, and a type first seen
+        // in this lazily loaded chunk was left as an unresolved import.
+        let progress = handler(move |e| {
+            if let Some(e) = e.dyn_ref::<ProgressEvent>() {
+                if e.length_computable() && e.total() > 0.0 {
+                    let percent = (e.loaded() / e.total() * 100.0) as u32;
+                    set(sending, slot, |s| s.percent = percent.min(100));
+                }
+            }
+        });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        }
+        progress.forget();
+        let answered = xhr.clone();
+        let loaded = handler(move |_| {
+            let text = answered.response_text().ok().flatten().unwrap_or_default();
+            let answer: Answer = serde_json::from_str(&text).unwrap_or_default();
+            let status = answered.status().unwrap_or(0);
+            let done = match answer.id {
+                Some(id) if status == 200 => Ok(id),
+                _ => Err(answer.message.unwrap_or_else(|| format!("HTTP {status}"))),
+            };
+            set(sending, slot, |s| {
+                s.percent = 100;
+                s.done = Some(done);
+            });
+        });
+        xhr.set_onload(Some(loaded.as_ref().unchecked_ref()));
+        loaded.forget();
+        let failed = handler(move |_| {
+            set(sending, slot, |s| s.done = Some(Err(String::from("—"))));
+        });
+        xhr.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        failed.forget();
+        let _ = xhr.send_with_opt_form_data(Some(&form));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Draft;
+
+    #[test]
+    fn a_draft_reads_back_what_was_typed_whatever_the_characters() {
+        let draft = Draft {
+            version: 3,
+            at: "09:41".into(),
+            fields: vec![
+                ("aksi-7".into(), "Baris satu\nbaris\tdua \\ selesai".into()),
+                ("nilai-7-0".into(), "1.000,5".into()),
+                ("uraian-7-0".into(), String::new()),
+            ],
+        };
+        let stored = draft.encode();
+        assert_eq!(stored.lines().count(), 4, "{stored}");
+        assert_eq!(Draft::decode(&stored), Some(draft.clone()));
+        assert_eq!(draft.text_of("nilai-7-0"), Some("1.000,5"));
+        assert_eq!(Draft::decode("{\"version\":3}"), None, "not ours");
+        assert_eq!(Draft::decode("sikap-draft x 09:00"), None);
+    }
+}
