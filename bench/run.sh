@@ -187,7 +187,7 @@ echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
 uploads=()
 for n in 1 2 3; do
   { printf '%%PDF-1.4\n'; head -c 10485760 /dev/urandom; printf '\n%%%%EOF\n'; } > "$WORK/besar-$n.pdf"
-  uploads+=("$(curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -o "$WORK/upload-$n.json" -w '%{time_total}' \
+  uploads+=("$(curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -o "$WORK/upload-$n.txt" -w '%{time_total}' \
     -F "berkas=@$WORK/besar-$n.pdf;filename=besar-$n.pdf;type=application/pdf" \
     "http://127.0.0.1:$port/realisasi/$period_id/bukti?rhk=$rhk_id&iki=0")")
 done
@@ -195,7 +195,7 @@ upload_s=$(printf '%s\n' "${uploads[@]}" | sort -n | sed -n 2p)
 size_mb=$(python3 -c "print(f'{$(stat -c %s "$WORK/besar-1.pdf") / 1048576:.1f}')")
 report "upload of a $size_mb MB PDF, median/3" "$(python3 -c "print(f'{$upload_s * 1000:.0f} ms, {$size_mb / $upload_s:.0f} MB/s')")"
 report "server memory: before / peak during uploads" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
-evidence_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/upload-1.json")
+evidence_id=$(cat "$WORK/upload-1.txt")
 report "download of it" "$(curl -fs -b "$WORK/pelapor.cookies" -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/bukti/$evidence_id" | awk '{printf "%.0f ms", $1 * 1000}')"
 
 # `sikap evidence-verify` over 10,000 objects of 100 KB (random bytes, stored the way

@@ -24,7 +24,7 @@ use axum::body::Body;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Json};
+use axum::Extension;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -435,8 +435,9 @@ pub struct UploadQuery {
     iki: i64,
 }
 
-/// `POST /realisasi/{period}/bukti?rhk=&iki=`: one file, answered as JSON
-/// (`{"id":…}` or `{"message":…}` with the refusal's status).
+/// `POST /realisasi/{period}/bukti?rhk=&iki=`: one file, answered in plain text:
+/// the stored file's id, or the refusal's message with its status (the island
+/// reads it without a JSON parser in the browser's WASM).
 pub async fn post_file(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
@@ -447,7 +448,7 @@ pub async fn post_file(
 ) -> Response {
     let user = match allowed("post_evidence_file", &current) {
         Ok(user) => user,
-        Err(error) => return json_refusal(error),
+        Err(error) => return upload_refusal(error),
     };
     let target = Target {
         period_id,
@@ -482,8 +483,12 @@ pub async fn post_file(
     })
     .await;
     match result {
-        Ok(id) => Json(serde_json::json!({ "id": id })).into_response(),
-        Err(error) => json_refusal(error),
+        Ok(id) => (
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            id.to_string(),
+        )
+            .into_response(),
+        Err(error) => upload_refusal(error),
     }
 }
 
@@ -665,20 +670,17 @@ fn refusal(error: AppError) -> Response {
     if error == AppError::Unauthenticated {
         return Redirect::to("/masuk").into_response();
     }
+    upload_refusal(error)
+}
+
+/// A refused upload: its message, even when signed out (the island shows it; a
+/// redirect to the log-in page would read as a stored file).
+fn upload_refusal(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         error.to_string(),
-    )
-        .into_response()
-}
-
-fn json_refusal(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        Json(serde_json::json!({ "message": error.to_string() })),
     )
         .into_response()
 }

@@ -95,6 +95,47 @@ struct Evidence {
     at: i64,
 }
 
+/// Where the next evidence row of a report goes (its id counts up from there).
+struct EvidenceAt {
+    id: i64,
+    report: i64,
+    rhk: i64,
+    index: i64,
+    by: i64,
+    at: i64,
+}
+
+impl EvidenceAt {
+    fn next(
+        &mut self,
+        sha256: Option<String>,
+        file_name: Option<String>,
+        url: Option<String>,
+    ) -> Evidence {
+        let row = Evidence {
+            id: self.id,
+            report: self.report,
+            rhk: self.rhk,
+            index: self.index,
+            sha256,
+            file_name,
+            url,
+            by: self.by,
+            at: self.at,
+        };
+        self.id += 1;
+        row
+    }
+
+    fn file(&mut self, sha256: String, file_name: impl Into<String>) -> Evidence {
+        self.next(Some(sha256), Some(file_name.into()), None)
+    }
+
+    fn link(&mut self, url: impl Into<String>) -> Evidence {
+        self.next(None, None, Some(url.into()))
+    }
+}
+
 const ACTIONS: [&str; 4] = [
     "Menyelesaikan permohonan yang masuk sesuai urutan dan standar pelayanan",
     "Memeriksa kelengkapan berkas dan menindaklanjuti kekurangan dalam satu hari kerja",
@@ -255,7 +296,14 @@ pub async fn seed_demo_realisasi(
             continue;
         };
         let number = period_number.get(&report.period).copied().unwrap_or(0);
-        let at = report.filed_at - 3_600_000;
+        let mut at_entry = EvidenceAt {
+            id: base_evidence + evidence.len() as i64,
+            report: report.id,
+            rhk: *rhk,
+            index: *index,
+            by: report.employee,
+            at: report.filed_at - 3_600_000,
+        };
         let with_files = team.contains(&report.employee)
             || (others_with_files < OTHER_REPORTS_WITH_FILES && rng.chance(3));
         if with_files {
@@ -270,33 +318,13 @@ pub async fn seed_demo_realisasi(
             ]);
             let (sha256, size) = put(store, &incoming, &pdf).await?;
             objects.push((sha256.clone(), size, EvidenceKind::Pdf));
-            evidence.push(Evidence {
-                id: base_evidence + evidence.len() as i64,
-                report: report.id,
-                rhk: *rhk,
-                index: *index,
-                sha256: Some(sha256),
-                file_name: Some(format!("laporan-kegiatan-periode-{number}.pdf")),
-                url: None,
-                by: report.employee,
-                at,
-            });
+            evidence.push(at_entry.file(sha256, format!("laporan-kegiatan-periode-{number}.pdf")));
             counts.files += 1;
             if rng.chance(50) {
                 let png = demo_png(report.id as u64 ^ seed, 96, 64);
                 let (sha256, size) = put(store, &incoming, &png).await?;
                 objects.push((sha256.clone(), size, EvidenceKind::Png));
-                evidence.push(Evidence {
-                    id: base_evidence + evidence.len() as i64,
-                    report: report.id,
-                    rhk: *rhk,
-                    index: *index,
-                    sha256: Some(sha256),
-                    file_name: Some(format!("foto-kegiatan-periode-{number}.png")),
-                    url: None,
-                    by: report.employee,
-                    at,
-                });
+                evidence.push(at_entry.file(sha256, format!("foto-kegiatan-periode-{number}.png")));
                 counts.files += 1;
             }
         }
@@ -315,31 +343,11 @@ pub async fn seed_demo_realisasi(
                     stored
                 }
             };
-            evidence.push(Evidence {
-                id: base_evidence + evidence.len() as i64,
-                report: report.id,
-                rhk: *rhk,
-                index: *index,
-                sha256: Some(sha256),
-                file_name: Some("daftar-hadir-rapat-koordinasi.pdf".into()),
-                url: None,
-                by: report.employee,
-                at,
-            });
+            evidence.push(at_entry.file(sha256, "daftar-hadir-rapat-koordinasi.pdf"));
             counts.files += 1;
         }
         if rng.chance(10) {
-            evidence.push(Evidence {
-                id: base_evidence + evidence.len() as i64,
-                report: report.id,
-                rhk: *rhk,
-                index: *index,
-                sha256: None,
-                file_name: None,
-                url: Some((*rng.pick(&LINKS)).to_owned()),
-                by: report.employee,
-                at,
-            });
+            evidence.push(at_entry.link(*rng.pick(&LINKS)));
             counts.links += 1;
         }
     }

@@ -1,9 +1,9 @@
 //! The live parts of the realisasi form, as small islands around plain fields
-//! that work without them. `IkiNumbers` is lazy (fetched by this page only); the
-//! draft keeper and the uploader are in the main WASM: split off, they left the
-//! main module importing wasm-bindgen's `__wbindgen_describe` (their browser
-//! bindings are described per use, and the CLI looks for those descriptions in the
-//! main module only), so no island of the page started.
+//! that work without them. All three are in the main WASM, not lazy: split off,
+//! the draft keeper and the uploader left the main module importing wasm-bindgen's
+//! `__wbindgen_placeholder__` (cargo-leptos 0.3.6 keeps in the main module only the
+//! descriptors named as before wasm-bindgen 0.2.128 renamed them), so no island of
+//! the page started; and `IkiNumbers` split off never hydrated in CI.
 //! - `IkiNumbers`: the period target and the realisasi, with capaian computed
 //!   while typing by the rule the server stores (`rules::capaian`);
 //! - `DraftKeeper`: a copy of every typed text in the browser's storage, offered
@@ -20,6 +20,7 @@ use super::rules::{
 use crate::components::form::INPUT_CLASS;
 use crate::components::islands::IslandRoot;
 use crate::skp::types::Aspek;
+use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +67,7 @@ fn capaian_text(aspek: &str, target: &str, default_target: f64, value: &str) -> 
 /// The numbers of one IKI. Without the WASM the same fields post as they are
 /// and the stored capaian shows.
 #[allow(clippy::too_many_arguments)]
-#[island(lazy)]
+#[island]
 pub fn IkiNumbers(
     rhk_id: i64,
     index: i64,
@@ -116,24 +117,24 @@ pub fn IkiNumbers(
         |m| view! { <p class="text-sm text-red-800" data-testid="realisasi-value-error">{m}</p> },
     );
     let target_error = target_problem.map(|m| view! { <p class="text-sm text-red-800">{m}</p> });
+    // `Either`, not `.into_any()`: a type-erased view carries an asynchronous
+    // hydration path into the WASM that islands never take.
     let value_input = if kualitatif {
-        view! {
+        Either::Left(view! {
             <label class=NUMBER_LABEL_CLASS>
                 {labels.value.clone()}
                 <textarea id=value_name.clone() name=value_name.clone() rows="3" class=INPUT_CLASS aria-invalid=value_invalid data-testid="realisasi-value-input">{value}</textarea>
             </label>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        Either::Right(view! {
             <label class=NUMBER_LABEL_CLASS>
                 {format!("{} ({satuan})", labels.value)}
                 <input id=value_name.clone() name=value_name.clone() value=value inputmode="decimal" autocomplete="off" class=INPUT_CLASS
                     aria-invalid=value_invalid data-testid="realisasi-value-input"
                     on:input=move |ev| { live.set(true); typed_value.set(event_target_value(&ev)); } />
             </label>
-        }
-        .into_any()
+        })
     };
     view! {
         <IslandRoot>
@@ -195,7 +196,6 @@ pub fn DraftKeeper(
             pending.set(None);
         }
     };
-    let offer_text = move || offer.replace("{at}", &pending.get().unwrap_or_default());
     let key = StoredValue::new(key);
     let discard_draft = move |_| {
         #[cfg(feature = "hydrate")]
@@ -205,15 +205,16 @@ pub fn DraftKeeper(
     };
     view! {
         <IslandRoot>
-            <Show when=move || pending.get().is_some()>
+            // A plain optional view, not `<Show>`: its children are type-erased.
+            {move || pending.get().map(|at| view! {
                 <div class="mt-3 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" role="alert" data-testid="realisasi-draft-offer">
-                    <p>{offer_text.clone()}</p>
+                    <p>{offer.replace("{at}", &at)}</p>
                     <div class="mt-2 flex gap-3">
                         <button type="button" class="rounded-md bg-sky-800 px-3 py-1 font-medium text-white" data-testid="realisasi-draft-restore" on:click=restore_draft.clone()>{restore.clone()}</button>
                         <button type="button" class="rounded-md border border-sky-800 px-3 py-1 font-medium" on:click=discard_draft>{discard.clone()}</button>
                     </div>
                 </div>
-            </Show>
+            })}
         </IslandRoot>
     }
 }
@@ -529,15 +530,26 @@ mod upload {
         });
     }
 
-    /// What `POST /realisasi/{period}/bukti` answers.
-    #[derive(Default, serde::Deserialize)]
-    struct Answer {
-        id: Option<i64>,
-        message: Option<String>,
-    }
-
     fn handler(f: impl FnMut(web_sys::Event) + 'static) -> Closure<dyn FnMut(web_sys::Event)> {
         Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>)
+    }
+
+    /// What `POST /realisasi/{period}/bukti` answered: the stored file's id, or
+    /// the refusal's message (both plain text), or the status when something in
+    /// between answered (a proxy's error page).
+    fn answer(xhr: &XmlHttpRequest) -> Result<i64, String> {
+        let status = xhr.status().unwrap_or(0);
+        let text = xhr.response_text().ok().flatten().unwrap_or_default();
+        let plain = xhr
+            .get_response_header("content-type")
+            .ok()
+            .flatten()
+            .is_some_and(|kind| kind.starts_with("text/plain"));
+        match text.trim().parse::<i64>() {
+            Ok(id) if status == 200 && plain => Ok(id),
+            _ if plain && !text.trim().is_empty() && status != 200 => Err(text),
+            _ => Err(format!("HTTP {status}")),
+        }
     }
 
     fn send(url: &str, file: web_sys::File, sending: RwSignal<Vec<Sending>>) {
@@ -577,13 +589,7 @@ mod upload {
         progress.forget();
         let answered = xhr.clone();
         let loaded = handler(move |_| {
-            let text = answered.response_text().ok().flatten().unwrap_or_default();
-            let answer: Answer = serde_json::from_str(&text).unwrap_or_default();
-            let status = answered.status().unwrap_or(0);
-            let done = match answer.id {
-                Some(id) if status == 200 => Ok(id),
-                _ => Err(answer.message.unwrap_or_else(|| format!("HTTP {status}"))),
-            };
+            let done = answer(&answered);
             set(sending, slot, |s| {
                 s.percent = 100;
                 s.done = Some(done);

@@ -13,7 +13,7 @@ use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
-use crate::i18n::{current_language, deferred_tr, tr};
+use crate::i18n::{deferred_tr, tr};
 use crate::identity::roles::{reach, SessionUser};
 use crate::identity::types::Reach;
 use crate::notifications::repository::{self as notifications, Notice};
@@ -21,7 +21,7 @@ use crate::organisation::supervision::supervisor_of_employee;
 use crate::platform::db::{now_millis, Backend, Conn, Db};
 use crate::platform::state::AppState;
 use crate::skp::period::types::PeriodStatus;
-use crate::skp::periods::period_name;
+use crate::skp::periods::stored_period_name;
 use crate::skp::types::{Approach, Aspek, PlanStatus, Problem};
 use serde_json::json;
 
@@ -32,13 +32,7 @@ pub fn period_info(row: &PeriodRow) -> PeriodInfo {
     PeriodInfo {
         id: row.id,
         year: row.year,
-        name: period_name(
-            current_language(),
-            row.kind,
-            u8::try_from(row.number).unwrap_or(0),
-            i32::try_from(row.year).unwrap_or_default(),
-            row.scheme,
-        ),
+        name: stored_period_name(row.kind, row.number, row.year, row.scheme),
         starts_on: row.starts_on.clone(),
         ends_on: row.ends_on.clone(),
         deadline: row.deadline.clone(),

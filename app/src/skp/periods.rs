@@ -33,6 +33,18 @@ pub struct PeriodPlan {
     pub deadline: CivilDate,
 }
 
+/// A stored period's name in the language of the page or request (the database
+/// keeps its number and year as integers).
+pub fn stored_period_name(kind: PeriodKind, number: i64, year: i64, scheme: Scheme) -> String {
+    period_name(
+        crate::i18n::current_language(),
+        kind,
+        u8::try_from(number).unwrap_or(0),
+        i32::try_from(year).unwrap_or_default(),
+        scheme,
+    )
+}
+
 /// The period's name in `language`: "Triwulan II 2027", "Februari 2028",
 /// "Penilaian Tahunan 2027". Stored in Indonesian; pages name it in the reader's.
 pub fn period_name(

@@ -6,13 +6,12 @@ use super::types::{PerformanceYear, PeriodRow, PeriodStatus, YearStatus};
 use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
 use crate::error::AppError;
-use crate::i18n::current_language;
 use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
 use crate::platform::config::PeriodScheme;
 use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::state::AppState;
-use crate::skp::periods::{period_name, periods, Scheme};
+use crate::skp::periods::{periods, stored_period_name, Scheme};
 use serde_json::json;
 
 pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
@@ -33,13 +32,7 @@ pub async fn list_years(db: &Db) -> Result<Vec<PerformanceYear>, sqlx::Error> {
                     kind: r.kind,
                     number: r.number,
                     // Named in the reader's language (stored in Indonesian).
-                    name: period_name(
-                        current_language(),
-                        r.kind,
-                        u8::try_from(r.number).unwrap_or(0),
-                        i32::try_from(y.year).unwrap_or_default(),
-                        y.scheme,
-                    ),
+                    name: stored_period_name(r.kind, r.number, y.year, y.scheme),
                     starts_on: r.starts_on.clone(),
                     ends_on: r.ends_on.clone(),
                     deadline: r.deadline.clone(),
