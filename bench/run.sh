@@ -17,8 +17,8 @@
 #                at once (SQLite, and PostgreSQL when installed)
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
-#   evidence     a 10 MB upload as the demo pelapor (median of 3) with the server's
-#                memory before and at its peak, its download, and `sikap evidence-verify`
+#   evidence     10 MB and 100 MB uploads as the demo pelapor (median of 3) with the
+#                server's memory before and at its peak, a download, and `sikap evidence-verify`
 #                over 10,000 objects of 100 KB (median of 3)
 #   at scale     on 100,000 employees (SQLite): each page's time as its role (median of
 #                5), then 8 kabupaten cascades at once: their times and the server's peak
@@ -117,7 +117,8 @@ median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
 report "server start to healthy (median/5)" "$median ms"
 
 port=$(free_port)
-SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
+# A 100 MB upload limit for the evidence measurement below (nothing else uploads).
+SIKAP_UPLOADS_MAX_FILE_MB=100 SIKAP_INSTANCE_SITE_ADDR="127.0.0.1:$port" SIKAP_INSTANCE_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn "$BIN" serve >/dev/null 2>&1 &
 server_pid=$!
 PIDS+=($server_pid)
 wait_ok "http://127.0.0.1:$port/healthz"
@@ -173,30 +174,34 @@ report "Matriks Peran Hasil page, median/10" "$(median_ms atasan "http://127.0.0
 report "kabupaten cascade page, median/10" "$(median_ms admin "http://127.0.0.1:$port/skp/$year/kaskade") ms"
 report "cascade page bytes" "$(curl -fs -b "$WORK/admin.cookies" "http://127.0.0.1:$port/skp/$year/kaskade" | wc -c)"
 
-# Evidence: a 10 MB file sent through the upload route as the demo pelapor (three
-# different files, median), the server's resident memory before and its peak during
-# the uploads (VmHWM, reset first), and the download of one of them.
+# Evidence: files of just under 10 MB and of 100 MB (the server runs with a 100 MB
+# limit) sent through the upload route as the demo pelapor (three different files
+# each, median), the server's resident memory before and its peak during each size's
+# uploads (VmHWM, reset first: flat if the upload streams), and one file's download.
 pelapor_nip=$("$BIN" demo-accounts | grep -F 'pegawai (realisasi)' | grep -o 'NIP [0-9]*' | cut -d' ' -f2)
 curl -fs -c "$WORK/pelapor.cookies" -o /dev/null -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' \
   --data "nip=$pelapor_nip&password=Kepahiang-Demo-2026" "http://127.0.0.1:$port/api/log_in"
 api() { curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -H 'Accept: application/json' --data "$2" "http://127.0.0.1:$port/api/$1"; }
 period_id=$(api get_year_realisasi "year=$year" | python3 -c 'import json,sys; print(json.load(sys.stdin)["periods"][-1]["period"]["id"])')
 rhk_id=$(api get_realisasi "period_id=$period_id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rhk"][0]["rhk_id"])')
-rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
-echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
-uploads=()
-for n in 1 2 3; do
-  { printf '%%PDF-1.4\n'; head -c 10485760 /dev/urandom; printf '\n%%%%EOF\n'; } > "$WORK/besar-$n.pdf"
-  uploads+=("$(curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -o "$WORK/upload-$n.txt" -w '%{time_total}' \
-    -F "berkas=@$WORK/besar-$n.pdf;filename=besar-$n.pdf;type=application/pdf" \
-    "http://127.0.0.1:$port/realisasi/$period_id/bukti?rhk=$rhk_id&iki=0")")
-done
-upload_s=$(printf '%s\n' "${uploads[@]}" | sort -n | sed -n 2p)
-size_mb=$(python3 -c "print(f'{$(stat -c %s "$WORK/besar-1.pdf") / 1048576:.1f}')")
-report "upload of a $size_mb MB PDF, median/3" "$(python3 -c "print(f'{$upload_s * 1000:.0f} ms, {$size_mb / $upload_s:.0f} MB/s')")"
-report "server memory: before / peak during uploads" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
-evidence_id=$(cat "$WORK/upload-1.txt")
-report "download of it" "$(curl -fs -b "$WORK/pelapor.cookies" -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/bukti/$evidence_id" | awk '{printf "%.0f ms", $1 * 1000}')"
+upload_size() { # MiB → three uploads of that size: time, throughput, memory
+  local mib=$1 n uploads=() rss_before upload_s
+  rss_before=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+  echo 5 > "/proc/$server_pid/clear_refs" 2>/dev/null || true
+  for n in 1 2 3; do
+    { printf '%%PDF-1.4\n'; head -c $((mib * 1048576 - 32)) /dev/urandom; printf '\n%%%%EOF\n'; } > "$WORK/besar-$n.pdf"
+    uploads+=("$(curl -fs -b "$WORK/pelapor.cookies" -H "Origin: http://127.0.0.1:$port" -o "$WORK/upload-$mib-$n.txt" -w '%{time_total}' \
+      -F "berkas=@$WORK/besar-$n.pdf;filename=besar-$mib-$n.pdf;type=application/pdf" \
+      "http://127.0.0.1:$port/realisasi/$period_id/bukti?rhk=$rhk_id&iki=0")")
+  done
+  upload_s=$(printf '%s\n' "${uploads[@]}" | sort -n | sed -n 2p)
+  report "upload of a $mib MB PDF, median/3" "$(python3 -c "print(f'{$upload_s * 1000:.0f} ms, {$mib / $upload_s:.0f} MB/s')")"
+  report "server memory: before / peak" "$(( rss_before / 1024 )) MB / $(( $(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status") / 1024 )) MB"
+}
+upload_size 10
+upload_size 100
+evidence_id=$(cat "$WORK/upload-100-1.txt")
+report "download of the 100 MB file" "$(curl -fs -b "$WORK/pelapor.cookies" -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/bukti/$evidence_id" | awk '{printf "%.0f ms", $1 * 1000}')"
 
 # `sikap evidence-verify` over 10,000 objects of 100 KB (random bytes, stored the way
 # the store names them, and recorded in the database): median of 3.
