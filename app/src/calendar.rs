@@ -26,6 +26,12 @@ impl From<CivilDate> for String {
     }
 }
 
+/// A stored `YYYY-MM-DD` date as people read it ("10 April 2026"); the text as it
+/// is when it is not such a date.
+pub fn iso_in_words(iso: &str) -> String {
+    CivilDate::parse_iso(iso).map_or_else(|| iso.to_owned(), CivilDate::to_words)
+}
+
 /// The name of `month` (1–12) in the reader's language.
 pub fn month_name(month: u8) -> String {
     use crate::i18n::tr;

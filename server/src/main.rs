@@ -276,9 +276,14 @@ async fn print_demo_accounts(db: &app::platform::db::Db) {
     match seed::demo_logins(db).await {
         Ok(logins) if !logins.is_empty() => {
             println!("Akun demo (kata sandi untuk semua: {DEMO_PASSWORD}):");
+            let width = logins
+                .iter()
+                .map(|l| l.role.label().chars().count())
+                .max()
+                .unwrap_or(0);
             for login in logins {
                 println!(
-                    "  {:<13} NIP {}  {} — {}",
+                    "  {:<width$} NIP {}  {} — {}",
                     login.role.label(),
                     login.nip,
                     login.name,

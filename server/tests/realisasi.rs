@@ -25,7 +25,20 @@ async fn plan_for(state: &AppState, router: &Router, nip: &str) -> Vec<i64> {
     support::plans::approved(state, router, &cookie, nip, &plan).await
 }
 
-async fn open_year(router: &Router, admin: &str) -> Vec<i64> {
+/// Opens the test's year as the admin and answers its periods' ids. The year is
+/// ahead of today, so its periods are moved to have begun (a period that has not
+/// begun can be saved but not reported: `a_period_not_yet_begun_is_saved_not_reported`).
+async fn open_year(state: &AppState, router: &Router, admin: &str) -> Vec<i64> {
+    let periods = open_year_as_planned(router, admin).await;
+    sqlx::query("UPDATE periods SET starts_on = '2020-01-01' WHERE year = $1")
+        .bind(YEAR)
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    periods
+}
+
+async fn open_year_as_planned(router: &Router, admin: &str) -> Vec<i64> {
     let opened = call(
         router,
         "admin_open_year",
@@ -83,10 +96,72 @@ async fn scalar(state: &AppState, sql: &str, id: i64) -> Option<f64> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_period_not_yet_begun_is_saved_not_reported() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let q1 = open_year_as_planned(&router, &admin).await[0];
+    let rhk = plan_for(&state, &router, &demo.pegawai.1).await[0];
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let form = |version: &str, intent: &str| {
+        multipart(
+            &[
+                ("versi", version),
+                ("intent", intent),
+                (
+                    &format!("aksi-{rhk}"),
+                    "Menyiapkan loket izin sebelum triwulan dimulai",
+                ),
+                (&format!("nilai-{rhk}-0"), "100"),
+                (&format!("uraian-{rhk}-0"), "Belum berjalan"),
+                (&format!("nilai-{rhk}-1"), "3"),
+            ],
+            &[],
+        )
+    };
+    let path = format!("/realisasi/{q1}");
+    let page = get_as(&router, &format!("/skp/{YEAR}/realisasi/{q1}"), &pegawai).await;
+    assert!(
+        page.body.contains("realisasi-not-started") && page.body.contains("1 Januari 2031"),
+        "the form says when the period starts"
+    );
+    // Reporting waits for the period; what was typed is saved.
+    let early = post_multipart(&router, &path, form("0", "lapor"), Some(&pegawai)).await;
+    assert_eq!(early.status, StatusCode::SEE_OTHER, "{}", early.body);
+    assert!(early.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with("?periksa=1"));
+    let view = call(
+        &router,
+        "get_realisasi",
+        &format!("period_id={q1}&periksa=true"),
+        Some(&pegawai),
+    )
+    .await
+    .json();
+    assert_eq!(view["status"], "belum");
+    assert_eq!(
+        view["rhk"][0]["action"],
+        "Menyiapkan loket izin sebelum triwulan dimulai"
+    );
+    let problems = view["problems"].to_string();
+    assert!(
+        problems.contains("baru dimulai 1 Januari 2031"),
+        "{problems}"
+    );
+    let saved = post_multipart(&router, &path, form("1", "simpan"), Some(&pegawai)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(!saved.headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .contains("ditolak"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_closed() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
-    let periods = open_year(&router, &admin).await;
+    let periods = open_year(&state, &router, &admin).await;
     let rhk = plan_for(&state, &router, &demo.pegawai.1).await[0];
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
     let (q1, q2, q3) = (periods[0], periods[1], periods[2]);
@@ -362,7 +437,7 @@ async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_clos
 async fn evidence_is_judged_by_content_served_within_reach_and_shared_files_are_flagged() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
-    let periods = open_year(&router, &admin).await;
+    let periods = open_year(&state, &router, &admin).await;
     let q1 = periods[0];
     let rhk = plan_for(&state, &router, &demo.pegawai.1).await[0];
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
@@ -649,7 +724,7 @@ async fn two_instances_share_one_evidence_store() {
     let second = guard.state().await;
     let other = server::build_router(second.clone());
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
-    let q1 = open_year(&router, &admin).await[0];
+    let q1 = open_year(&state, &router, &admin).await[0];
     let rhk = plan_for(&state, &router, &demo.pegawai.1).await[0];
     // A session made on one instance is known to the other (sessions live in the database).
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
@@ -693,7 +768,7 @@ async fn two_first_saves_at_once_keep_one_and_answer_the_other_with_a_conflict()
     use app::realisasi::types::ReportSave;
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
-    let q1 = open_year(&router, &admin).await[0];
+    let q1 = open_year(&state, &router, &admin).await[0];
     plan_for(&state, &router, &demo.pegawai.1).await;
     let user = {
         let mut conn = state.db.read().await.unwrap();
@@ -938,7 +1013,7 @@ async fn demo_realisasi_follow_the_plans_and_the_monitor_counts_them() {
 async fn capaian_follows_each_aspek_and_each_kind_of_iki() {
     let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
-    let q1 = open_year(&router, &admin).await[0];
+    let q1 = open_year(&state, &router, &admin).await[0];
     let cookie = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
     let iki = |aspek: &str, indicator: &str, target: &str, satuan: &str, kind: &str| {
         format!(

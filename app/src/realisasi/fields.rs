@@ -2,6 +2,10 @@
 //! route that reads them and the service that names them in its problems (a
 //! problem's field is the id of the field to fix: `#nilai-12-0`).
 
+/// The id of the form page's notice that its period has not begun (the problem
+/// "not yet reportable" points at it).
+pub const NOT_STARTED_ANCHOR: &str = "periode-belum-mulai";
+
 pub fn value_field(rhk_id: i64, index: i64) -> String {
     format!("nilai-{rhk_id}-{index}")
 }

@@ -9,11 +9,12 @@
 use super::api::get_realisasi;
 use super::fields::{
     account_field, action_field, file_field, link_field, reason_field, target_field, value_field,
+    NOT_STARTED_ANCHOR,
 };
 use super::live::{DraftKeeper, IkiNumbers, NumberLabels, UploadLabels, Uploader};
 use super::rules::format_capaian;
 use super::types::{EvidenceItem, FilingStatus, IkiReport, ReportView, RhkReport};
-use crate::calendar::format_wib;
+use crate::calendar::{format_wib, iso_in_words};
 use crate::components::form::{
     page_has, page_value as query_value_of_page, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS,
     SECONDARY_BUTTON_CLASS,
@@ -129,7 +130,14 @@ fn ReportScreen(view: ReportView) -> impl IntoView {
     let late = (view.can_edit && view.past_deadline && view.filed_at.is_none()).then(|| {
         view! {
             <p class="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="status" data-testid="realisasi-past-deadline">
-                {tr!(realisasi_past_deadline, { "deadline" => view.period.deadline })}
+                {tr!(realisasi_past_deadline, { "deadline" => iso_in_words(&view.period.deadline) })}
+            </p>
+        }
+    });
+    let not_started = (view.can_edit && view.not_started).then(|| {
+        view! {
+            <p id=NOT_STARTED_ANCHOR class="mt-3 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900" role="status" data-testid="realisasi-not-started">
+                {tr!(realisasi_not_started, { "start" => iso_in_words(&view.period.starts_on) })}
             </p>
         }
     });
@@ -144,9 +152,9 @@ fn ReportScreen(view: ReportView) -> impl IntoView {
         .into_any()
     };
     let span = tr!(realisasi_period_span, {
-        "from" => view.period.starts_on,
-        "to" => view.period.ends_on,
-        "deadline" => view.period.deadline,
+        "from" => iso_in_words(&view.period.starts_on),
+        "to" => iso_in_words(&view.period.ends_on),
+        "deadline" => iso_in_words(&view.period.deadline),
     });
     view! {
         <PageHeader title=title>
@@ -159,6 +167,7 @@ fn ReportScreen(view: ReportView) -> impl IntoView {
         </div>
         {closed}
         {late}
+        {not_started}
         <Outcome view=view.clone() />
         {body}
     }

@@ -116,6 +116,9 @@ pub fn effective_target(typed: &str, default: f64) -> f64 {
 /// Where filing stands for a period on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Filing {
+    /// Open, but the period has not begun: the rencana aksi may be written, the
+    /// realisasi is reported once the period runs.
+    NotStarted,
     /// Open, and the deadline has not passed.
     OnTime,
     /// Open, but past the deadline: accepted, marked terlambat.
@@ -124,11 +127,18 @@ pub enum Filing {
     Closed,
 }
 
-/// Filing on `today` (WIB) for a period due on `deadline`: the whole deadline day
-/// counts as on time.
-pub fn filing(period_open: bool, deadline: CivilDate, today: CivilDate) -> Filing {
+/// Filing on `today` (WIB) for a period from `starts_on`, due on `deadline`: the
+/// whole deadline day counts as on time.
+pub fn filing(
+    period_open: bool,
+    starts_on: CivilDate,
+    deadline: CivilDate,
+    today: CivilDate,
+) -> Filing {
     if !period_open {
         Filing::Closed
+    } else if today < starts_on {
+        Filing::NotStarted
     } else if today > deadline {
         Filing::Late
     } else {
@@ -340,13 +350,19 @@ mod tests {
     }
 
     #[test]
-    fn filing_is_late_after_the_deadline_day_and_refused_when_closed() {
+    fn filing_waits_for_the_period_is_late_after_the_deadline_day_and_refused_when_closed() {
+        // Triwulan I: 1 January to 31 March, due 10 April.
+        let starts = CivilDate::new(2026, 1, 1).unwrap();
         let deadline = CivilDate::new(2026, 4, 10).unwrap();
         let day = |d| CivilDate::new(2026, 4, d).unwrap();
-        assert_eq!(filing(true, deadline, day(9)), Filing::OnTime);
-        assert_eq!(filing(true, deadline, day(10)), Filing::OnTime);
-        assert_eq!(filing(true, deadline, day(11)), Filing::Late);
-        assert_eq!(filing(false, deadline, day(9)), Filing::Closed);
-        assert_eq!(filing(false, deadline, day(30)), Filing::Closed);
+        let before = CivilDate::new(2025, 12, 31).unwrap();
+        assert_eq!(filing(true, starts, deadline, before), Filing::NotStarted);
+        assert_eq!(filing(true, starts, deadline, starts), Filing::OnTime);
+        assert_eq!(filing(true, starts, deadline, day(9)), Filing::OnTime);
+        assert_eq!(filing(true, starts, deadline, day(10)), Filing::OnTime);
+        assert_eq!(filing(true, starts, deadline, day(11)), Filing::Late);
+        assert_eq!(filing(false, starts, deadline, before), Filing::Closed);
+        assert_eq!(filing(false, starts, deadline, day(9)), Filing::Closed);
+        assert_eq!(filing(false, starts, deadline, day(30)), Filing::Closed);
     }
 }

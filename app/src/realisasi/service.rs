@@ -2,7 +2,9 @@
 //! may read it; only the owner writes, only while the period is open, and only on
 //! an approved plan. Capaian is computed here by the same rule the form shows.
 
-use super::fields::{account_field, action_field, reason_field, target_field, value_field};
+use super::fields::{
+    account_field, action_field, reason_field, target_field, value_field, NOT_STARTED_ANCHOR,
+};
 use super::repository::{self as repo, EntryRow, PeriodRow, PlanItem, ReportRow};
 use super::rules::{self, Accumulation, Direction, Filing};
 use super::types::{
@@ -42,12 +44,26 @@ pub fn period_info(row: &PeriodRow) -> PeriodInfo {
 
 /// Where filing stands for `period` today.
 pub fn filing_today(period: &PeriodRow, now: i64) -> Filing {
-    let deadline =
-        CivilDate::parse_iso(&period.deadline).unwrap_or_else(|| CivilDate::wib_from_millis(now));
+    let today = CivilDate::wib_from_millis(now);
+    let starts_on = CivilDate::parse_iso(&period.starts_on).unwrap_or(today);
+    let deadline = CivilDate::parse_iso(&period.deadline).unwrap_or(today);
     rules::filing(
         period.status == PeriodStatus::Open,
+        starts_on,
         deadline,
-        CivilDate::wib_from_millis(now),
+        today,
+    )
+}
+
+/// Why a period that has not begun cannot be reported yet (it can be saved),
+/// pointing at the page's notice of when it starts.
+fn not_started_problem(period: &PeriodRow) -> Problem {
+    problem(
+        NOT_STARTED_ANCHOR.to_owned(),
+        tr!(realisasi_error_not_started, {
+            "period" => period_info(period).name,
+            "start" => crate::calendar::iso_in_words(&period.starts_on),
+        }),
     )
 }
 
@@ -285,6 +301,9 @@ pub async fn view(
             last.iki.push(iki);
         }
     }
+    if filing_check && reach == Reach::Own && filing == Filing::NotStarted {
+        problems.push(not_started_problem(&period));
+    }
     Ok(ReportView {
         employee_id,
         employee_name: owner.name,
@@ -298,6 +317,7 @@ pub async fn view(
         filed_at: report.as_ref().and_then(|r| r.filed_at),
         updated_at: report.as_ref().map(|r| r.updated_at),
         past_deadline: filing == Filing::Late,
+        not_started: filing == Filing::NotStarted,
         rhk,
         problems,
         refused,
@@ -567,6 +587,9 @@ pub async fn save(
             );
             actions.push((*rhk_id, text.clone()));
         }
+    }
+    if input.file && w.filing == Filing::NotStarted {
+        problems.push(not_started_problem(&w.period));
     }
     let report_id = ensure_report(&mut tx, user, &w, FirstWrite::Save, now).await?;
     if w.report.is_some() && !repo::bump_version(&mut tx, report_id, current, now).await? {

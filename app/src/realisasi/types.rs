@@ -106,6 +106,9 @@ pub struct ReportView {
     pub updated_at: Option<i64>,
     /// Past the deadline today (filing now is marked terlambat).
     pub past_deadline: bool,
+    /// Open but not begun: it may be saved, not yet reported.
+    #[serde(default)]
+    pub not_started: bool,
     pub rhk: Vec<RhkReport>,
     /// What is wrong with what the owner typed (the owner sees these).
     pub problems: Vec<crate::skp::types::Problem>,

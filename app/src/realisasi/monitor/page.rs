@@ -4,7 +4,7 @@
 
 use super::api::get_filing_monitor;
 use super::types::{FilingCounts, FilingMonitor, MonitorPerson};
-use crate::calendar::format_wib;
+use crate::calendar::{format_wib, iso_in_words};
 use crate::components::form::{LABEL_CLASS, SECONDARY_BUTTON_CLASS};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader, StatCard, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
@@ -148,7 +148,7 @@ fn MonitorScreen(m: FilingMonitor) -> impl IntoView {
             </span>
         })
         .collect_view();
-    let deadline = tr!(monitor_deadline, { "period" => period.name.clone(), "deadline" => period.deadline.clone() });
+    let deadline = tr!(monitor_deadline, { "period" => period.name.clone(), "deadline" => iso_in_words(&period.deadline) });
     let closed = (!period.open).then(|| view! { <span class="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs">{move_tr!(periods_closed)}</span> });
     let csv = monitor_href(true, Some(period.id), unit_id);
     let people = m.people.clone();
