@@ -1,7 +1,7 @@
 // The demo accounts of the running server (written by serve.sh from
 // `sikap demo-accounts`), and a log-in helper that uses the real form.
 import { readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { hydrated } from "./console";
 
 export const PASSWORD = "Kepahiang-Demo-2026";
@@ -39,4 +39,13 @@ export async function logInWithoutJs(page: Page, role: Role): Promise<void> {
   await page.getByTestId("login-password").fill(PASSWORD);
   await page.getByTestId("login-submit").click();
   await expect(page).toHaveURL(/\/saya$/);
+}
+
+/** A new browser context signed in as `role`, through the plain form when `javaScript` is off. */
+export async function signedIn(browser: Browser, role: Role, javaScript = true): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  const page = await context.newPage();
+  if (javaScript) await logIn(page, role);
+  else await logInWithoutJs(page, role);
+  return page;
 }

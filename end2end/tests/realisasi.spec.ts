@@ -4,22 +4,14 @@
 // refused by name; the atasan opening the report from the notice; a second period
 // filed with JavaScript off; a period the admin closes refusing every change until
 // it is reopened; the admin's monitor and its CSV.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoYear, logIn, logInWithoutJs, type Role } from "./accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { demoYear, signedIn, type Role } from "./accounts";
 import { expectAccessible, hydrated, watchConsole } from "./console";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const PELAPOR: Role = "pegawai (realisasi)";
-
-async function signedIn(browser: Browser, role: Role, javaScript = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  if (javaScript) await logIn(page, role);
-  else await logInWithoutJs(page, role);
-  return page;
-}
 
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -4,19 +4,11 @@
 // with JavaScript off; the plan is locked; the matrix, the cascade and the
 // document (page and PDF) show it.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demoYear, logIn, logInWithoutJs, type Role } from "./accounts";
+import { expect, test } from "@playwright/test";
+import { demoYear, signedIn } from "./accounts";
 import { expectAccessible, expectSameDocument, hydrated, markDocument, watchConsole } from "./console";
 
 test.setTimeout(180_000);
-
-async function signedIn(browser: Browser, role: Role, javaScript = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  if (javaScript) await logIn(page, role);
-  else await logInWithoutJs(page, role);
-  return page;
-}
 
 test("an SKP goes from draft through return and revision to approval, then shows everywhere", async ({ browser }) => {
   const year = demoYear();

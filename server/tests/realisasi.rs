@@ -25,6 +25,13 @@ async fn plan_for(state: &AppState, router: &Router, nip: &str) -> Vec<i64> {
     support::plans::approved(state, router, &cookie, nip, &plan).await
 }
 
+/// The report view (`get_realisasi`) that `cookie` is shown for `query`.
+async fn realisasi_view(router: &Router, query: &str, cookie: &str) -> serde_json::Value {
+    call(router, "get_realisasi", query, Some(cookie))
+        .await
+        .json()
+}
+
 /// Opens the test's year as the admin and answers its periods' ids. The year is
 /// ahead of today, so its periods are moved to have begun (a period that has not
 /// begun can be saved but not reported: `a_period_not_yet_begun_is_saved_not_reported`).
@@ -131,14 +138,7 @@ async fn a_period_not_yet_begun_is_saved_not_reported() {
         .to_str()
         .unwrap()
         .ends_with("?periksa=1"));
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}&periksa=true"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q1}&periksa=true"), &pegawai).await;
     assert_eq!(view["status"], "belum");
     assert_eq!(
         view["rhk"][0]["action"],
@@ -167,14 +167,7 @@ async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_clos
     let (q1, q2, q3) = (periods[0], periods[1], periods[2]);
 
     // The period's targets default to the right share of the year.
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q1}"), &pegawai).await;
     let iki = &view["rhk"][0]["iki"];
     assert_eq!(
         iki[0]["default_target"], "112,5",
@@ -210,14 +203,7 @@ async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_clos
         .to_str()
         .unwrap()
         .ends_with("?periksa=1"));
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q1}"), &pegawai).await;
     assert_eq!(
         view["rhk"][0]["iki"][0]["value"], "seratus",
         "what was typed is kept"
@@ -263,14 +249,7 @@ async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_clos
     };
     assert_eq!(capaian(0).await, Some(10_667.0), "120 of 112,5 dokumen");
     assert_eq!(capaian(1).await, Some(11_667.0), "2,5 of ≤ 3 hari");
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q1}"), &pegawai).await;
     assert_eq!(view["status"], "dilaporkan");
 
     // The supervisor is told, with a link to the report.
@@ -333,14 +312,7 @@ async fn a_period_is_filed_with_capaian_late_when_past_due_and_refused_when_clos
         .to_str()
         .unwrap()
         .ends_with("?dilaporkan=1"));
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q2}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q2}"), &pegawai).await;
     assert_eq!(view["status"], "terlambat");
     assert!(view["filed_at"].as_i64().is_some());
 
@@ -575,26 +547,17 @@ async fn evidence_is_judged_by_content_served_within_reach_and_shared_files_are_
     // The shared file is flagged for the atasan (who sees both) on both reports,
     // and never for the owners.
     for (who, employee) in [(&atasan, demo.pegawai.0), (&admin, colleague.0)] {
-        let view = call(
+        let view = realisasi_view(
             &router,
-            "get_realisasi",
             &format!("employee_id={employee}&period_id={q1}"),
-            Some(who),
+            who,
         )
-        .await
-        .json();
+        .await;
         let item = &view["rhk"][0]["iki"][0]["evidence"][0];
         assert_eq!(item["shared"], true, "{view}");
         assert_eq!(item["also_used_by"].as_array().unwrap().len(), 1, "{item}");
     }
-    let own = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let own = realisasi_view(&router, &format!("period_id={q1}"), &pegawai).await;
     assert_eq!(own["rhk"][0]["iki"][0]["evidence"][0]["shared"], false);
     // The uploads created the report; the form posts the version it was opened on.
     let version = own["version"].as_i64().expect("report version").to_string();
@@ -900,14 +863,12 @@ async fn demo_realisasi_follow_the_plans_and_the_monitor_counts_them() {
     assert_eq!(holders.len(), 2, "{holders:?}");
     let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
     for (employee, period) in &holders {
-        let view = call(
+        let view = realisasi_view(
             &router,
-            "get_realisasi",
             &format!("employee_id={employee}&period_id={period}"),
-            Some(&admin),
+            &admin,
         )
-        .await
-        .json();
+        .await;
         let flagged: Vec<&serde_json::Value> = view["rhk"][0]["iki"][0]["evidence"]
             .as_array()
             .unwrap()
@@ -1049,14 +1010,7 @@ async fn capaian_follows_each_aspek_and_each_kind_of_iki() {
     );
     let rhk = support::plans::approved(&state, &router, &cookie, &demo.pegawai.1, &plan).await[0];
     let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
-    let view = call(
-        &router,
-        "get_realisasi",
-        &format!("period_id={q1}"),
-        Some(&pegawai),
-    )
-    .await
-    .json();
+    let view = realisasi_view(&router, &format!("period_id={q1}"), &pegawai).await;
     let defaults: Vec<&str> = view["rhk"][0]["iki"]
         .as_array()
         .unwrap()
