@@ -31,7 +31,8 @@ struct IslandReady(ReadSignal<bool>);
 /// The root of every island's content: the translations (an island in the browser
 /// sees no context from the page around it), the "ready" signal, and
 /// `<body data-hydrated>` once live, which tests and scripts use to tell a live page
-/// from plain HTML.
+/// from plain HTML, with `data-islands-live` counting the islands started (a lazy
+/// island starts once its chunk has arrived).
 ///
 /// The children keep their type (`TypedChildren`, not `Children`): boxing them as an
 /// `AnyView` made the WASM carry an asynchronous hydration path for every island's
@@ -44,6 +45,12 @@ pub fn IslandRoot<T: IntoView + 'static>(children: TypedChildren<T>) -> impl Int
         set_ready.set(true);
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
+            // How many islands are live: lazy ones start after the main WASM's.
+            let live = body
+                .get_attribute("data-islands-live")
+                .and_then(|n| n.parse::<u32>().ok())
+                .unwrap_or(0);
+            let _ = body.set_attribute("data-islands-live", &(live + 1).to_string());
         }
     });
     provide_page_language();

@@ -1,9 +1,10 @@
 //! The live parts of the realisasi form, as small islands around plain fields
-//! that work without them. All three are in the main WASM, not lazy: split off,
-//! the draft keeper and the uploader left the main module importing wasm-bindgen's
-//! `__wbindgen_placeholder__` (cargo-leptos 0.3.6 keeps in the main module only the
-//! descriptors named as before wasm-bindgen 0.2.128 renamed them), so no island of
-//! the page started; and `IkiNumbers` split off never hydrated in CI.
+//! that work without them. `IkiNumbers` is lazy (fetched by this page only; it
+//! started only once its view held no `.into_any()`). The draft keeper and the
+//! uploader are in the main WASM: split off, they left the main module importing
+//! wasm-bindgen's `__wbindgen_placeholder__` (their `Closure`, storage and XHR
+//! bindings are described by generic functions that cargo-leptos 0.3.6's splitter
+//! leaves in the chunk), so no island of the page started.
 //! - `IkiNumbers`: the period target and the realisasi, with capaian computed
 //!   while typing by the rule the server stores (`rules::capaian`);
 //! - `DraftKeeper`: a copy of every typed text in the browser's storage, offered
@@ -67,7 +68,7 @@ fn capaian_text(aspek: &str, target: &str, default_target: f64, value: &str) -> 
 /// The numbers of one IKI. Without the WASM the same fields post as they are
 /// and the stored capaian shows.
 #[allow(clippy::too_many_arguments)]
-#[island]
+#[island(lazy)]
 pub fn IkiNumbers(
     rhk_id: i64,
     index: i64,
