@@ -17,7 +17,7 @@ const PAGE_BUDGET = Number(process.env.BUDGET_PAGE_BYTES ?? 250_000);
 /**
  * The admin tools (a few BKPSDM staff, at a desk): 280 KB. The import page measured
  * 254,418 B once the live plan rules and the import texts came in both languages,
- * then 274,236 B once the realisasi form's draft keeper and uploader joined the main
+ * then 274,873 B once the realisasi form's draft keeper and uploader joined the main
  * WASM (they cannot be lazy with cargo-leptos 0.3.6, see README "A bundle per
  * audience"), which every page with an island loads; employees' pages keep 250 KB.
  */
