@@ -14,6 +14,17 @@ use support::{
     call, call_json, fingerprint, get, get_as, log_in, send, upload, Demo, TestDb, ORIGIN,
 };
 
+/// Everyone the walks try: a visitor, then each demo role (id and NIP).
+fn personas(demo: &Demo) -> [(&'static str, Option<&(i64, String)>); 5] {
+    [
+        ("anonim", None),
+        ("pegawai", Some(&demo.pegawai)),
+        ("atasan", Some(&demo.atasan)),
+        ("admin", Some(&demo.admin)),
+        ("pimpinan", Some(&demo.pimpinan)),
+    ]
+}
+
 async fn seeded() -> (TestDb, app::platform::state::AppState, Router, Demo) {
     support::seeded_app(|_| {}).await
 }
@@ -238,13 +249,7 @@ async fn the_authorisation_table_covers_every_server_function_and_holds_for_ever
         job_id: "testjob".into(),
     };
     let demo = &fixture.demo;
-    let personas: [(&str, Option<&(i64, String)>); 5] = [
-        ("anonim", None),
-        ("pegawai", Some(&demo.pegawai)),
-        ("atasan", Some(&demo.atasan)),
-        ("admin", Some(&demo.admin)),
-        ("pimpinan", Some(&demo.pimpinan)),
-    ];
+    let personas = personas(demo);
     let mut checked = 0;
     for (persona, who) in personas {
         // The persona's roles, as the server derives them.
@@ -347,13 +352,7 @@ async fn the_authorisation_table_covers_every_server_function_and_holds_for_ever
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_outside_leptos_holds_its_rule_for_every_role() {
     let (_guard, state, router, demo) = seeded().await;
-    let personas: [(&str, Option<&(i64, String)>); 5] = [
-        ("anonim", None),
-        ("pegawai", Some(&demo.pegawai)),
-        ("atasan", Some(&demo.atasan)),
-        ("admin", Some(&demo.admin)),
-        ("pimpinan", Some(&demo.pimpinan)),
-    ];
+    let personas = personas(&demo);
     let period: i64 = scalar(&state, "SELECT COALESCE(MAX(id), 1) FROM periods").await;
     let mut checked = 0;
     for (persona, who) in personas {

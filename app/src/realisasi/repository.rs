@@ -182,13 +182,13 @@ pub async fn hold_period(
     backend: Backend,
     period_id: i64,
 ) -> Result<(), sqlx::Error> {
-    if backend == Backend::Postgres {
-        sqlx::query("SELECT id FROM periods WHERE id = $1 FOR SHARE")
-            .bind(period_id)
-            .execute(conn)
-            .await?;
-    }
-    Ok(())
+    lock_row(
+        conn,
+        backend,
+        "SELECT id FROM periods WHERE id = $1 FOR SHARE",
+        period_id,
+    )
+    .await
 }
 
 /// On PostgreSQL, takes the report's row for this transaction, so two uploads
@@ -198,11 +198,20 @@ pub async fn hold_report(
     backend: Backend,
     report_id: i64,
 ) -> Result<(), sqlx::Error> {
+    let sql = "SELECT id FROM realisasi_reports WHERE id = $1 FOR UPDATE";
+    lock_row(conn, backend, sql, report_id).await
+}
+
+/// Runs a row-locking `SELECT … FOR SHARE/UPDATE` on PostgreSQL (SQLite has no row
+/// locks; its writers run one at a time).
+async fn lock_row(
+    conn: &mut Conn,
+    backend: Backend,
+    sql: &str,
+    id: i64,
+) -> Result<(), sqlx::Error> {
     if backend == Backend::Postgres {
-        sqlx::query("SELECT id FROM realisasi_reports WHERE id = $1 FOR UPDATE")
-            .bind(report_id)
-            .execute(conn)
-            .await?;
+        sqlx::query(sql).bind(id).execute(conn).await?;
     }
     Ok(())
 }
@@ -515,12 +524,21 @@ pub async fn delete_evidence(conn: &mut Conn, id: i64) -> Result<(), sqlx::Error
         .map(|_| ())
 }
 
-/// Filing per employee and period: (employee id, period id, filed_at, late).
+/// Where one employee's report for one period stands.
+#[derive(sqlx::FromRow)]
+pub struct FilingRow {
+    pub employee_id: i64,
+    pub period_id: i64,
+    pub filed_at: Option<i64>,
+    pub late: i64,
+}
+
+/// The reports of `employee_ids` in `year`'s periods.
 pub async fn filings(
     conn: &mut Conn,
     employee_ids: &[i64],
     year: i64,
-) -> Result<Vec<(i64, i64, Option<i64>, i64)>, sqlx::Error> {
+) -> Result<Vec<FilingRow>, sqlx::Error> {
     if employee_ids.is_empty() {
         return Ok(Vec::new());
     }

@@ -103,15 +103,15 @@ pub async fn year_reports(
         year,
         // Reports already made stay listed while the plan is revised.
         plan_approved: plan.is_some_and(|p| p.status == PlanStatus::Approved)
-            || filings.iter().any(|f| f.2.is_some()),
+            || filings.iter().any(|f| f.filed_at.is_some()),
         periods: periods
             .iter()
             .map(|p| {
-                let filed = filings.iter().find(|f| f.1 == p.id);
+                let filed = filings.iter().find(|f| f.period_id == p.id);
                 PeriodReport {
                     period: period_info(p),
-                    status: filed.map_or(FilingStatus::Missing, |f| status_of(f.2, f.3)),
-                    filed_at: filed.and_then(|f| f.2),
+                    status: filed.map_or(FilingStatus::Missing, |f| status_of(f.filed_at, f.late)),
+                    filed_at: filed.and_then(|f| f.filed_at),
                 }
             })
             .collect(),
@@ -173,12 +173,7 @@ pub async fn view(
     let plan = repo::plan(&mut conn, employee_id, period.year)
         .await?
         .filter(|p| p.status == PlanStatus::Approved || report.is_some())
-        .ok_or_else(|| {
-            AppError::invalid(
-                "period",
-                tr!(realisasi_error_plan_not_approved, { "year" => period.year }),
-            )
-        })?;
+        .ok_or_else(|| plan_not_approved(period.year))?;
     let plan_approved = plan.status == PlanStatus::Approved;
     let items = repo::plan_items(&mut conn, plan.id).await?;
     let periods_in_year = repo::periodic_periods(&mut conn, period.year).await?.len() as u32;
@@ -200,8 +195,18 @@ pub async fn view(
     let sees_sharing = matches!(reach, Reach::Direct | Reach::Indirect | Reach::Admin);
     let mut visible_names: Vec<(String, String)> = Vec::new();
     if sees_sharing {
+        // One reach check per colleague, however many files they share.
+        let mut within: Vec<(i64, bool)> = Vec::new();
         for (sha256, other, name) in &shared {
-            if reach_of(&mut conn, user, *other).await? {
+            let seen = match within.iter().find(|(id, _)| id == other) {
+                Some(&(_, seen)) => seen,
+                None => {
+                    let seen = reach_of(&mut conn, user, *other).await?;
+                    within.push((*other, seen));
+                    seen
+                }
+            };
+            if seen {
                 visible_names.push((sha256.clone(), name.clone()));
             }
         }
@@ -333,6 +338,14 @@ async fn reach_of(conn: &mut Conn, user: &SessionUser, employee_id: i64) -> Resu
     Ok(reach(conn, user, employee_id).await?.is_some())
 }
 
+/// The refusal for a year without an approved plan.
+fn plan_not_approved(year: i64) -> AppError {
+    AppError::invalid(
+        "period",
+        tr!(realisasi_error_plan_not_approved, { "year" => year }),
+    )
+}
+
 /// The refusal for a closed period, naming it.
 pub fn closed_error(period: &PeriodRow) -> AppError {
     let name = period_info(period).name;
@@ -374,12 +387,7 @@ pub async fn writable(
     let plan = repo::plan(conn, employee_id, period.year)
         .await?
         .filter(|p| p.status == PlanStatus::Approved)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "period",
-                tr!(realisasi_error_plan_not_approved, { "year" => period.year }),
-            )
-        })?;
+        .ok_or_else(|| plan_not_approved(period.year))?;
     let items = repo::plan_items(conn, plan.id).await?;
     let periods_in_year = repo::periodic_periods(conn, period.year).await?.len() as u32;
     let report = repo::report(conn, employee_id, period_id).await?;
@@ -732,8 +740,8 @@ pub async fn team_filings(db: &Db, user: &SessionUser) -> Result<TeamFilings, Ap
                     .map(|period| {
                         filings
                             .iter()
-                            .find(|f| f.0 == p.employee_id && f.1 == period.id)
-                            .map_or(FilingStatus::Missing, |f| status_of(f.2, f.3))
+                            .find(|f| f.employee_id == p.employee_id && f.period_id == period.id)
+                            .map_or(FilingStatus::Missing, |f| status_of(f.filed_at, f.late))
                     })
                     .collect(),
                 employee_id: p.employee_id,
