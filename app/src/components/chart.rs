@@ -47,3 +47,41 @@ pub fn BarChart(
         </figure>
     }
 }
+
+/// A stacked bar of counts (`(count, fill class)` in order), full width; an SVG,
+/// since the CSP allows no inline styles. Decorative: the counts are also text.
+#[component]
+pub fn StackedBar(
+    parts: Vec<(i64, &'static str)>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let total = parts.iter().map(|(n, _)| *n).sum::<i64>().max(1) as f64;
+    let mut x = 0.0;
+    let rects = parts
+        .into_iter()
+        .map(|(count, fill)| {
+            let width = count as f64 / total * 100.0;
+            let rect = view! { <rect class=fill x=format!("{x:.2}") width=format!("{width:.2}") height="1" /> };
+            x += width;
+            rect
+        })
+        .collect_view();
+    view! {
+        <svg class=format!("block h-3 w-full rounded bg-slate-100 {class}") viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">{rects}</svg>
+    }
+}
+
+/// The key of a [`StackedBar`]: a swatch of each fill with its label.
+#[component]
+pub fn Legend(items: Vec<(String, &'static str)>) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|(label, fill)| view! {
+            <span class="inline-flex items-center gap-1">
+                <svg class="h-3 w-3" viewBox="0 0 1 1" aria-hidden="true"><rect class=fill width="1" height="1" /></svg>
+                {label}
+            </span>
+        })
+        .collect_view();
+    view! { <p class="mt-2 flex flex-wrap gap-3 text-xs">{items}</p> }
+}

@@ -10,7 +10,7 @@ pub mod params;
 mod wide_table;
 
 pub use access::{encode_path, AccessProblem};
-pub use chart::{Bar, BarChart};
+pub use chart::{Bar, BarChart, Legend, StackedBar};
 pub use notice::{ErrorNotice, Loading};
 pub use wide_table::WideTable;
 

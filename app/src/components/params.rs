@@ -1,7 +1,7 @@
-//! Route parameters that several pages read.
+//! Route and query parameters that several pages read.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The `:id` of `/skp/:year/pegawai/:id…` pages.
 pub fn employee_param() -> Memo<Option<i64>> {
@@ -20,4 +20,10 @@ pub fn year_param() -> Memo<Option<i64>> {
             .and_then(|y| y.parse().ok())
             .filter(|y| (2000..=2100).contains(y))
     })
+}
+
+/// A numeric query parameter (`?periode=12`); `None` when absent or not a number.
+pub fn query_id(name: &'static str) -> Memo<Option<i64>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name).and_then(|v| v.parse().ok()))
 }

@@ -83,16 +83,23 @@ fn report_page(employee: Option<Memo<Option<i64>>>) -> impl IntoView {
     }
 }
 
+/// "Dilaporkan", "Terlambat", "Belum dilaporkan".
+pub fn filing_status_label(status: FilingStatus) -> String {
+    match status {
+        FilingStatus::Filed => tr!(realisasi_status_filed),
+        FilingStatus::Late => tr!(realisasi_status_late),
+        FilingStatus::Missing => tr!(realisasi_status_missing),
+    }
+}
+
 #[component]
 pub fn FilingBadge(status: FilingStatus) -> impl IntoView {
-    let (class, label) = match status {
-        FilingStatus::Filed => (
-            "bg-emerald-100 text-emerald-900",
-            tr!(realisasi_status_filed),
-        ),
-        FilingStatus::Late => ("bg-amber-100 text-amber-900", tr!(realisasi_status_late)),
-        FilingStatus::Missing => ("bg-slate-100 text-slate-800", tr!(realisasi_status_missing)),
+    let class = match status {
+        FilingStatus::Filed => "bg-emerald-100 text-emerald-900",
+        FilingStatus::Late => "bg-amber-100 text-amber-900",
+        FilingStatus::Missing => "bg-slate-100 text-slate-800",
     };
+    let label = filing_status_label(status);
     view! {
         <span class=format!("whitespace-nowrap rounded-full px-3 py-1 text-sm font-medium {class}") data-testid="realisasi-status" data-status=status.code()>
             {label}

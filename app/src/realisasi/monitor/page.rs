@@ -6,13 +6,15 @@ use super::api::get_filing_monitor;
 use super::types::{FilingCounts, FilingMonitor, MonitorPerson};
 use crate::calendar::{format_wib, iso_in_words};
 use crate::components::form::{LABEL_CLASS, SECONDARY_BUTTON_CLASS};
-use crate::components::{format_count, AccessProblem, Loading, PageHeader, StatCard, WideTable};
+use crate::components::params::query_id;
+use crate::components::{
+    format_count, AccessProblem, Legend, Loading, PageHeader, StackedBar, StatCard, WideTable,
+};
 use crate::i18n::{move_tr, tr, I18n};
-use crate::realisasi::pages::FilingBadge;
+use crate::realisasi::pages::{filing_status_label, FilingBadge};
 use crate::realisasi::types::FilingStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 const CARD: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
 
@@ -22,11 +24,6 @@ const STATES: [(FilingStatus, &str); 3] = [
     (FilingStatus::Late, "fill-amber-500"),
     (FilingStatus::Missing, "fill-slate-300"),
 ];
-
-fn query_id(name: &'static str) -> Memo<Option<i64>> {
-    let query = use_query_map();
-    Memo::new(move |_| query.read().get(name).and_then(|v| v.parse().ok()))
-}
 
 /// The monitor's address for a period and unit (the page, or `.csv`).
 pub fn monitor_href(csv: bool, period_id: Option<i64>, unit_id: Option<i64>) -> String {
@@ -72,22 +69,14 @@ pub fn FilingMonitorPage() -> impl IntoView {
 }
 
 /// A stacked bar of filed, late and missing (SVG: the CSP allows no inline styles).
+/// The filing states of `counts` as a stacked bar.
 #[component]
 fn FilingBar(counts: FilingCounts) -> impl IntoView {
-    let total = counts.total().max(1) as f64;
-    let mut x = 0.0;
     let parts = STATES
         .iter()
-        .map(|(status, fill)| {
-            let width = counts.count(*status) as f64 / total * 100.0;
-            let rect = view! { <rect class=*fill x=format!("{x:.2}") width=format!("{width:.2}") height="1" /> };
-            x += width;
-            rect
-        })
-        .collect_view();
-    view! {
-        <svg class="block h-3 w-full min-w-24 rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">{parts}</svg>
-    }
+        .map(|(status, fill)| (counts.count(*status), *fill))
+        .collect();
+    view! { <StackedBar parts class="min-w-24" /> }
 }
 
 /// "12 dari 40 (30%)": how many of those who must report have reported.
@@ -103,14 +92,6 @@ fn share_text(counts: &FilingCounts) -> String {
         "total" => format_count(counts.total()),
         "percent" => percent,
     })
-}
-
-fn status_label(status: FilingStatus) -> String {
-    match status {
-        FilingStatus::Filed => tr!(realisasi_status_filed),
-        FilingStatus::Late => tr!(realisasi_status_late),
-        FilingStatus::Missing => tr!(realisasi_status_missing),
-    }
 }
 
 #[component]
@@ -141,13 +122,8 @@ fn MonitorScreen(m: FilingMonitor) -> impl IntoView {
     };
     let legend = STATES
         .iter()
-        .map(|(status, fill)| view! {
-            <span class="inline-flex items-center gap-1">
-                <svg class="h-3 w-3" viewBox="0 0 1 1" aria-hidden="true"><rect class=*fill width="1" height="1" /></svg>
-                {status_label(*status)}
-            </span>
-        })
-        .collect_view();
+        .map(|(status, fill)| (filing_status_label(*status), *fill))
+        .collect::<Vec<_>>();
     let deadline = tr!(monitor_deadline, { "period" => period.name.clone(), "deadline" => iso_in_words(&period.deadline) });
     let closed = (!period.open).then(|| view! { <span class="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs">{move_tr!(periods_closed)}</span> });
     let csv = monitor_href(true, Some(period.id), unit_id);
@@ -181,7 +157,7 @@ fn MonitorScreen(m: FilingMonitor) -> impl IntoView {
         <section class=CARD>
             <h2 class="font-semibold">{share_text(&m.total)}</h2>
             <div class="mt-2"><FilingBar counts=m.total /></div>
-            <p class="mt-2 flex flex-wrap gap-3 text-xs">{legend}</p>
+            <Legend items=legend />
         </section>
         {(!m.groups.is_empty()).then(|| {
             let period_id = period.id;

@@ -3,20 +3,16 @@
 
 use super::api::{get_skp_cascade, get_skp_matrix};
 use super::types::{CascadeNode, CascadeView, MatrixView, StatusCounts};
-use crate::components::params::year_param;
-use crate::components::{format_count, AccessProblem, Loading, PageHeader, WideTable};
+use crate::components::params::{query_id, year_param};
+use crate::components::{
+    format_count, AccessProblem, Legend, Loading, PageHeader, StackedBar, WideTable,
+};
 use crate::i18n::{move_tr, tr, I18n};
 use crate::skp::labels::plan_status_label;
 use crate::skp::types::PlanStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-
-fn query_id(name: &'static str) -> Memo<Option<i64>> {
-    let query = use_query_map();
-    Memo::new(move |_| query.read().get(name).and_then(|v| v.parse().ok()))
-}
 
 #[component]
 pub fn MatrixPage() -> impl IntoView {
@@ -153,23 +149,14 @@ fn state_label(state: Option<PlanStatus>) -> String {
         .unwrap_or_else(|| tr!(skp_cascade_none))
 }
 
-/// A stacked bar of the plan states (SVG: the CSP allows no inline styles).
+/// The plan states of `counts` as a stacked bar.
 #[component]
 fn StatusBar(counts: StatusCounts) -> impl IntoView {
-    let total = counts.total().max(1) as f64;
-    let mut x = 0.0;
     let parts = STATES
         .iter()
-        .map(|(state, fill)| {
-            let width = counts.count(*state) as f64 / total * 100.0;
-            let rect = view! { <rect class=*fill x=format!("{x:.2}") width=format!("{width:.2}") height="1" /> };
-            x += width;
-            rect
-        })
-        .collect_view();
-    view! {
-        <svg class="block h-3 w-full rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">{parts}</svg>
-    }
+        .map(|(state, fill)| (counts.count(*state), *fill))
+        .collect();
+    view! { <StackedBar parts /> }
 }
 
 #[component]
@@ -203,13 +190,8 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
     };
     let legend = STATES
         .iter()
-        .map(|(state, fill)| view! {
-            <span class="inline-flex items-center gap-1">
-                <svg class="h-3 w-3" viewBox="0 0 1 1" aria-hidden="true"><rect class=*fill width="1" height="1" /></svg>
-                {state_label(*state)}
-            </span>
-        })
-        .collect_view();
+        .map(|(state, fill)| (state_label(*state), *fill))
+        .collect::<Vec<_>>();
     view! {
         <PageHeader title=Signal::stored(title)>
             <p>{move_tr!(skp_cascade_lead)}</p>
@@ -220,7 +202,7 @@ fn CascadeScreen(c: CascadeView) -> impl IntoView {
             <div class="mt-2"><StatusBar counts=c.total.clone() /></div>
             <CountsLine counts=c.total.clone() />
             {whole_kabupaten.then(|| view! { <p class="mt-1 text-xs text-slate-500" data-testid="skp-cascade-counts-note">{move_tr!(skp_cascade_counts_note)}</p> })}
-            <p class="mt-2 flex flex-wrap gap-3 text-xs">{legend}</p>
+            <Legend items=legend />
         </section>
         {(!c.units.is_empty()).then(move || view! {
             <section class="mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
