@@ -18,6 +18,7 @@ use app::identity::guard::{check, CurrentUser};
 use app::identity::roles::SessionUser;
 use app::platform::state::AppState;
 use app::realisasi::evidence::service::{self as evidence, Target};
+use app::realisasi::evidence::store::Sha256Writer;
 use app::realisasi::service::SaveOutcome;
 use app::realisasi::types::{EntrySave, ReportSave};
 use axum::body::Body;
@@ -97,6 +98,8 @@ struct Received {
     target: Target,
     file_name: String,
     file: tempfile::NamedTempFile,
+    /// Hashed while it arrived.
+    sha256: String,
 }
 
 /// The form as sent: text fields by name, and the files.
@@ -124,7 +127,8 @@ fn iki_of(name: &str, prefix: &str) -> Option<(i64, i64)> {
     Some((rhk.parse().ok()?, index.parse().ok()?))
 }
 
-/// Receives one file part into a temporary file, refusing it past `max_bytes`
+/// Receives one file part into a temporary file, hashing it as it arrives (the
+/// store then need not read it again to name it), refusing it past `max_bytes`
 /// (the rest of the part is read and dropped, so the form's other fields still
 /// arrive and the browser gets its answer).
 async fn receive_file(
@@ -132,7 +136,7 @@ async fn receive_file(
     field: &mut axum::extract::multipart::Field<'_>,
     file_name: &str,
     max_bytes: u64,
-) -> Result<tempfile::NamedTempFile, Receipt> {
+) -> Result<(tempfile::NamedTempFile, String), Receipt> {
     let failed =
         |what: &'static str| move |e: std::io::Error| Receipt::Failed(AppError::internal(what, e));
     let broken = |e: axum::extract::multipart::MultipartError| {
@@ -145,10 +149,10 @@ async fn receive_file(
         .map_err(failed("evidence temp folder"))?;
     let temp = tempfile::NamedTempFile::new_in(&incoming).map_err(failed("evidence temp file"))?;
     let mut out = tokio::fs::File::from_std(temp.reopen().map_err(failed("evidence temp file"))?);
-    let mut written: u64 = 0;
+    let mut hash = Sha256Writer::new();
     while let Some(chunk) = field.chunk().await.map_err(broken)? {
-        written += chunk.len() as u64;
-        if written > max_bytes {
+        hash.update(&chunk);
+        if hash.bytes() > max_bytes {
             while field.chunk().await.map_err(broken)?.is_some() {}
             return Err(Receipt::TooLarge(
                 app::i18n::tr!(evidence_error_too_large, {
@@ -162,7 +166,7 @@ async fn receive_file(
             .map_err(failed("evidence temp write"))?;
     }
     out.flush().await.map_err(failed("evidence temp write"))?;
-    Ok(temp)
+    Ok((temp, hash.finish()))
 }
 
 /// The most text one form may carry, all fields together: a few thousand
@@ -231,7 +235,7 @@ async fn read_form(
                 continue;
             }
             match receive_file(state, &mut field, &file_name, max_bytes).await {
-                Ok(file) => parts.files.push(Received {
+                Ok((file, sha256)) => parts.files.push(Received {
                     target: Target {
                         period_id,
                         rhk_id,
@@ -239,6 +243,7 @@ async fn read_form(
                     },
                     file_name,
                     file,
+                    sha256,
                 }),
                 Err(Receipt::TooLarge(message)) => parts.refused.push(message),
                 Err(Receipt::Failed(error)) => return Err(error),
@@ -383,6 +388,7 @@ async fn save_form(
             received.target,
             &received.file_name,
             received.file.path(),
+            &received.sha256,
         )
         .await;
         if let Err(error) = attached {
@@ -467,14 +473,16 @@ pub async fn post_file(
             let Some(file_name) = field.file_name().map(evidence::clean_file_name) else {
                 continue;
             };
-            let file = match receive_file(&state, &mut field, &file_name, max_bytes).await {
-                Ok(file) => file,
+            let (file, sha256) = match receive_file(&state, &mut field, &file_name, max_bytes).await
+            {
+                Ok(received) => received,
                 Err(Receipt::TooLarge(message)) => {
                     return Err(AppError::invalid("berkas", message))
                 }
                 Err(Receipt::Failed(error)) => return Err(error),
             };
-            return evidence::attach_file(&state, &user, target, &file_name, file.path()).await;
+            return evidence::attach_file(&state, &user, target, &file_name, file.path(), &sha256)
+                .await;
         }
         Err(AppError::invalid(
             "berkas",

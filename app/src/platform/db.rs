@@ -80,7 +80,6 @@ pub struct Db {
     write_turn: Arc<Mutex<()>>,
 }
 
-/// Milliseconds since the Unix epoch (UTC), the way instants are stored.
 /// A number that may be missing, bound as text and read by the SQL as
 /// `CAST($n AS DOUBLE PRECISION)`. sqlx's Any driver sends a missing `f64` as a
 /// `float4` NULL (sqlx-core 0.8.6, `any/arguments.rs`), so PostgreSQL prepares the
@@ -91,6 +90,7 @@ pub fn optional_number(value: Option<f64>) -> Option<String> {
     value.filter(|v| v.is_finite()).map(|v| v.to_string())
 }
 
+/// Milliseconds since the Unix epoch (UTC), the way instants are stored.
 pub fn now_millis() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

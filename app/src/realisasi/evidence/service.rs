@@ -92,14 +92,16 @@ pub async fn may_attach(
     check_room(&mut conn, state, user, target).await.map(|_| ())
 }
 
-/// Attaches a received file (already on disk at `path`, hashed while it arrived):
-/// its type decided from its content, stored once per content, then recorded.
+/// Attaches a received file (already on disk at `path`, hashed while it arrived
+/// as `sha256`): its type decided from its content, stored once per content (the
+/// copy into the store checks the hash again), then recorded.
 pub async fn attach_file(
     state: &AppState,
     user: &SessionUser,
     target: Target,
     file_name: &str,
     path: &Path,
+    sha256: &str,
 ) -> Result<i64, AppError> {
     let file_name = clean_file_name(file_name);
     let checked = path.to_owned();
@@ -115,7 +117,7 @@ pub async fn attach_file(
         })?;
     let stored = state
         .evidence_store
-        .put_file(path)
+        .put_file_with_hash(path, sha256)
         .await
         .map_err(|e| AppError::internal("evidence store", e))?;
     record(
