@@ -246,16 +246,7 @@ pub async fn seed(
         .execute(&mut *tx)
         .await?;
     }
-    if db.backend() == Backend::Postgres {
-        // Rows were written with explicit ids; move the identity sequences past them.
-        for table in ["units", "positions", "employees"] {
-            sqlx::query(&format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
-            ))
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    move_id_sequences(&mut tx, db.backend(), &["units", "positions", "employees"]).await?;
     sqlx::query(
         "INSERT INTO seed_runs (seed, employees, started_at, finished_at) VALUES ($1, $2, $3, $4)",
     )
@@ -348,4 +339,33 @@ pub async fn demo_logins(db: &Db) -> Result<Vec<DemoLogin>, sqlx::Error> {
             position: row.position,
         })
         .collect())
+}
+
+/// The id the next row of `table` gets when the demo writes ids itself.
+async fn next_id(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
+    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
+        .fetch_one(db.pool())
+        .await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// Rows were written with explicit ids: on PostgreSQL, moves each table's identity
+/// sequence past them (an empty table keeps its sequence).
+async fn move_id_sequences(
+    conn: &mut crate::platform::db::Conn,
+    backend: Backend,
+    tables: &[&str],
+) -> Result<(), sqlx::Error> {
+    if backend != Backend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        sqlx::query(&format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), MAX(id)) FROM {table} \
+             HAVING MAX(id) IS NOT NULL"
+        ))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }

@@ -6,9 +6,9 @@
 //! shared-file flag shows on both reports.
 
 use super::random::Random;
-use super::{insert_batched, DemoRole, Progress};
+use super::{insert_batched, move_id_sequences, next_id, DemoRole, Progress};
 use crate::calendar::CivilDate;
-use crate::platform::db::{Backend, Db};
+use crate::platform::db::Db;
 use crate::realisasi::evidence::content::EvidenceKind;
 use crate::realisasi::evidence::store::{EvidenceStore, StoreError};
 use crate::realisasi::repository as repo;
@@ -412,8 +412,7 @@ fn entry(report: i64, item: &IkiRow, periods_in_year: u32, rng: &mut Random) -> 
         Direction::Lower => rng.between(75, 120),
     } as f64;
     let mut value = target * factor / 100.0;
-    let satuan = item.satuan.to_lowercase();
-    if satuan.starts_with("persen") || satuan == "%" {
+    if rules::is_percent(&item.satuan) {
         value = value.min(100.0);
     }
     value = if accumulation == Accumulation::Cumulative {
@@ -455,13 +454,6 @@ async fn put(
     let _ = std::fs::remove_file(&path);
     let stored = stored?;
     Ok((stored.sha256, stored.size))
-}
-
-async fn next_id(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
-    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
-        .fetch_one(db.pool())
-        .await?;
-    Ok(max.unwrap_or(0) + 1)
 }
 
 async fn write(
@@ -596,15 +588,7 @@ async fn write(
         progress,
     )
     .await?;
-    if db.backend() == Backend::Postgres {
-        for table in ["realisasi_reports", "evidence"] {
-            sqlx::query(&format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
-            ))
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    move_id_sequences(&mut tx, db.backend(), &["realisasi_reports", "evidence"]).await?;
     tx.commit().await
 }
 

@@ -4,10 +4,10 @@
 //! The demo pegawai has no plan yet (to draft one); the demo atasan's line is approved.
 
 use super::random::Random;
-use super::{insert_batched, DemoRole, Progress};
+use super::{insert_batched, move_id_sequences, next_id, DemoRole, Progress};
 use crate::organisation::types::JabatanKind;
 use crate::platform::config::PeriodScheme;
-use crate::platform::db::{now_millis, Backend, Db};
+use crate::platform::db::{now_millis, Db};
 use crate::skp::plan::types::RhkView;
 use crate::skp::types::{IkiDraft, PlanStatus};
 use serde_json::json;
@@ -367,13 +367,6 @@ fn top_down(people: &[Person], holder: &HashMap<i64, usize>) -> Vec<usize> {
     order
 }
 
-async fn next_id(db: &Db, table: &str) -> Result<i64, sqlx::Error> {
-    let max: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(id) FROM {table}"))
-        .fetch_one(db.pool())
-        .await?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 #[allow(clippy::too_many_arguments)]
 async fn write(
     db: &Db,
@@ -583,14 +576,6 @@ async fn write(
         progress,
     )
     .await?;
-    if db.backend() == Backend::Postgres {
-        for table in ["skp_plans", "skp_rhk"] {
-            sqlx::query(&format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
-            ))
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    move_id_sequences(&mut tx, db.backend(), &["skp_plans", "skp_rhk"]).await?;
     tx.commit().await
 }

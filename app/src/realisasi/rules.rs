@@ -11,16 +11,18 @@ use crate::calendar::CivilDate;
 pub use crate::skp::types::Accumulation;
 use crate::skp::types::Aspek;
 
+/// Whether a satuan counts in percent ("%", "persen", "persentase").
+pub fn is_percent(satuan: &str) -> bool {
+    let satuan = satuan.trim().to_lowercase();
+    satuan == "%" || satuan.starts_with("persen")
+}
+
 impl Accumulation {
     /// The kind an IKI has unless its plan says otherwise: quantities and costs add
     /// up, unless counted in percent; quality and time hold per period.
     pub fn default_for(aspek: Aspek, satuan: &str) -> Self {
-        let percent = {
-            let satuan = satuan.trim().to_lowercase();
-            satuan == "%" || satuan.starts_with("persen")
-        };
         match aspek {
-            Aspek::Kuantitas | Aspek::Biaya if !percent => Accumulation::Cumulative,
+            Aspek::Kuantitas | Aspek::Biaya if !is_percent(satuan) => Accumulation::Cumulative,
             _ => Accumulation::PerPeriod,
         }
     }
