@@ -23,7 +23,8 @@ use app::realisasi::service::SaveOutcome;
 use app::realisasi::types::{EntrySave, ReportSave};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use serde::Deserialize;
@@ -65,28 +66,21 @@ fn allowed(route: &str, current: &CurrentUser) -> Result<Arc<SessionUser>, AppEr
     current.0.clone().ok_or(AppError::Unauthenticated)
 }
 
-/// Runs `work` with the state and the asker's language in context (as a server
-/// function has them), so the services' messages (`tr!`) speak that language.
+/// Runs `work` with the state and the request in context, as a server function
+/// has them: the services' messages (`tr!`) speak the asker's language (cookie,
+/// else the instance's default) and an internal error names the request's id.
 async fn in_context<T>(
     state: &AppState,
-    headers: &HeaderMap,
+    parts: Parts,
     work: impl std::future::Future<Output = T>,
 ) -> T {
     use leptos::reactive::{computed::ScopedFuture, owner::Owner};
-    let language = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(app::i18n::language_from_cookie_header)
-        .and_then(app::i18n::Language::from_code);
     let state = state.clone();
     Owner::new()
         .with(|| {
             ScopedFuture::new(async move {
                 state.provide();
-                if let Some(language) = language {
-                    leptos::prelude::provide_context(app::i18n::I18n { language });
-                }
+                leptos::prelude::provide_context(parts);
                 work.await
             })
         })
@@ -330,7 +324,7 @@ fn report_save(period_id: i64, fields: &BTreeMap<String, String>) -> ReportSave 
 pub async fn post_form(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
-    headers: HeaderMap,
+    parts: Parts,
     Path(period_id): Path<i64>,
     mut multipart: Multipart,
 ) -> Response {
@@ -338,7 +332,7 @@ pub async fn post_form(
         Ok(user) => user,
         Err(error) => return refusal(error),
     };
-    let result = in_context(&state, &headers, async {
+    let result = in_context(&state, parts, async {
         let year = app::realisasi::service::year_of_period(&state, period_id).await?;
         let page = evidence::page_of(year, period_id);
         // A closed period, or no approved plan: refused before any file is received.
@@ -447,7 +441,7 @@ pub struct UploadQuery {
 pub async fn post_file(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
-    headers: HeaderMap,
+    parts: Parts,
     Path(period_id): Path<i64>,
     Query(at): Query<UploadQuery>,
     mut multipart: Multipart,
@@ -461,7 +455,7 @@ pub async fn post_file(
         rhk_id: at.rhk,
         index: at.iki,
     };
-    let result = in_context(&state, &headers, async {
+    let result = in_context(&state, parts, async {
         // Refuse before receiving anything when the period is closed or full.
         evidence::may_attach(&state, &user, target).await?;
         let max_bytes = u64::from(state.settings.upload_max_file_mb) * 1024 * 1024;
@@ -510,7 +504,7 @@ pub struct OpenQuery {
 pub async fn get_by_id(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
-    headers: HeaderMap,
+    parts: Parts,
     Path(id): Path<i64>,
     Query(open): Query<OpenQuery>,
 ) -> Response {
@@ -518,12 +512,7 @@ pub async fn get_by_id(
         Ok(user) => user,
         Err(error) => return refusal(error),
     };
-    let found = in_context(
-        &state,
-        &headers,
-        evidence::openable_by_id(&state, &user, id),
-    )
-    .await;
+    let found = in_context(&state, parts, evidence::openable_by_id(&state, &user, id)).await;
     serve(&state, found, open.lihat.is_some()).await
 }
 
@@ -531,7 +520,7 @@ pub async fn get_by_id(
 pub async fn get_by_hash(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
-    headers: HeaderMap,
+    parts: Parts,
     Path(hash): Path<String>,
     Query(open): Query<OpenQuery>,
 ) -> Response {
@@ -544,7 +533,7 @@ pub async fn get_by_hash(
     }
     let found = in_context(
         &state,
-        &headers,
+        parts,
         evidence::openable_by_hash(&state, &user, &hash),
     )
     .await;
@@ -562,13 +551,13 @@ pub struct MonitorQuery {
 pub async fn get_monitor_csv(
     State(state): State<AppState>,
     Extension(current): Extension<CurrentUser>,
-    headers: HeaderMap,
+    parts: Parts,
     Query(at): Query<MonitorQuery>,
 ) -> Response {
     if let Err(error) = allowed("get_filing_monitor", &current) {
         return refusal(error);
     }
-    let found = in_context(&state, &headers, async {
+    let found = in_context(&state, parts, async {
         app::realisasi::monitor::service::monitor(&state.db, at.periode, at.unit, true).await
     })
     .await;

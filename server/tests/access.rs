@@ -15,7 +15,7 @@ use support::{
 };
 
 /// Everyone the walks try: a visitor, then each demo role (id and NIP).
-fn personas(demo: &Demo) -> [(&'static str, Option<&(i64, String)>); 5] {
+fn everyone(demo: &Demo) -> [(&'static str, Option<&(i64, String)>); 5] {
     [
         ("anonim", None),
         ("pegawai", Some(&demo.pegawai)),
@@ -249,7 +249,7 @@ async fn the_authorisation_table_covers_every_server_function_and_holds_for_ever
         job_id: "testjob".into(),
     };
     let demo = &fixture.demo;
-    let personas = personas(demo);
+    let personas = everyone(demo);
     let mut checked = 0;
     for (persona, who) in personas {
         // The persona's roles, as the server derives them.
@@ -352,7 +352,7 @@ async fn the_authorisation_table_covers_every_server_function_and_holds_for_ever
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_outside_leptos_holds_its_rule_for_every_role() {
     let (_guard, state, router, demo) = seeded().await;
-    let personas = personas(&demo);
+    let personas = everyone(&demo);
     let period: i64 = scalar(&state, "SELECT COALESCE(MAX(id), 1) FROM periods").await;
     let mut checked = 0;
     for (persona, who) in personas {
