@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod identity;
 pub mod notifications;
 pub mod organisation;
+pub mod penilaian;
 pub mod pimpinan;
 pub mod realisasi;
 pub mod shell;

@@ -57,6 +57,10 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
     let db = open_database(&settings).await?;
     db.migrate().await?;
     let evidence_store = open_evidence_store(&settings)?;
+    let live = Arc::new(app::platform::live::LiveHub::new());
+    if settings.is_postgres() {
+        app::platform::live::listen(settings.database_url.clone(), live.clone());
+    }
     Ok(AppState::new(AppStateInner {
         db,
         leptos_options: leptos_options(&settings),
@@ -65,6 +69,7 @@ pub async fn prepare(settings: Settings) -> Result<AppState, StartError> {
         public_pages: Arc::new(KeyedTtlCache::new(PUBLIC_PAGE_TTL)),
         aggregates: Arc::new(Aggregates::new()),
         evidence_store: Arc::new(evidence_store),
+        live,
     }))
 }
 

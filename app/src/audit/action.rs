@@ -34,6 +34,11 @@ crate::coded_enum!(
         RealisasiFiled => "realisasi.filed",
         EvidenceAdded => "evidence.added",
         EvidenceRemoved => "evidence.removed",
+        EvaluationFinalised => "evaluation.finalised",
+        EvaluationAcknowledged => "evaluation.acknowledged",
+        EvaluationAppealed => "evaluation.appealed",
+        EvaluationDecided => "evaluation.decided",
+        UnitResultSet => "unit_result.set",
     }
 );
 

@@ -107,6 +107,21 @@ pub fn sentence(language: Language, entry: &AuditEntry) -> String {
         A::EvidenceRemoved => {
             tr!(i18n, audit_did_evidence_removed, { "actor" => actor, "subject" => subject })
         }
+        A::EvaluationFinalised => {
+            tr!(i18n, audit_did_evaluation_finalised, { "actor" => actor, "subject" => subject })
+        }
+        A::EvaluationAcknowledged => {
+            tr!(i18n, audit_did_evaluation_acknowledged, { "actor" => actor, "subject" => subject })
+        }
+        A::EvaluationAppealed => {
+            tr!(i18n, audit_did_evaluation_appealed, { "actor" => actor, "subject" => subject })
+        }
+        A::EvaluationDecided => {
+            tr!(i18n, audit_did_evaluation_decided, { "actor" => actor, "subject" => subject })
+        }
+        A::UnitResultSet => {
+            tr!(i18n, audit_did_unit_result_set, { "actor" => actor, "subject" => subject })
+        }
     }
 }
 

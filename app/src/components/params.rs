@@ -22,6 +22,12 @@ pub fn year_param() -> Memo<Option<i64>> {
     })
 }
 
+/// The `:period` of realisasi and penilaian pages.
+pub fn period_param() -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("period").and_then(|p| p.parse().ok()))
+}
+
 /// A numeric query parameter (`?periode=12`); `None` when absent or not a number.
 pub fn query_id(name: &'static str) -> Memo<Option<i64>> {
     let query = use_query_map();

@@ -77,6 +77,15 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("get_team_filings", Allowed::Roles(&[Role::Atasan])),
     rule("remove_evidence", Allowed::SignedIn),
     rule("get_filing_monitor", ADMIN),
+    // Penilaian: who the caller is to the evaluation is checked per call
+    rule("get_evaluation", Allowed::SignedIn),
+    rule("acknowledge_evaluation", Allowed::SignedIn),
+    rule("file_keberatan", Allowed::SignedIn),
+    rule("decide_keberatan", Allowed::Roles(&[Role::AtasanPejabatPenilai])),
+    rule(
+        "set_unit_result",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),
@@ -176,6 +185,24 @@ pub const ROUTES: &[RouteRule] = &[
         Allowed::SignedIn,
     ),
     route("get_evidence_file", "GET", "/bukti/{id}", Allowed::SignedIn),
+    route(
+        "post_evaluation_form",
+        "POST",
+        "/penilaian/{period}/pegawai/{id}",
+        Allowed::Roles(&[Role::Atasan]),
+    ),
+    route(
+        "post_self_assessment",
+        "POST",
+        "/penilaian/{period}/diri",
+        Allowed::SignedIn,
+    ),
+    route(
+        "get_evaluation_stream",
+        "GET",
+        "/langsung/penilaian/{period}/pegawai/{id}",
+        Allowed::Roles(&[Role::Atasan]),
+    ),
     route("get_filing_monitor", "GET", "/admin/realisasi.csv", ADMIN),
     route(
         "get_evidence_file",

@@ -197,7 +197,7 @@ pub async fn reach(
 }
 
 /// How many levels above the employee's position the nearest of `positions` sits.
-async fn supervision_levels(
+pub async fn supervision_levels(
     conn: &mut Conn,
     employee_id: i64,
     positions: &[i64],

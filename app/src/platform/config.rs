@@ -38,6 +38,13 @@ pub struct Settings {
     /// a database share it too (a network mount).
     pub evidence_store_path: String,
     pub privacy_min_group_size: u32,
+    /// Days after an evaluation is finalised during which the employee may file a
+    /// keberatan.
+    pub evaluation_appeal_days: u32,
+    /// How a unit's result becomes its leader's hasil kerja rating.
+    pub evaluation_leader_rating: crate::penilaian::rules::LeaderMapping,
+    /// The kurva distribusi bounds of each Predikat Kinerja Organisasi.
+    pub curves: crate::penilaian::rules::Curves,
     pub log_format: LogFormat,
     pub log_filter: String,
     /// Trust `X-Forwarded-For` for the client address (only behind a reverse proxy).
@@ -157,6 +164,14 @@ impl Settings {
             upload_max_files: r.number("uploads", "max_files", 10, 1, 100),
             evidence_store_path: r.text("uploads", "store_path", "data/bukti"),
             privacy_min_group_size: r.number("privacy", "min_group_size", 5, 2, 1000),
+            evaluation_appeal_days: r.number("evaluation", "appeal_days", 14, 1, 90),
+            evaluation_leader_rating: r.parsed(
+                "evaluation",
+                "leader_rating",
+                crate::penilaian::rules::LeaderMapping::DEFAULT,
+                crate::penilaian::rules::LeaderMapping::parse,
+            ),
+            curves: curves(&mut r),
             log_format: r.parsed("log", "format", "text", |v| match v {
                 "text" => Ok(LogFormat::Text),
                 "json" => Ok(LogFormat::Json),
@@ -197,6 +212,17 @@ impl Settings {
     pub fn is_postgres(&self) -> bool {
         self.database_url.starts_with("postgres")
     }
+}
+
+/// `[curve]`: one line of bounds per Predikat Kinerja Organisasi.
+fn curves(r: &mut Reader<'_>) -> crate::penilaian::rules::Curves {
+    use crate::penilaian::rules::Curves;
+    const KEYS: [&str; 5] = ["istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"];
+    let mut bounds = Vec::new();
+    for (key, (_, default)) in KEYS.into_iter().zip(Curves::DEFAULTS) {
+        bounds.push(r.parsed("curve", key, default, Curves::parse_bounds));
+    }
+    Curves(bounds)
 }
 
 struct Reader<'a> {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod constraints;
 pub mod db;
 pub mod headers;
+pub mod live;
 pub mod progress;
 pub mod request;
 pub mod secrets;

@@ -58,6 +58,8 @@ pub struct AppStateInner {
     pub aggregates: Arc<Aggregates>,
     /// Where evidence files live, by content (`uploads.store_path`).
     pub evidence_store: Arc<crate::realisasi::evidence::store::EvidenceStore>,
+    /// Followers of live topics on this instance (`platform::live`).
+    pub live: Arc<super::live::LiveHub>,
 }
 
 /// The figures that count every employee of the kabupaten.

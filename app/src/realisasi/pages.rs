@@ -20,7 +20,7 @@ use crate::components::form::{
     SECONDARY_BUTTON_CLASS,
 };
 use crate::components::islands::IslandScripts;
-use crate::components::params::{employee_param, year_param};
+use crate::components::params::{employee_param, period_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
@@ -28,15 +28,8 @@ use crate::identity::types::Reach;
 use crate::skp::labels::{aspek_label, rhk_kind_label};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 const CARD_CLASS: &str = "mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5";
-
-/// The `:period` of a realisasi page.
-fn period_param() -> Memo<Option<i64>> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("period").and_then(|p| p.parse().ok()))
-}
 
 /// `/skp/:year/realisasi/:period`: the signed-in person's own report.
 #[component]
