@@ -14,7 +14,8 @@
 //! Each checks the authorisation table (`identity::access::ROUTES`) first.
 
 use app::error::AppError;
-use app::identity::guard::{check, CurrentUser};
+use app::identity::guard::CurrentUser;
+use crate::route_support::{allowed, in_context, plain_refusal, refusal};
 use app::identity::roles::SessionUser;
 use app::platform::state::AppState;
 use app::realisasi::evidence::service::{self as evidence, Target};
@@ -24,12 +25,11 @@ use app::realisasi::types::{EntrySave, ReportSave};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use tokio::io::AsyncWriteExt;
 
 /// The routes, with a body limit that fits the configured files (the default
@@ -58,33 +58,6 @@ pub fn routes(state: &AppState) -> axum::Router<AppState> {
         .route("/bukti/{id}", get(get_by_id))
         .route("/bukti/sha256/{hash}", get(get_by_hash))
         .route("/admin/realisasi.csv", get(get_monitor_csv))
-}
-
-/// Who is asking, if the table lets them use `route` at all.
-fn allowed(route: &str, current: &CurrentUser) -> Result<Arc<SessionUser>, AppError> {
-    check(route, current.0.as_deref())?;
-    current.0.clone().ok_or(AppError::Unauthenticated)
-}
-
-/// Runs `work` with the state and the request in context, as a server function
-/// has them: the services' messages (`tr!`) speak the asker's language (cookie,
-/// else the instance's default) and an internal error names the request's id.
-async fn in_context<T>(
-    state: &AppState,
-    parts: Parts,
-    work: impl std::future::Future<Output = T>,
-) -> T {
-    use leptos::reactive::{computed::ScopedFuture, owner::Owner};
-    let state = state.clone();
-    Owner::new()
-        .with(|| {
-            ScopedFuture::new(async move {
-                state.provide();
-                leptos::prelude::provide_context(parts);
-                work.await
-            })
-        })
-        .await
 }
 
 /// A file received into a temporary file, and where it goes.
@@ -448,7 +421,7 @@ pub async fn post_file(
 ) -> Response {
     let user = match allowed("post_evidence_file", &current) {
         Ok(user) => user,
-        Err(error) => return upload_refusal(error),
+        Err(error) => return plain_refusal(error),
     };
     let target = Target {
         period_id,
@@ -490,7 +463,7 @@ pub async fn post_file(
             id.to_string(),
         )
             .into_response(),
-        Err(error) => upload_refusal(error),
+        Err(error) => plain_refusal(error),
     }
 }
 
@@ -663,24 +636,6 @@ fn ascii_name(name: &str) -> String {
         .collect()
 }
 
-fn refusal(error: AppError) -> Response {
-    if error == AppError::Unauthenticated {
-        return Redirect::to("/masuk").into_response();
-    }
-    upload_refusal(error)
-}
-
-/// A refused upload: its message, even when signed out (the island shows it; a
-/// redirect to the log-in page would read as a stored file).
-fn upload_refusal(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        error.to_string(),
-    )
-        .into_response()
-}
 
 #[cfg(test)]
 mod tests {

@@ -57,6 +57,7 @@ pub fn build_router(state: AppState) -> Router {
             get(crate::skp_pdf::skp_pdf),
         )
         .merge(crate::realisasi_routes::routes(&state))
+        .merge(crate::penilaian_routes::routes())
         // Axum clones each route's handler per request: the shell holds its options
         // behind an Arc, copied only when a page is actually rendered.
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -140,6 +140,11 @@ pub const PAGES: &[PageRule] = &[
     page("/skp/:year/matriks", Allowed::SignedIn),
     page("/skp/:year/kaskade", LEADERS),
     page("/skp/:year/realisasi/:period", Allowed::SignedIn),
+    page("/skp/:year/penilaian/:period", Allowed::SignedIn),
+    page(
+        "/skp/:year/pegawai/:id/penilaian/:period",
+        Allowed::SignedIn,
+    ),
     page(
         "/skp/:year/pegawai/:id/realisasi/:period",
         Allowed::SignedIn,

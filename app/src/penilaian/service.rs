@@ -4,7 +4,7 @@
 //! self-assessment form until the rater starts.
 
 use super::repository::{self as repo, CurveUnit, EvaluationRow};
-use super::rules::{self, Rating, RhkRating};
+use super::rules::{self, Distribution, Rating, RhkRating};
 use super::types::{
     AppealView, DistributionPanel, EvaluationRole, EvaluationSnapshot, EvaluationStatus,
     EvaluationView, IkiResult, PeriodicResult, RhkScore, ValueScore,
@@ -396,4 +396,25 @@ async fn periodic_results(
             }
         })
         .collect())
+}
+
+/// What a rater's open form follows: the live topic of the evaluation's unit
+/// and the unit's finalised distribution without this evaluation. Only the
+/// rater may follow it (asked again on every change, so a rater who loses the
+/// role stops receiving).
+pub async fn followed_distribution(
+    state: &AppState,
+    user: &SessionUser,
+    employee_id: i64,
+    period_id: i64,
+) -> Result<(String, Distribution), AppError> {
+    let mut conn = state.db.read().await?;
+    if role_of(&mut conn, user, employee_id).await? != EvaluationRole::Rater {
+        return Err(AppError::Forbidden);
+    }
+    let basis = basis(&mut conn, employee_id, period_id).await?;
+    let stored = repo::evaluation(&mut conn, employee_id, period_id).await?;
+    let unit_id = stored.as_ref().map_or(basis.unit.unit_id, |e| e.unit_id);
+    let others = repo::distribution(&mut conn, unit_id, period_id, stored.map(|e| e.id)).await?;
+    Ok((crate::platform::live::distribution_topic(unit_id, period_id), others))
 }

@@ -17,6 +17,7 @@ use crate::notifications::pages::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
 use crate::pimpinan::PimpinanPage;
 use crate::realisasi::monitor::page::FilingMonitorPage;
+use crate::penilaian::pages::{EmployeeEvaluationPage, MyEvaluationPage};
 use crate::realisasi::pages::{EmployeeRealisasiPage, MyRealisasiPage};
 use crate::skp::document::pages::SkpDocumentPage;
 use crate::skp::overview::pages::{CascadePage, MatrixPage};
@@ -105,6 +106,8 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/skp/:year/matriks") view=|| view! { <Guarded page="/skp/:year/matriks"><MatrixPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/realisasi/:period") view=|| view! { <Guarded page="/skp/:year/realisasi/:period"><MyRealisasiPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id/realisasi/:period") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/realisasi/:period"><EmployeeRealisasiPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/penilaian/:period") view=|| view! { <Guarded page="/skp/:year/penilaian/:period"><MyEvaluationPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id/penilaian/:period") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/penilaian/:period"><EmployeeEvaluationPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/kaskade") view=|| view! { <Guarded page="/skp/:year/kaskade"><CascadePage /></Guarded> } ssr=SsrMode::Async />
                 </Routes>
             </Layout>

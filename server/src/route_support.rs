@@ -1,0 +1,60 @@
+//! What the routes beside the server functions share: the authorisation
+//! table's check, the request in context as a server function has it, and a
+//! refusal in plain words.
+
+use app::error::AppError;
+use app::identity::guard::{check, CurrentUser};
+use app::identity::roles::SessionUser;
+use app::platform::state::AppState;
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
+
+/// Who is asking, if the table lets them use `route` at all.
+pub fn allowed(route: &str, current: &CurrentUser) -> Result<Arc<SessionUser>, AppError> {
+    check(route, current.0.as_deref())?;
+    current.0.clone().ok_or(AppError::Unauthenticated)
+}
+
+/// Runs `work` with the state and the request in context, as a server function
+/// has them: the services' messages (`tr!`) speak the asker's language (cookie,
+/// else the instance's default) and an internal error names the request's id.
+pub async fn in_context<T>(
+    state: &AppState,
+    parts: Parts,
+    work: impl std::future::Future<Output = T>,
+) -> T {
+    use leptos::reactive::{computed::ScopedFuture, owner::Owner};
+    let state = state.clone();
+    Owner::new()
+        .with(|| {
+            ScopedFuture::new(async move {
+                state.provide();
+                leptos::prelude::provide_context(parts);
+                work.await
+            })
+        })
+        .await
+}
+
+/// A refused request from a page: to the log-in page when signed out, else
+/// the reason with its status.
+pub fn refusal(error: AppError) -> Response {
+    if error == AppError::Unauthenticated {
+        return Redirect::to("/masuk").into_response();
+    }
+    plain_refusal(error)
+}
+
+/// A refusal as plain text with its status, also when signed out (an island
+/// shows it; a redirect to the log-in page would read as success).
+pub fn plain_refusal(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        error.to_string(),
+    )
+        .into_response()
+}
