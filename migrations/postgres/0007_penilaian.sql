@@ -78,3 +78,10 @@ CREATE TABLE evaluation_appeals (
     decided_by    BIGINT  CONSTRAINT evaluation_appeals_decided_by_fk REFERENCES employees (id),
     decided_at    BIGINT 
 );
+
+-- A sixth demo account, the penilai: the demo atasan's own supervisor, who is
+-- the atasan pejabat penilai of the demo atasan's team (decides a keberatan)
+-- and the rater of the demo atasan.
+ALTER TABLE demo_accounts DROP CONSTRAINT demo_accounts_role_check;
+ALTER TABLE demo_accounts ADD CONSTRAINT demo_accounts_role_check
+    CHECK (role IN ('pegawai', 'pelapor', 'atasan', 'penilai', 'admin_bkpsdm', 'pimpinan'));

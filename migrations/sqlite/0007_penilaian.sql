@@ -78,3 +78,17 @@ CREATE TABLE evaluation_appeals (
     decided_by    INTEGER CONSTRAINT evaluation_appeals_decided_by_fk REFERENCES employees (id),
     decided_at    INTEGER
 );
+
+-- A sixth demo account, the penilai: the demo atasan's own supervisor, who is
+-- the atasan pejabat penilai of the demo atasan's team (decides a keberatan)
+-- and the rater of the demo atasan. SQLite cannot change a CHECK in place.
+CREATE TABLE demo_accounts_new (
+    employee_id INTEGER PRIMARY KEY CONSTRAINT demo_accounts_employee_fk REFERENCES employees (id),
+    role        TEXT    NOT NULL CONSTRAINT demo_accounts_role_check
+                CHECK (role IN ('pegawai', 'pelapor', 'atasan', 'penilai', 'admin_bkpsdm', 'pimpinan')),
+    sort_order  INTEGER NOT NULL
+);
+INSERT INTO demo_accounts_new (employee_id, role, sort_order)
+    SELECT employee_id, role, sort_order FROM demo_accounts;
+DROP TABLE demo_accounts;
+ALTER TABLE demo_accounts_new RENAME TO demo_accounts;

@@ -2,6 +2,7 @@
 //! application production runs; the tests and benchmarks build it the same way.
 
 pub mod cli;
+pub mod document_pdf;
 pub mod hydration_data;
 pub mod language;
 pub mod metrics;
@@ -14,7 +15,6 @@ pub mod realisasi_routes;
 pub mod route_support;
 pub mod router;
 pub mod session_layer;
-pub mod skp_pdf;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;

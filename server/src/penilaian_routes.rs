@@ -8,11 +8,14 @@
 //! - `POST /penilaian/{period}/diri`: the employee's self-assessment.
 //! - `GET /langsung/penilaian/{period}/pegawai/{id}`: server-sent events, the
 //!   unit's finalised counts on connect and after every change of them.
+//! - `GET /admin/penilaian.csv?periode=&unit=`: the evaluation monitor's rows.
 //!
 //! Each checks the authorisation table (`identity::access::ROUTES`) first, the
 //! services then check who the asker is to the evaluation.
 
-use crate::route_support::{allowed, in_context, plain_refusal, refusal};
+use crate::route_support::{
+    allowed, in_context, monitor_csv, plain_refusal, refusal, MonitorQuery,
+};
 use app::error::AppError;
 use app::identity::guard::CurrentUser;
 use app::penilaian::fields;
@@ -20,7 +23,7 @@ use app::penilaian::live::encode_counts;
 use app::penilaian::types::{RatingOutcome, RatingSave, SelfSave};
 use app::penilaian::{service, workflow};
 use app::platform::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -36,6 +39,7 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/penilaian/{period}/pegawai/{id}", post(post_ratings))
         .route("/penilaian/{period}/diri", post(post_self_assessment))
         .route("/langsung/penilaian/{period}/pegawai/{id}", get(get_stream))
+        .route("/admin/penilaian.csv", get(get_monitor_csv))
 }
 
 /// The rater's fields in the shape the workflow saves.
@@ -48,18 +52,29 @@ pub fn rating_save(employee_id: i64, period_id: i64, pairs: &[(String, String)])
         ..Default::default()
     };
     for (name, value) in pairs {
-        let rhk_id = |prefix: &str| name.strip_prefix(prefix).and_then(|r| r.parse::<i64>().ok());
+        let rhk_id = |prefix: &str| {
+            name.strip_prefix(prefix)
+                .and_then(|r| r.parse::<i64>().ok())
+        };
         if let Some(id) = rhk_id(fields::RHK_RATING_PREFIX) {
             rhk.entry(id).or_default().0.clone_from(value);
         } else if let Some(id) = rhk_id(fields::RHK_FEEDBACK_PREFIX) {
             rhk.entry(id).or_default().1.clone_from(value);
         } else if let Some(code) = name.strip_prefix(fields::VALUE_RATING_PREFIX) {
-            values.entry(code.to_owned()).or_default().0.clone_from(value);
+            values
+                .entry(code.to_owned())
+                .or_default()
+                .0
+                .clone_from(value);
         } else if let Some(code) = name
             .strip_prefix(fields::VALUE_FEEDBACK_PREFIX)
             .filter(|_| !name.starts_with(fields::SELF_NOTE_PREFIX))
         {
-            values.entry(code.to_owned()).or_default().1.clone_from(value);
+            values
+                .entry(code.to_owned())
+                .or_default()
+                .1
+                .clone_from(value);
         } else {
             match name.as_str() {
                 fields::VERSION => save.base_version = value.parse().unwrap_or(0),
@@ -81,7 +96,10 @@ pub fn rating_save(employee_id: i64, period_id: i64, pairs: &[(String, String)])
 pub fn self_save(period_id: i64, pairs: &[(String, String)]) -> SelfSave {
     let mut rhk: BTreeMap<i64, (String, String)> = BTreeMap::new();
     for (name, value) in pairs {
-        let id = |prefix: &str| name.strip_prefix(prefix).and_then(|r| r.parse::<i64>().ok());
+        let id = |prefix: &str| {
+            name.strip_prefix(prefix)
+                .and_then(|r| r.parse::<i64>().ok())
+        };
         if let Some(id) = id(fields::SELF_RATING_PREFIX) {
             rhk.entry(id).or_default().0.clone_from(value);
         } else if let Some(id) = id(fields::SELF_NOTE_PREFIX) {
@@ -219,7 +237,10 @@ pub async fn get_stream(
         let (read, topic) = (read.clone(), topic.clone());
         async move {
             if let Some(counts) = pending {
-                return Some((Ok::<_, Infallible>(Event::default().data(counts)), (None, receiver)));
+                return Some((
+                    Ok::<_, Infallible>(Event::default().data(counts)),
+                    (None, receiver),
+                ));
             }
             loop {
                 match receiver.recv().await {
@@ -244,12 +265,36 @@ pub async fn get_stream(
         .into_response()
 }
 
+/// `GET /admin/penilaian.csv`: everyone evaluated in the period and unit (the
+/// kabupaten without `unit`), with their stage and whether it is late.
+pub async fn get_monitor_csv(
+    State(state): State<AppState>,
+    Extension(current): Extension<CurrentUser>,
+    parts: Parts,
+    Query(at): Query<MonitorQuery>,
+) -> Response {
+    use app::penilaian::monitor::{csv, service};
+    let load = service::monitor(&state, at.periode, at.unit, true);
+    monitor_csv(
+        &state,
+        &current,
+        parts,
+        "get_evaluation_monitor",
+        load,
+        csv::file_name,
+        csv::to_csv,
+    )
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -284,9 +329,16 @@ mod tests {
         );
         assert_eq!(
             save.values,
-            vec![("berorientasi_pelayanan".into(), "sesuai".into(), "Ramah".into())]
+            vec![(
+                "berorientasi_pelayanan".into(),
+                "sesuai".into(),
+                "Ramah".into()
+            )]
         );
-        assert_eq!((save.hasil_kerja.as_str(), save.perilaku.as_str()), ("di_atas", "sesuai"));
+        assert_eq!(
+            (save.hasil_kerja.as_str(), save.perilaku.as_str()),
+            ("di_atas", "sesuai")
+        );
     }
 
     #[test]
@@ -298,7 +350,10 @@ mod tests {
 
     #[test]
     fn self_assessment_fields_are_read_apart() {
-        let save = self_save(2, &pairs(&[("diri-5", "sesuai"), ("catatan-diri-5", "Selesai")]));
+        let save = self_save(
+            2,
+            &pairs(&[("diri-5", "sesuai"), ("catatan-diri-5", "Selesai")]),
+        );
         assert_eq!(save.rhk, vec![(5, "sesuai".into(), "Selesai".into())]);
     }
 }

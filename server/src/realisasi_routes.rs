@@ -13,9 +13,11 @@
 //!
 //! Each checks the authorisation table (`identity::access::ROUTES`) first.
 
+use crate::route_support::{
+    allowed, in_context, monitor_csv, plain_refusal, refusal, MonitorQuery,
+};
 use app::error::AppError;
 use app::identity::guard::CurrentUser;
-use crate::route_support::{allowed, in_context, plain_refusal, refusal};
 use app::identity::roles::SessionUser;
 use app::platform::state::AppState;
 use app::realisasi::evidence::service::{self as evidence, Target};
@@ -513,12 +515,6 @@ pub async fn get_by_hash(
     serve(&state, found, open.lihat.is_some()).await
 }
 
-#[derive(Deserialize)]
-pub struct MonitorQuery {
-    periode: Option<i64>,
-    unit: Option<i64>,
-}
-
 /// `GET /admin/realisasi.csv`: everyone who must report in the period and unit
 /// (the kabupaten without `unit`), with their status.
 pub async fn get_monitor_csv(
@@ -527,30 +523,18 @@ pub async fn get_monitor_csv(
     parts: Parts,
     Query(at): Query<MonitorQuery>,
 ) -> Response {
-    if let Err(error) = allowed("get_filing_monitor", &current) {
-        return refusal(error);
-    }
-    let found = in_context(&state, parts, async {
-        app::realisasi::monitor::service::monitor(&state.db, at.periode, at.unit, true).await
-    })
-    .await;
-    let monitor = match found {
-        Ok(monitor) => monitor,
-        Err(error) => return refusal(error),
-    };
-    let name = app::realisasi::monitor::csv::file_name(&monitor);
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "private, no-store".to_owned()),
-        ],
-        app::realisasi::monitor::csv::to_csv(&monitor),
+    use app::realisasi::monitor::{csv, service};
+    let load = service::monitor(&state.db, at.periode, at.unit, true);
+    monitor_csv(
+        &state,
+        &current,
+        parts,
+        "get_filing_monitor",
+        load,
+        csv::file_name,
+        csv::to_csv,
     )
-        .into_response()
+    .await
 }
 
 /// Nothing in a served file runs or reaches anything: no scripts, no plugins, no
@@ -635,7 +619,6 @@ fn ascii_name(name: &str) -> String {
         })
         .collect()
 }
-
 
 #[cfg(test)]
 mod tests {

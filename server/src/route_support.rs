@@ -58,3 +58,46 @@ pub fn plain_refusal(error: AppError) -> Response {
     )
         .into_response()
 }
+
+/// A CSV file to download under `name`, never cached (it names people).
+pub fn csv_download(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `?periode=…&unit=…` of a monitor's CSV.
+#[derive(serde::Deserialize)]
+pub struct MonitorQuery {
+    pub periode: Option<i64>,
+    pub unit: Option<i64>,
+}
+
+/// A monitor's rows as a CSV download: the table's `rule` first, then `load`
+/// in the request's context, then the file (`name` and `body` of what loaded).
+pub async fn monitor_csv<M>(
+    state: &AppState,
+    current: &CurrentUser,
+    parts: Parts,
+    rule: &str,
+    load: impl std::future::Future<Output = Result<M, AppError>>,
+    name: fn(&M) -> String,
+    body: fn(&M) -> String,
+) -> Response {
+    if let Err(error) = allowed(rule, current) {
+        return refusal(error);
+    }
+    match in_context(state, parts, load).await {
+        Ok(monitor) => csv_download(&name(&monitor), body(&monitor)),
+        Err(error) => refusal(error),
+    }
+}

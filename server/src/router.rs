@@ -54,7 +54,11 @@ pub fn build_router(state: AppState) -> Router {
         )
         .route(
             "/skp/{year}/pegawai/{id}/dokumen.pdf",
-            get(crate::skp_pdf::skp_pdf),
+            get(crate::document_pdf::skp_pdf),
+        )
+        .route(
+            "/skp/{year}/pegawai/{id}/penilaian/{period}/dokumen.pdf",
+            get(crate::document_pdf::evaluation_pdf),
         )
         .merge(crate::realisasi_routes::routes(&state))
         .merge(crate::penilaian_routes::routes())

@@ -60,6 +60,11 @@ const DOMAIN_REFUSALS: &[&str] = &[
     "get_realisasi",
     // No such evidence.
     "remove_evidence",
+    // No approved plan for the sample period; no such evaluation.
+    "get_evaluation",
+    "acknowledge_evaluation",
+    "file_keberatan",
+    "decide_keberatan",
 ];
 
 struct Fixture {
@@ -141,6 +146,11 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         "remove_evidence" => "evidence_id=1".into(),
         "get_filing_monitor" => String::new(),
         "admin_set_period_open" => format!("period_id={}&open=false", f.period_id),
+        "get_evaluation" => format!("period_id={}", f.period_id),
+        "acknowledge_evaluation" => "evaluation_id=999999".into(),
+        "file_keberatan" => "evaluation_id=999999&alasan=Tidak+sepakat".into(),
+        "decide_keberatan" => "evaluation_id=999999&hasil=tetap&keputusan=Tetap".into(),
+        "set_unit_result" => format!("unit_id={}&year=2030&predikat=baik", f.pegawai_unit),
         other => panic!("no sample input for server function {other}: add one to this test"),
     })
 }
@@ -374,10 +384,13 @@ async fn every_route_outside_leptos_holds_its_rule_for_every_role() {
                 Allowed::SignedIn | Allowed::SignedInEvenBeforePasswordChange => who.is_some(),
                 Allowed::Roles(needed) => needed.iter().any(|r| roles.contains(r)),
             };
+            // An evaluation's routes name the employee evaluated: the atasan's report.
+            let evaluated = rule.path.contains("penilaian/");
+            let id = if evaluated { demo.pegawai.0 } else { me };
             let path = rule
                 .path
                 .replace("{year}", "2030")
-                .replace("{id}", &me.to_string())
+                .replace("{id}", &id.to_string())
                 .replace("{period}", &period.to_string())
                 .replace("{hash}", &"0".repeat(64));
             // The upload names the IKI it is for.
@@ -412,7 +425,11 @@ async fn every_route_outside_leptos_holds_its_rule_for_every_role() {
                     .is_ok_and(|l| l.starts_with("/masuk"));
             // A hash no report of the caller's reach holds is refused like one
             // outside reach, so asking teaches nothing: past the gate, still 403.
-            let refused_past_the_gate = rule.path == "/bukti/sha256/{hash}";
+            // An evaluation is refused past the gate to all but its rater, who
+            // must pass.
+            let is_rater = who.is_some_and(|w| w.0 == demo.atasan.0);
+            let refused_past_the_gate =
+                rule.path == "/bukti/sha256/{hash}" || (evaluated && !is_rater);
             if allowed {
                 let gate_statuses: &[StatusCode] = if refused_past_the_gate {
                     &[StatusCode::UNAUTHORIZED]

@@ -5,6 +5,7 @@ pub mod action_form;
 mod chart;
 pub mod form;
 pub mod islands;
+pub mod monitor;
 mod notice;
 pub mod params;
 mod wide_table;

@@ -51,6 +51,9 @@ crate::coded_enum!(DemoRole {
     /// reported any period yet: the one to try realisasi with.
     Pelapor => "pelapor",
     Atasan => "atasan",
+    /// The demo atasan's own supervisor: their rater, and the atasan pejabat
+    /// penilai of the atasan's team (decides a keberatan).
+    Penilai => "penilai",
     AdminBkpsdm => "admin_bkpsdm",
     Pimpinan => "pimpinan",
 });
@@ -61,6 +64,7 @@ impl DemoRole {
             DemoRole::Pegawai => "pegawai",
             DemoRole::Pelapor => "pegawai (realisasi)",
             DemoRole::Atasan => "atasan",
+            DemoRole::Penilai => "atasan pejabat penilai",
             DemoRole::AdminBkpsdm => "admin BKPSDM",
             DemoRole::Pimpinan => "pimpinan",
         }
@@ -501,6 +505,13 @@ pub fn plan(seed: u64, employees: usize) -> Result<SeedPlan, TooFewEmployees> {
         (DemoRole::Pegawai, pegawai),
         (DemoRole::Pelapor, pelapor),
         (DemoRole::Atasan, holder(b.demo_atasan_position)),
+        (
+            DemoRole::Penilai,
+            holder(
+                b.demo_atasan_position
+                    .and_then(|p| b.positions[p as usize - 1].parent_id),
+            ),
+        ),
         (DemoRole::AdminBkpsdm, holder(b.demo_admin_position)),
         (DemoRole::Pimpinan, holder(Some(b.sekda_position))),
     ]
@@ -826,7 +837,7 @@ mod tests {
     #[test]
     fn demo_accounts_cover_the_roles_and_the_atasan_supervises_both_pegawai() {
         let p = default_plan();
-        assert_eq!(p.demo_accounts.len(), 5);
+        assert_eq!(p.demo_accounts.len(), 6);
         let employee = |role| {
             let id = p
                 .demo_accounts
@@ -844,6 +855,9 @@ mod tests {
         assert_ne!(pelapor.id, pegawai.id);
         let position = &p.positions[pelapor.position_id as usize - 1];
         assert_eq!(position.parent_id, Some(atasan.position_id));
+        let penilai = employee(DemoRole::Penilai);
+        let position = &p.positions[atasan.position_id as usize - 1];
+        assert_eq!(position.parent_id, Some(penilai.position_id));
         assert_eq!(
             p.positions[employee(DemoRole::Pimpinan).position_id as usize - 1].title,
             "Sekretaris Daerah"

@@ -104,6 +104,11 @@ pub async fn seed(
     let mut tx = db.write().await?;
     if existing > 0 || options.force {
         for table in [
+            "evaluation_appeals",
+            "evaluation_values",
+            "evaluation_rhk",
+            "evaluations",
+            "unit_results",
             "notifications",
             "evidence",
             "evidence_objects",

@@ -81,9 +81,23 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("get_evaluation", Allowed::SignedIn),
     rule("acknowledge_evaluation", Allowed::SignedIn),
     rule("file_keberatan", Allowed::SignedIn),
-    rule("decide_keberatan", Allowed::Roles(&[Role::AtasanPejabatPenilai])),
+    rule(
+        "decide_keberatan",
+        Allowed::Roles(&[Role::AtasanPejabatPenilai]),
+    ),
+    rule("get_team_evaluations", Allowed::Roles(&[Role::Atasan])),
+    rule("get_evaluation_document", Allowed::SignedIn),
+    rule("get_year_evaluations", Allowed::SignedIn),
     rule(
         "set_unit_result",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
+    rule(
+        "get_evaluation_monitor",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
+    rule(
+        "get_distribution_monitor",
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
     // BKPSDM administration
@@ -146,6 +160,10 @@ pub const PAGES: &[PageRule] = &[
         Allowed::SignedIn,
     ),
     page(
+        "/skp/:year/pegawai/:id/penilaian/:period/dokumen",
+        Allowed::SignedIn,
+    ),
+    page(
         "/skp/:year/pegawai/:id/realisasi/:period",
         Allowed::SignedIn,
     ),
@@ -156,6 +174,8 @@ pub const PAGES: &[PageRule] = &[
     page("/admin/audit", ADMIN),
     page("/admin/periode", ADMIN),
     page("/admin/realisasi", ADMIN),
+    page("/admin/penilaian", LEADERS),
+    page("/admin/kurva", LEADERS),
 ];
 
 /// A route outside Leptos (`server/src/router.rs`): files, forms with files,
@@ -208,7 +228,19 @@ pub const ROUTES: &[RouteRule] = &[
         "/langsung/penilaian/{period}/pegawai/{id}",
         Allowed::Roles(&[Role::Atasan]),
     ),
+    route(
+        "get_evaluation_document",
+        "GET",
+        "/skp/{year}/pegawai/{id}/penilaian/{period}/dokumen.pdf",
+        Allowed::SignedIn,
+    ),
     route("get_filing_monitor", "GET", "/admin/realisasi.csv", ADMIN),
+    route(
+        "get_evaluation_monitor",
+        "GET",
+        "/admin/penilaian.csv",
+        Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
+    ),
     route(
         "get_evidence_file",
         "GET",

@@ -15,6 +15,7 @@ use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageH
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::organisation::pages::{jabatan_kind_label, status_label};
+use crate::penilaian::sections::TeamEvaluationsSection;
 use crate::realisasi::sections::TeamFilingsSection;
 use crate::shell::layout::use_viewer;
 use leptos::prelude::*;
@@ -296,6 +297,7 @@ pub fn TeamPage() -> impl IntoView {
         </PageHeader>
         <TeamPlansSection />
         <TeamFilingsSection />
+        <TeamEvaluationsSection />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match team.await {

@@ -10,3 +10,5 @@ pub mod types;
 pub mod repository;
 #[cfg(feature = "ssr")]
 pub mod supervision;
+#[cfg(feature = "ssr")]
+pub mod tree;

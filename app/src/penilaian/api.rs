@@ -18,7 +18,14 @@ pub async fn get_evaluation(
     let user = crate::identity::guard::require("get_evaluation")?;
     let state = crate::platform::state::app_state()?;
     let employee_id = employee_id.unwrap_or(user.employee_id());
-    super::service::view(&state, &user, employee_id, period_id, periksa.unwrap_or(false)).await
+    super::service::view(
+        &state,
+        &user,
+        employee_id,
+        period_id,
+        periksa.unwrap_or(false),
+    )
+    .await
 }
 
 /// The employee has read their final evaluation.
@@ -61,23 +68,59 @@ pub async fn decide_keberatan(
     };
     let change = match hasil.as_str() {
         "tetap" => None,
-        "ubah" => Some((rating("hasil_kerja", hasil_kerja)?, rating("perilaku", perilaku)?)),
-        _ => return Err(AppError::invalid("hasil", crate::i18n::tr!(penilaian_error_choose_outcome))),
+        "ubah" => Some((
+            rating("hasil_kerja", hasil_kerja)?,
+            rating("perilaku", perilaku)?,
+        )),
+        _ => {
+            return Err(AppError::invalid(
+                "hasil",
+                crate::i18n::tr!(penilaian_error_choose_outcome),
+            ))
+        }
     };
     let back = super::workflow::decide(&state, &user, evaluation_id, change, &keputusan).await?;
     crate::identity::guard::redirect_plain_form(&back);
     Ok(())
 }
 
-/// Sets a unit's Predikat Kinerja Organisasi for a year (pimpinan or admin).
+/// Sets a unit's Predikat Kinerja Organisasi for a year (pimpinan or admin);
+/// a plain form returns to the curve page of `periode`.
 #[server(prefix = "/api", endpoint = "set_unit_result")]
-pub async fn set_unit_result(unit_id: i64, year: i64, predikat: String) -> Result<(), AppError> {
+pub async fn set_unit_result(
+    unit_id: i64,
+    year: i64,
+    predikat: String,
+    periode: Option<i64>,
+) -> Result<(), AppError> {
     let user = crate::identity::guard::require("set_unit_result")?;
     let state = crate::platform::state::app_state()?;
     let predikat = super::rules::UnitPredikat::from_code(&predikat).ok_or_else(|| {
         AppError::invalid("predikat", crate::i18n::tr!(penilaian_error_unit_predikat))
     })?;
     super::workflow::set_unit_result(&state, &user, unit_id, year, predikat).await?;
-    crate::identity::guard::redirect_plain_form(&format!("/admin/penilaian?tahun={year}"));
+    let page = crate::components::monitor::monitor_href("/admin/kurva", periode, None);
+    crate::identity::guard::redirect_plain_form(&format!("{page}#unit-{unit_id}"));
     Ok(())
+}
+
+/// The caller's direct reports by period, each with their evaluation (the
+/// team page).
+#[server(prefix = "/api", endpoint = "get_team_evaluations")]
+pub async fn get_team_evaluations() -> Result<super::types::TeamEvaluations, AppError> {
+    let user = crate::identity::guard::require("get_team_evaluations")?;
+    let state = crate::platform::state::app_state()?;
+    super::service::team_evaluations(&state.db, &user).await
+}
+
+/// One person's evaluations of a year (the caller's own when `employee_id` is
+/// empty), for whoever stands in their line.
+#[server(prefix = "/api", endpoint = "get_year_evaluations")]
+pub async fn get_year_evaluations(
+    employee_id: Option<i64>,
+    year: i64,
+) -> Result<super::types::YearEvaluations, AppError> {
+    let user = crate::identity::guard::require("get_year_evaluations")?;
+    let state = crate::platform::state::app_state()?;
+    super::service::year_evaluations(&state.db, &user, employee_id, year).await
 }

@@ -9,7 +9,9 @@
 //! Texts come rendered from the server (islands carry no translations).
 
 use super::fields;
-use super::rules::{predikat, suggested_hasil_kerja, Bound, Distribution, Predikat, Rating, RhkRating};
+use super::rules::{
+    predikat, suggested_hasil_kerja, Bound, Distribution, Predikat, Rating, RhkRating,
+};
 use crate::components::islands::IslandRoot;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -148,7 +150,9 @@ pub fn ScoringPanel(
     let mine = move || predikat_of(chosen_hasil.get(), chosen_perilaku.get());
     let state = move || bounds.with_value(|b| panel_state(others.get(), mine(), b));
     let rating_text = move |r: Option<Rating>| {
-        labels.with_value(|l| r.map_or_else(|| l.not_yet.clone(), |r| l.ratings[rating_index(r)].clone()))
+        labels.with_value(|l| {
+            r.map_or_else(|| l.not_yet.clone(), |r| l.ratings[rating_index(r)].clone())
+        })
     };
     view! {
         <IslandRoot>
@@ -317,7 +321,9 @@ mod watch {
 
     impl Watch {
         fn read(&self) {
-            let Some(form) = find_form(&self.form_id) else { return };
+            let Some(form) = find_form(&self.form_id) else {
+                return;
+            };
             let all = fields_of(&form);
             self.hasil.set(choice(&all, fields::HASIL_KERJA));
             self.perilaku.set(choice(&all, fields::PERILAKU));
@@ -369,11 +375,15 @@ mod watch {
         }
 
         fn save(&self) {
-            let Some(form) = find_form(&self.form_id) else { return };
+            let Some(form) = find_form(&self.form_id) else {
+                return;
+            };
             let mut body = fields_of(&form);
             body.retain(|(k, _)| k != fields::ACTION);
             body.push((fields::ACTION.to_owned(), "simpan".to_owned()));
-            let Ok(xhr) = XmlHttpRequest::new() else { return };
+            let Ok(xhr) = XmlHttpRequest::new() else {
+                return;
+            };
             if xhr.open_with_async("POST", &self.save_url, true).is_err() {
                 return;
             }
@@ -386,7 +396,11 @@ mod watch {
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
                 if status == 200 {
                     // "version predikat": the next save is made on this version.
-                    let version = text.split_whitespace().next().unwrap_or_default().to_owned();
+                    let version = text
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned();
                     if let Some(form) = find_form(&this.form_id) {
                         if let Some(input) = form
                             .query_selector(&format!("input[name={}]", fields::VERSION))
@@ -398,10 +412,10 @@ mod watch {
                         }
                     }
                     let now = js_sys::Date::new_0();
-                    this.note.set(
-                        this.saved
-                            .replace("{at}", &format!("{:02}:{:02}", now.get_hours(), now.get_minutes())),
-                    );
+                    this.note.set(this.saved.replace(
+                        "{at}",
+                        &format!("{:02}:{:02}", now.get_hours(), now.get_minutes()),
+                    ));
                 } else if !text.trim().is_empty() && status != 0 {
                     this.note.set(text);
                 } else {
@@ -421,11 +435,17 @@ mod watch {
     /// Follows the unit's distribution: the stream sends the finalised counts
     /// on connect and after each change; the browser reconnects by itself.
     pub fn follow(url: &str, others: RwSignal<Distribution>, noted: RwSignal<bool>) {
-        let Ok(source) = web_sys::EventSource::new(url) else { return };
+        let Ok(source) = web_sys::EventSource::new(url) else {
+            return;
+        };
         let first = RwSignal::new(true);
         let message = handler(move |ev| {
-            let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else { return };
-            let Some(text) = ev.data().as_string() else { return };
+            let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let Some(text) = ev.data().as_string() else {
+                return;
+            };
             if let Some(d) = decode_counts(&text) {
                 if others.get_untracked() != d {
                     others.set(d);
@@ -460,11 +480,17 @@ mod tests {
     fn the_panel_counts_this_draft_with_the_others() {
         let bounds = crate::penilaian::rules::Curves::parse_bounds("sangat_baik <= 70%").unwrap();
         let others = Distribution([7, 3, 0, 0, 0]);
-        assert_eq!(panel_state(others, Some(Predikat::Baik), &bounds).1, Vec::<usize>::new());
+        assert_eq!(
+            panel_state(others, Some(Predikat::Baik), &bounds).1,
+            Vec::<usize>::new()
+        );
         let (d, broken) = panel_state(others, Some(Predikat::SangatBaik), &bounds);
         assert_eq!(d.total(), 11);
         assert_eq!(broken, vec![0]);
-        assert_eq!(choice(&[("hasil_kerja".into(), "sesuai".into())], "hasil_kerja"), Some(Rating::Sesuai));
+        assert_eq!(
+            choice(&[("hasil_kerja".into(), "sesuai".into())], "hasil_kerja"),
+            Some(Rating::Sesuai)
+        );
         assert_eq!(rhk_of_field("rating-12"), Some(12));
         assert_eq!(rhk_of_field("umpan-12"), None);
     }

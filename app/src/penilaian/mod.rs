@@ -10,10 +10,13 @@
 //! and the server run.
 
 pub mod api;
+pub mod document;
 pub mod fields;
 pub mod live;
+pub mod monitor;
 pub mod pages;
 pub mod rules;
+pub mod sections;
 pub mod types;
 
 #[cfg(feature = "ssr")]

@@ -12,7 +12,10 @@ use super::api::get_evaluation;
 use super::fields;
 use super::live::{PanelLabels, ScoringPanel};
 use super::rules::{Amount, Bound, Predikat, Rating};
-use super::types::{AppealOutcome, EvaluationRole, EvaluationStatus, EvaluationView, PeriodicResult, RhkScore, ValueScore};
+use super::types::{
+    AppealOutcome, EvaluationRole, EvaluationStatus, EvaluationView, PeriodicResult, RhkScore,
+    ValueScore,
+};
 use crate::calendar::{format_wib, iso_in_words};
 use crate::components::form::{
     error_from_url, page_has, page_value, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS,
@@ -118,7 +121,12 @@ pub fn EvaluationBadge(status: EvaluationStatus) -> impl IntoView {
 
 /// "Sangat Baik + Baik paling banyak 70%": one bound of the curve in words.
 pub fn bound_sentence(bound: &Bound) -> String {
-    let names = bound.predikats.iter().map(|p| p.name()).collect::<Vec<_>>().join(" + ");
+    let names = bound
+        .predikats
+        .iter()
+        .map(|p| p.name())
+        .collect::<Vec<_>>()
+        .join(" + ");
     let amount = match bound.amount {
         Amount::Percent(p) => format!("{p}%"),
         Amount::People(n) => tr!(penilaian_people, { "count" => n }),
@@ -140,16 +148,26 @@ fn EvaluationScreen(view: EvaluationView) -> impl IntoView {
     };
     let year = view.period.year;
     let (plan_link, realisasi_link) = if own {
-        (format!("/skp/{year}"), format!("/skp/{year}/realisasi/{}", view.period.id))
+        (
+            format!("/skp/{year}"),
+            format!("/skp/{year}/realisasi/{}", view.period.id),
+        )
     } else {
         (
             format!("/skp/{year}/pegawai/{}", view.employee_id),
-            format!("/skp/{year}/pegawai/{}/realisasi/{}", view.employee_id, view.period.id),
+            format!(
+                "/skp/{year}/pegawai/{}/realisasi/{}",
+                view.employee_id, view.period.id
+            ),
         )
     };
     let document = view.evaluation_id.filter(|_| view.status != EvaluationStatus::Draft).map(|_| {
-        let href = format!("/skp/{year}/pegawai/{}/penilaian/{}/dokumen.pdf", view.employee_id, view.period.id);
-        view! { <a href=href download rel="external" class="text-sm text-emerald-800 underline" data-testid="penilaian-pdf">{move_tr!(penilaian_document)}</a> }
+        let page = format!("/skp/{year}/pegawai/{}/penilaian/{}/dokumen", view.employee_id, view.period.id);
+        let pdf = format!("{page}.pdf");
+        view! {
+            <a href=page class="text-sm text-emerald-800 underline" data-testid="penilaian-document-link">{move_tr!(penilaian_doc_link)}</a>
+            <a href=pdf download rel="external" class="text-sm text-emerald-800 underline" data-testid="penilaian-pdf">{move_tr!(penilaian_document)}</a>
+        }
     });
     let realisasi = (!view.annual).then(|| view! {
         <a href=realisasi_link class="text-sm text-emerald-800 underline">{move_tr!(penilaian_to_realisasi)}</a>
@@ -189,10 +207,17 @@ fn Outcome(view: EvaluationView) -> impl IntoView {
             _ => tr!(penilaian_decided),
         })
     };
-    let notes: Vec<String> = ["tersimpan", "final", "diri", "dibaca", "keberatan", "diputuskan"]
-        .into_iter()
-        .filter_map(note)
-        .collect();
+    let notes: Vec<String> = [
+        "tersimpan",
+        "final",
+        "diri",
+        "dibaca",
+        "keberatan",
+        "diputuskan",
+    ]
+    .into_iter()
+    .filter_map(note)
+    .collect();
     let refused = (page_value("ditolak").as_deref() == Some("konflik")).then(|| view! {
         <p class="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" role="alert" data-testid="penilaian-conflict">{move_tr!(penilaian_conflict_reloaded)}</p>
     });
@@ -252,7 +277,12 @@ fn panel_labels(view: &EvaluationView) -> PanelLabels {
 
 /// A radio group of the three ratings; `current` is checked.
 #[component]
-fn RatingChoice(name: String, legend: String, current: Option<Rating>, #[prop(optional)] test_id: &'static str) -> impl IntoView {
+fn RatingChoice(
+    name: String,
+    legend: String,
+    current: Option<Rating>,
+    #[prop(optional)] test_id: &'static str,
+) -> impl IntoView {
     view! {
         <fieldset id=name.clone() class="mt-3" data-testid=test_id>
             <legend class="text-sm font-medium text-slate-700">{legend}</legend>
@@ -343,7 +373,10 @@ fn ValueHeading(value: ValueScore) -> impl IntoView {
 #[component]
 fn ScoringForm(view: EvaluationView) -> impl IntoView {
     let action = format!("/penilaian/{}/pegawai/{}", view.period.id, view.employee_id);
-    let stream = format!("/langsung/penilaian/{}/pegawai/{}", view.period.id, view.employee_id);
+    let stream = format!(
+        "/langsung/penilaian/{}/pegawai/{}",
+        view.period.id, view.employee_id
+    );
     let labels = panel_labels(&view);
     let leader_note = view.leader.map(|(unit, rating)| view! {
         <p class="mt-2 rounded-md bg-sky-50 p-2 text-sm text-sky-900" data-testid="penilaian-leader">
@@ -424,10 +457,17 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
 #[component]
 fn ResultScreen(view: EvaluationView) -> impl IntoView {
     if view.status == EvaluationStatus::Draft {
-        let self_form = view.can_self_assess.then(|| view! { <SelfAssessmentForm view=view.clone() /> });
-        let self_read = (!view.can_self_assess && view.role == EvaluationRole::Employee).then(|| {
-            view.rhk.iter().cloned().map(|rhk| view! { <SelfAssessmentNote rhk /> }).collect_view()
-        });
+        let self_form = view
+            .can_self_assess
+            .then(|| view! { <SelfAssessmentForm view=view.clone() /> });
+        let self_read =
+            (!view.can_self_assess && view.role == EvaluationRole::Employee).then(|| {
+                view.rhk
+                    .iter()
+                    .cloned()
+                    .map(|rhk| view! { <SelfAssessmentNote rhk /> })
+                    .collect_view()
+            });
         return view! {
             <p class="mt-4 rounded-md border border-slate-300 bg-slate-100 p-3 text-sm" role="status" data-testid="penilaian-waiting">{move_tr!(penilaian_waiting)}</p>
             {self_form}
@@ -436,10 +476,14 @@ fn ResultScreen(view: EvaluationView) -> impl IntoView {
         .into_any();
     }
     let finalised = match (&view.rated_by, view.finalised_at) {
-        (Some(name), Some(at)) => Some(tr!(penilaian_rated_by, { "name" => name.clone(), "at" => format_wib(at) })),
+        (Some(name), Some(at)) => {
+            Some(tr!(penilaian_rated_by, { "name" => name.clone(), "at" => format_wib(at) }))
+        }
         _ => None,
     };
-    let acknowledged = view.acknowledged_at.map(|at| tr!(penilaian_acknowledged_at, { "at" => format_wib(at) }));
+    let acknowledged = view
+        .acknowledged_at
+        .map(|at| tr!(penilaian_acknowledged_at, { "at" => format_wib(at) }));
     view! {
         <section class=CARD_CLASS data-testid="penilaian-result">
             <p class="text-sm text-slate-600">{move_tr!(penilaian_predikat)}</p>

@@ -29,7 +29,10 @@ struct SeatRow {
     parent_unit: Option<i64>,
 }
 
-pub async fn curve_unit(conn: &mut Conn, employee_id: i64) -> Result<Option<CurveUnit>, sqlx::Error> {
+pub async fn curve_unit(
+    conn: &mut Conn,
+    employee_id: i64,
+) -> Result<Option<CurveUnit>, sqlx::Error> {
     let seat: Option<SeatRow> = sqlx::query_as(
         "SELECT p.unit_id, pp.unit_id AS parent_unit FROM employees e \
          JOIN positions p ON p.id = e.position_id LEFT JOIN positions pp ON pp.id = p.parent_id \
@@ -98,7 +101,10 @@ pub async fn evaluation(
     .await
 }
 
-pub async fn evaluation_by_id(conn: &mut Conn, id: i64) -> Result<Option<EvaluationRow>, sqlx::Error> {
+pub async fn evaluation_by_id(
+    conn: &mut Conn,
+    id: i64,
+) -> Result<Option<EvaluationRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {EVALUATION_COLUMNS} WHERE v.id = $1"))
         .bind(id)
         .fetch_optional(conn)
@@ -133,7 +139,12 @@ pub async fn insert_or_find(
 }
 
 /// Raises the version from `base`; false when someone saved since.
-pub async fn bump_version(conn: &mut Conn, id: i64, base: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn bump_version(
+    conn: &mut Conn,
+    id: i64,
+    base: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE evaluations SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2",
     )

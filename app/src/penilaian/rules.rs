@@ -27,7 +27,6 @@ crate::coded_enum!(
 );
 
 impl Predikat {
-
     /// The name printed on evaluation documents (the same in both languages).
     pub fn name(self) -> &'static str {
         match self {
@@ -69,7 +68,6 @@ crate::coded_enum!(
 );
 
 impl UnitPredikat {
-
     /// The name on the unit scale ("Kurang", not "Kurang/Misconduct").
     pub fn name(self) -> &'static str {
         match self {
@@ -109,13 +107,15 @@ pub fn suggested_hasil_kerja(ratings: &[Option<RhkRating>]) -> Option<Rating> {
     let above = count(&|r| r.rating == Rating::DiAtas);
     let utama = count(&|r| r.utama);
     let utama_below = count(&|r| r.utama && r.rating == Rating::DiBawah);
-    Some(if below * 2 > total || (utama > 0 && utama_below * 2 > utama) {
-        Rating::DiBawah
-    } else if above * 2 > total && utama_below == 0 {
-        Rating::DiAtas
-    } else {
-        Rating::Sesuai
-    })
+    Some(
+        if below * 2 > total || (utama > 0 && utama_below * 2 > utama) {
+            Rating::DiBawah
+        } else if above * 2 > total && utama_below == 0 {
+            Rating::DiAtas
+        } else {
+            Rating::Sesuai
+        },
+    )
 }
 
 /// How a unit's result becomes the hasil kerja rating of the person who leads
@@ -157,8 +157,8 @@ impl LeaderMapping {
         }
         let mut ratings = [Rating::Sesuai; 5];
         for &unit in UnitPredikat::ALL {
-            ratings[unit.index()] =
-                found[unit.index()].ok_or_else(|| format!("{} belum diberi rating", unit.code()))?;
+            ratings[unit.index()] = found[unit.index()]
+                .ok_or_else(|| format!("{} belum diberi rating", unit.code()))?;
         }
         Ok(Self(ratings))
     }
@@ -310,7 +310,10 @@ pub struct Curves(pub Vec<Vec<Bound>>);
 impl Curves {
     pub const DEFAULTS: [(UnitPredikat, &'static str); 5] = [
         (UnitPredikat::Istimewa, "sangat_baik <= 70%"),
-        (UnitPredikat::Baik, "baik <= 70%; butuh_perbaikan+kurang >= 1"),
+        (
+            UnitPredikat::Baik,
+            "baik <= 70%; butuh_perbaikan+kurang >= 1",
+        ),
         (
             UnitPredikat::ButuhPerbaikan,
             "butuh_perbaikan >= 60%; sangat_baik <= 10%",
@@ -374,11 +377,18 @@ mod tests {
         let table = [
             (DiAtas, [P::Kurang, P::Baik, P::SangatBaik]),
             (Sesuai, [P::Kurang, P::Baik, P::Baik]),
-            (DiBawah, [P::SangatKurang, P::ButuhPerbaikan, P::ButuhPerbaikan]),
+            (
+                DiBawah,
+                [P::SangatKurang, P::ButuhPerbaikan, P::ButuhPerbaikan],
+            ),
         ];
         for (hasil, row) in table {
             for (perilaku, expected) in [DiBawah, Sesuai, DiAtas].into_iter().zip(row) {
-                assert_eq!(predikat(hasil, perilaku), expected, "{hasil:?} × {perilaku:?}");
+                assert_eq!(
+                    predikat(hasil, perilaku),
+                    expected,
+                    "{hasil:?} × {perilaku:?}"
+                );
             }
         }
     }
@@ -408,19 +418,53 @@ mod tests {
         let cases: &[(&[Option<RhkRating>], Option<Rating>)] = &[
             (&[], None),
             (&[rhk(true, DiAtas), None], None),
-            (&[rhk(true, DiAtas), rhk(true, DiAtas), rhk(false, Sesuai)], Some(DiAtas)),
+            (
+                &[rhk(true, DiAtas), rhk(true, DiAtas), rhk(false, Sesuai)],
+                Some(DiAtas),
+            ),
             (&[rhk(true, DiAtas)], Some(DiAtas)),
             // Most above, but a main result below: not Di Atas.
-            (&[rhk(true, DiAtas), rhk(true, DiAtas), rhk(false, DiAtas), rhk(true, DiBawah)], Some(Sesuai)),
+            (
+                &[
+                    rhk(true, DiAtas),
+                    rhk(true, DiAtas),
+                    rhk(false, DiAtas),
+                    rhk(true, DiBawah),
+                ],
+                Some(Sesuai),
+            ),
             // Half above is not most.
             (&[rhk(true, DiAtas), rhk(true, Sesuai)], Some(Sesuai)),
-            (&[rhk(true, Sesuai), rhk(true, Sesuai), rhk(false, DiBawah)], Some(Sesuai)),
+            (
+                &[rhk(true, Sesuai), rhk(true, Sesuai), rhk(false, DiBawah)],
+                Some(Sesuai),
+            ),
             // A small share of main results below stays Sesuai.
-            (&[rhk(true, Sesuai), rhk(true, Sesuai), rhk(true, Sesuai), rhk(true, DiBawah)], Some(Sesuai)),
+            (
+                &[
+                    rhk(true, Sesuai),
+                    rhk(true, Sesuai),
+                    rhk(true, Sesuai),
+                    rhk(true, DiBawah),
+                ],
+                Some(Sesuai),
+            ),
             // Most results below.
-            (&[rhk(true, DiBawah), rhk(false, DiBawah), rhk(true, Sesuai)], Some(DiBawah)),
+            (
+                &[rhk(true, DiBawah), rhk(false, DiBawah), rhk(true, Sesuai)],
+                Some(DiBawah),
+            ),
             // Most main results below, though most of all are not.
-            (&[rhk(true, DiBawah), rhk(true, DiBawah), rhk(true, Sesuai), rhk(false, DiAtas), rhk(false, DiAtas)], Some(DiBawah)),
+            (
+                &[
+                    rhk(true, DiBawah),
+                    rhk(true, DiBawah),
+                    rhk(true, Sesuai),
+                    rhk(false, DiAtas),
+                    rhk(false, DiAtas),
+                ],
+                Some(DiBawah),
+            ),
             // Only tambahan below, and half of them: Sesuai.
             (&[rhk(true, Sesuai), rhk(false, DiBawah)], Some(Sesuai)),
         ];
@@ -434,7 +478,11 @@ mod tests {
         let m = LeaderMapping::default();
         assert_eq!(m.rating(UnitPredikat::Istimewa), DiAtas);
         assert_eq!(m.rating(UnitPredikat::Baik), Sesuai);
-        for u in [UnitPredikat::ButuhPerbaikan, UnitPredikat::Kurang, UnitPredikat::SangatKurang] {
+        for u in [
+            UnitPredikat::ButuhPerbaikan,
+            UnitPredikat::Kurang,
+            UnitPredikat::SangatKurang,
+        ] {
             assert_eq!(m.rating(u), DiBawah);
         }
         let custom = LeaderMapping::parse(
@@ -442,8 +490,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(custom.rating(UnitPredikat::Baik), DiAtas);
-        assert!(LeaderMapping::parse("istimewa=di_atas").unwrap_err().contains("baik"));
-        assert!(LeaderMapping::parse("luar_biasa=di_atas").unwrap_err().contains("luar_biasa"));
+        assert!(LeaderMapping::parse("istimewa=di_atas")
+            .unwrap_err()
+            .contains("baik"));
+        assert!(LeaderMapping::parse("luar_biasa=di_atas")
+            .unwrap_err()
+            .contains("luar_biasa"));
     }
 
     fn dist(sb: u32, b: u32, bp: u32, k: u32, sk: u32) -> Distribution {
@@ -454,16 +506,26 @@ mod tests {
     fn the_curve_of_every_unit_result() {
         let curves = Curves::default();
         let names = |unit, d: Distribution| -> Vec<String> {
-            curves.breaches(unit, &d).iter().map(|b| b.to_string()).collect()
+            curves
+                .breaches(unit, &d)
+                .iter()
+                .map(|b| b.to_string())
+                .collect()
         };
         use UnitPredikat as U;
         // Istimewa: Sangat Baik at most 70%.
         assert!(names(U::Istimewa, dist(7, 3, 0, 0, 0)).is_empty());
-        assert_eq!(names(U::Istimewa, dist(8, 2, 0, 0, 0)), ["sangat_baik <= 70%"]);
+        assert_eq!(
+            names(U::Istimewa, dist(8, 2, 0, 0, 0)),
+            ["sangat_baik <= 70%"]
+        );
         // Baik: Baik at most 70%; at least one Butuh Perbaikan or Kurang.
         assert!(names(U::Baik, dist(2, 7, 1, 0, 0)).is_empty());
         assert!(names(U::Baik, dist(2, 7, 0, 1, 0)).is_empty());
-        assert_eq!(names(U::Baik, dist(3, 7, 0, 0, 0)), ["butuh_perbaikan+kurang >= 1"]);
+        assert_eq!(
+            names(U::Baik, dist(3, 7, 0, 0, 0)),
+            ["butuh_perbaikan+kurang >= 1"]
+        );
         assert_eq!(
             names(U::Baik, dist(0, 10, 0, 0, 0)),
             ["baik <= 70%", "butuh_perbaikan+kurang >= 1"]
@@ -503,8 +565,12 @@ mod tests {
             let printed: Vec<String> = bounds.iter().map(|b| b.to_string()).collect();
             assert_eq!(printed.join("; "), text);
         }
-        assert!(Bound::parse("sangat_baik < 70%").unwrap_err().contains("<="));
-        assert!(Bound::parse("luar_biasa <= 70%").unwrap_err().contains("luar_biasa"));
+        assert!(Bound::parse("sangat_baik < 70%")
+            .unwrap_err()
+            .contains("<="));
+        assert!(Bound::parse("luar_biasa <= 70%")
+            .unwrap_err()
+            .contains("luar_biasa"));
         assert!(Bound::parse("baik <= 170%").unwrap_err().contains("0–100"));
         assert!(Bound::parse("baik >= satu").unwrap_err().contains("satu"));
     }

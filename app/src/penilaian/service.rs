@@ -6,15 +6,16 @@
 use super::repository::{self as repo, CurveUnit, EvaluationRow};
 use super::rules::{self, Distribution, Rating, RhkRating};
 use super::types::{
-    AppealView, DistributionPanel, EvaluationRole, EvaluationSnapshot, EvaluationStatus,
-    EvaluationView, IkiResult, PeriodicResult, RhkScore, ValueScore,
+    AppealView, DistributionPanel, EvaluationCell, EvaluationRole, EvaluationSnapshot,
+    EvaluationStatus, EvaluationView, IkiResult, PeriodicResult, RhkScore, TeamEvaluationRow,
+    TeamEvaluations, ValueScore, YearEvaluations,
 };
 use crate::calendar::CivilDate;
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::identity::roles::{reach, supervision_levels, SessionUser};
 use crate::identity::types::Reach;
-use crate::platform::db::{now_millis, Conn};
+use crate::platform::db::{now_millis, Conn, Db};
 use crate::platform::state::AppState;
 use crate::realisasi::repository::{self as realisasi_repo, PeriodRow, PlanItem, PlanRow};
 use crate::realisasi::service::period_info;
@@ -128,9 +129,8 @@ pub fn appeal_until(finalised_at: i64, days: u32) -> String {
 }
 
 pub fn appeal_open(finalised_at: Option<i64>, days: u32, now: i64) -> bool {
-    finalised_at.is_some_and(|at| {
-        CivilDate::wib_from_millis(now).to_iso() <= appeal_until(at, days)
-    })
+    finalised_at
+        .is_some_and(|at| CivilDate::wib_from_millis(now).to_iso() <= appeal_until(at, days))
 }
 
 pub async fn view(
@@ -147,7 +147,9 @@ pub async fn view(
         .ok_or(AppError::NotFound)?;
     let basis = basis(&mut conn, employee_id, period_id).await?;
     let stored = repo::evaluation(&mut conn, employee_id, period_id).await?;
-    let status = stored.as_ref().map_or(EvaluationStatus::Draft, |e| e.status);
+    let status = stored
+        .as_ref()
+        .map_or(EvaluationStatus::Draft, |e| e.status);
     // Ratings are the rater's until final; everyone else reads them after.
     let shows_ratings = role == EvaluationRole::Rater || status != EvaluationStatus::Draft;
     let (rhk_rows, value_rows) = match &stored {
@@ -182,8 +184,7 @@ pub async fn view(
             }
         })
         .collect();
-    let expectations =
-        crate::skp::plan::repository::expectations(&mut conn, basis.plan.id).await?;
+    let expectations = crate::skp::plan::repository::expectations(&mut conn, basis.plan.id).await?;
     let values = CoreValue::ALL
         .iter()
         .map(|value| {
@@ -416,5 +417,104 @@ pub async fn followed_distribution(
     let stored = repo::evaluation(&mut conn, employee_id, period_id).await?;
     let unit_id = stored.as_ref().map_or(basis.unit.unit_id, |e| e.unit_id);
     let others = repo::distribution(&mut conn, unit_id, period_id, stored.map(|e| e.id)).await?;
-    Ok((crate::platform::live::distribution_topic(unit_id, period_id), others))
+    Ok((
+        crate::platform::live::distribution_topic(unit_id, period_id),
+        others,
+    ))
+}
+
+/// One period's evaluation as a list shows it; the predikat only where the
+/// viewer may read it (the rater always, others once it is final).
+fn cell(period_id: i64, found: Option<&repo::PeriodEvaluation>, rater: bool) -> EvaluationCell {
+    EvaluationCell {
+        period_id,
+        status: found.map(|e| e.status),
+        predikat: found
+            .filter(|e| rater || e.status != EvaluationStatus::Draft)
+            .and_then(|e| e.predikat),
+    }
+}
+
+/// The caller's direct reports (incl. through a Plt./Plh. seat) whose plan of
+/// the reporting year is approved, with their evaluation in each period: the
+/// team page's way into each scoring form.
+pub async fn team_evaluations(db: &Db, user: &SessionUser) -> Result<TeamEvaluations, AppError> {
+    let mut conn = db.read().await?;
+    let this_year = crate::skp::overview::service::this_year();
+    let Some(year) = crate::skp::period::repository::reporting_year(&mut conn, this_year).await?
+    else {
+        return Ok(TeamEvaluations {
+            year: None,
+            periods: Vec::new(),
+            rows: Vec::new(),
+        });
+    };
+    let mut people = crate::skp::plan::holders::direct_reports(
+        &mut conn,
+        &user.supervising_positions,
+        user.employee_id(),
+        year,
+    )
+    .await?;
+    people.retain(|p| p.status == Some(PlanStatus::Approved));
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let periods = realisasi_repo::year_periods(&mut conn, year).await?;
+    let ids: Vec<i64> = people.iter().map(|p| p.employee_id).collect();
+    let found = repo::of_year(&mut conn, &ids, year).await?;
+    Ok(TeamEvaluations {
+        year: Some(year),
+        rows: people
+            .into_iter()
+            .map(|p| TeamEvaluationRow {
+                cells: periods
+                    .iter()
+                    .map(|period| {
+                        let e = found
+                            .iter()
+                            .find(|e| e.employee_id == p.employee_id && e.period_id == period.id);
+                        cell(period.id, e, true)
+                    })
+                    .collect(),
+                employee_id: p.employee_id,
+                name: p.name,
+            })
+            .collect(),
+        periods: periods.iter().map(period_info).collect(),
+    })
+}
+
+/// One person's evaluations of `year` (the caller's own when `employee_id` is
+/// empty), for whoever stands in their line.
+pub async fn year_evaluations(
+    db: &Db,
+    user: &SessionUser,
+    employee_id: Option<i64>,
+    year: i64,
+) -> Result<YearEvaluations, AppError> {
+    let mut conn = db.read().await?;
+    let employee_id = employee_id.unwrap_or(user.employee_id());
+    let role = role_of(&mut conn, user, employee_id).await?;
+    let plan_approved = realisasi_repo::plan(&mut conn, employee_id, year)
+        .await?
+        .is_some_and(|p| p.status == PlanStatus::Approved);
+    if !plan_approved {
+        return Ok(YearEvaluations {
+            plan_approved,
+            periods: Vec::new(),
+            cells: Vec::new(),
+        });
+    }
+    let periods = realisasi_repo::year_periods(&mut conn, year).await?;
+    let found = repo::of_year(&mut conn, &[employee_id], year).await?;
+    Ok(YearEvaluations {
+        plan_approved,
+        cells: periods
+            .iter()
+            .map(|p| {
+                let e = found.iter().find(|e| e.period_id == p.id);
+                cell(p.id, e, role == EvaluationRole::Rater)
+            })
+            .collect(),
+        periods: periods.iter().map(period_info).collect(),
+    })
 }

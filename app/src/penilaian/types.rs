@@ -188,10 +188,38 @@ pub struct RatingOutcome {
     pub problems: Vec<Problem>,
 }
 
-/// One direct report's evaluations on the team page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TeamEvaluation {
+/// Where one evaluation stands, as lists show it: its status (`None`: not
+/// started), and the predikat when the viewer may read it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationCell {
     pub period_id: i64,
     pub status: Option<EvaluationStatus>,
     pub predikat: Option<Predikat>,
+}
+
+/// One direct report's evaluations across the year, on the team page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamEvaluationRow {
+    pub employee_id: i64,
+    pub name: String,
+    /// One per period of [`TeamEvaluations::periods`], in order.
+    pub cells: Vec<EvaluationCell>,
+}
+
+/// The viewer's direct reports (approved plans) by period, the annual
+/// evaluation last.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamEvaluations {
+    /// `None`: no performance year is open.
+    pub year: Option<i64>,
+    pub periods: Vec<PeriodInfo>,
+    pub rows: Vec<TeamEvaluationRow>,
+}
+
+/// One person's evaluations of a year, on their plan page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearEvaluations {
+    pub plan_approved: bool,
+    pub periods: Vec<PeriodInfo>,
+    pub cells: Vec<EvaluationCell>,
 }

@@ -9,8 +9,8 @@ use super::repository::{self as repo, EvaluationRow, Overall, RhkRow, ValueRow};
 use super::rules::{self, Rating, UnitPredikat};
 use super::service::{self, appeal_open, basis, rhk_list, role_of, MAX_TEXT_CHARS};
 use super::types::{
-    AppealOutcome, EvaluationRole, EvaluationSnapshot, EvaluationStatus, RatingOutcome,
-    RatingSave, SelfSave,
+    AppealOutcome, EvaluationRole, EvaluationSnapshot, EvaluationStatus, RatingOutcome, RatingSave,
+    SelfSave,
 };
 use crate::audit::action::AuditAction;
 use crate::audit::chain::{self, Change};
@@ -91,14 +91,20 @@ impl Ratings {
     }
 
     /// What finalising still needs, each naming the field to fix.
-    pub fn final_problems(&self, rhk: &[(i64, bool, String)], leader: Option<Rating>) -> Vec<Problem> {
+    pub fn final_problems(
+        &self,
+        rhk: &[(i64, bool, String)],
+        leader: Option<Rating>,
+    ) -> Vec<Problem> {
         let mut problems = Vec::new();
         for (id, _, text) in rhk {
             match self.rhk_rating(*id) {
-                Some((_, Some(Rating::DiBawah), feedback)) if feedback.trim().is_empty() => problems.push(problem(
-                    fields::rhk_feedback(*id),
-                    tr!(penilaian_error_feedback_needed, { "rhk" => text }),
-                )),
+                Some((_, Some(Rating::DiBawah), feedback)) if feedback.trim().is_empty() => {
+                    problems.push(problem(
+                        fields::rhk_feedback(*id),
+                        tr!(penilaian_error_feedback_needed, { "rhk" => text }),
+                    ))
+                }
                 Some((_, Some(_), _)) => {}
                 _ => problems.push(problem(
                     fields::rhk_rating(*id),
@@ -109,10 +115,12 @@ impl Ratings {
         for value in CoreValue::ALL {
             let found = self.values.iter().find(|(c, _, _)| c == value.code());
             match found {
-                Some((_, Some(Rating::DiBawah), feedback)) if feedback.trim().is_empty() => problems.push(problem(
-                    fields::value_feedback(value.code()),
-                    tr!(penilaian_error_value_feedback_needed, { "value" => value.name() }),
-                )),
+                Some((_, Some(Rating::DiBawah), feedback)) if feedback.trim().is_empty() => {
+                    problems.push(problem(
+                        fields::value_feedback(value.code()),
+                        tr!(penilaian_error_value_feedback_needed, { "value" => value.name() }),
+                    ))
+                }
                 Some((_, Some(_), _)) => {}
                 _ => problems.push(problem(
                     fields::value_rating(value.code()),
@@ -127,7 +135,9 @@ impl Ratings {
             )),
             Some(chosen) => {
                 let expected = self.expected_hasil_kerja(rhk, leader);
-                if expected.is_some_and(|e| e != chosen) && self.hasil_kerja_reason.trim().is_empty() {
+                if expected.is_some_and(|e| e != chosen)
+                    && self.hasil_kerja_reason.trim().is_empty()
+                {
                     problems.push(problem(
                         fields::HASIL_KERJA_REASON.to_owned(),
                         tr!(penilaian_error_hasil_kerja_reason),
@@ -174,7 +184,11 @@ fn parse_save(input: &RatingSave, rhk: &[(i64, bool, String)]) -> Result<Ratings
             continue;
         }
         let rating = parse_rating(fields::rhk_rating(*id), code)?;
-        let feedback = checked_text(fields::rhk_feedback(*id), &tr!(penilaian_feedback), feedback)?;
+        let feedback = checked_text(
+            fields::rhk_feedback(*id),
+            &tr!(penilaian_feedback),
+            feedback,
+        )?;
         out.rhk.push((*id, rating, feedback));
     }
     for (code, rating, feedback) in &input.values {
@@ -239,7 +253,10 @@ pub async fn save_ratings(
     let rhk = rhk_list(&basis.items);
     let ratings = parse_save(&input, &rhk)?;
     let stored = repo::evaluation(&mut tx, input.employee_id, input.period_id).await?;
-    if stored.as_ref().is_some_and(|e| e.status != EvaluationStatus::Draft) {
+    if stored
+        .as_ref()
+        .is_some_and(|e| e.status != EvaluationStatus::Draft)
+    {
         return Err(already_final());
     }
     let current = stored.as_ref().map_or(0, |e| e.version);
@@ -249,8 +266,14 @@ pub async fn save_ratings(
     let id = match &stored {
         Some(e) => e.id,
         None => {
-            repo::insert_or_find(&mut tx, input.employee_id, input.period_id, basis.unit.unit_id, now)
-                .await?
+            repo::insert_or_find(
+                &mut tx,
+                input.employee_id,
+                input.period_id,
+                basis.unit.unit_id,
+                now,
+            )
+            .await?
         }
     };
     if !repo::bump_version(&mut tx, id, current, now).await? {
@@ -307,7 +330,13 @@ pub async fn save_ratings(
             text: deferred_tr!(penilaian_notice_final, { "name" => user.viewer.name, "period" => period_name }),
             link: own_page_of(basis.period.year, basis.period.id),
         };
-        notifications::insert(&mut tx, AuditAction::EvaluationFinalised.code(), notice, now).await?;
+        notifications::insert(
+            &mut tx,
+            AuditAction::EvaluationFinalised.code(),
+            notice,
+            now,
+        )
+        .await?;
         let change = Change::by(
             user,
             AuditAction::EvaluationFinalised,
@@ -316,13 +345,24 @@ pub async fn save_ratings(
             None,
             Some(snapshot_json(&overall)),
         )
-        .about(format!("{} · {period_name}", owner_name(&mut tx, input.employee_id).await?));
+        .about(format!(
+            "{} · {period_name}",
+            owner_name(&mut tx, input.employee_id).await?
+        ));
         chain::append(&mut tx, db.backend(), change, now).await?;
-        live::announce(&mut tx, db.backend(), &live::distribution_topic(basis.unit.unit_id, basis.period.id)).await?;
+        live::announce(
+            &mut tx,
+            db.backend(),
+            &live::distribution_topic(basis.unit.unit_id, basis.period.id),
+        )
+        .await?;
     }
     tx.commit().await?;
     if finalised {
-        live::deliver_local(state, &live::distribution_topic(basis.unit.unit_id, basis.period.id));
+        live::deliver_local(
+            state,
+            &live::distribution_topic(basis.unit.unit_id, basis.period.id),
+        );
     }
     Ok(RatingOutcome {
         evaluation_id: id,
@@ -364,11 +404,23 @@ pub async fn save_self_assessment(
         .as_ref()
         .is_some_and(|e| e.status != EvaluationStatus::Draft || e.rated_by.is_some())
     {
-        return Err(AppError::invalid("status", tr!(penilaian_error_self_closed)));
+        return Err(AppError::invalid(
+            "status",
+            tr!(penilaian_error_self_closed),
+        ));
     }
     let id = match &stored {
         Some(e) => e.id,
-        None => repo::insert_or_find(&mut tx, employee_id, input.period_id, basis.unit.unit_id, now).await?,
+        None => {
+            repo::insert_or_find(
+                &mut tx,
+                employee_id,
+                input.period_id,
+                basis.unit.unit_id,
+                now,
+            )
+            .await?
+        }
     };
     for (rhk_id, code, note) in &input.rhk {
         if !rhk.iter().any(|(r, _, _)| r == rhk_id) {
@@ -393,24 +445,28 @@ async fn own_final(
     user: &SessionUser,
     evaluation_id: i64,
 ) -> Result<EvaluationRow, AppError> {
-    let e = repo::evaluation_by_id(conn, evaluation_id)
+    // Someone else's is not found either: no hint whether it exists.
+    repo::evaluation_by_id(conn, evaluation_id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    if e.employee_id != user.employee_id() {
-        // Not a hint whether it exists.
-        return Err(AppError::Forbidden);
-    }
-    Ok(e)
+        .filter(|e| e.employee_id == user.employee_id())
+        .ok_or(AppError::NotFound)
 }
 
-async fn period_of(conn: &mut Conn, e: &EvaluationRow) -> Result<crate::realisasi::repository::PeriodRow, AppError> {
+async fn period_of(
+    conn: &mut Conn,
+    e: &EvaluationRow,
+) -> Result<crate::realisasi::repository::PeriodRow, AppError> {
     crate::realisasi::repository::period(conn, e.period_id)
         .await?
         .ok_or(AppError::NotFound)
 }
 
 /// The employee has read it (recorded with the time).
-pub async fn acknowledge(state: &AppState, user: &SessionUser, evaluation_id: i64) -> Result<String, AppError> {
+pub async fn acknowledge(
+    state: &AppState,
+    user: &SessionUser,
+    evaluation_id: i64,
+) -> Result<String, AppError> {
     let now = now_millis();
     let mut tx = state.db.write().await?;
     let e = own_final(&mut tx, user, evaluation_id).await?;
@@ -420,8 +476,15 @@ pub async fn acknowledge(state: &AppState, user: &SessionUser, evaluation_id: i6
     let period = period_of(&mut tx, &e).await?;
     repo::set_status(&mut tx, e.id, EvaluationStatus::Acknowledged, now).await?;
     let period_name = period_info(&period).name;
-    let change = Change::by(user, AuditAction::EvaluationAcknowledged, "evaluation", e.id, None, None)
-        .about(format!("{} · {period_name}", user.viewer.name));
+    let change = Change::by(
+        user,
+        AuditAction::EvaluationAcknowledged,
+        "evaluation",
+        e.id,
+        None,
+        None,
+    )
+    .about(format!("{} · {period_name}", user.viewer.name));
     chain::append(&mut tx, state.db.backend(), change, now).await?;
     tx.commit().await?;
     Ok(own_page_of(period.year, period.id))
@@ -438,8 +501,14 @@ pub async fn appeal(
     let now = now_millis();
     let mut tx = state.db.write().await?;
     let e = own_final(&mut tx, user, evaluation_id).await?;
-    if !matches!(e.status, EvaluationStatus::Final | EvaluationStatus::Acknowledged) {
-        return Err(AppError::invalid("status", tr!(penilaian_error_not_appealable)));
+    if !matches!(
+        e.status,
+        EvaluationStatus::Final | EvaluationStatus::Acknowledged
+    ) {
+        return Err(AppError::invalid(
+            "status",
+            tr!(penilaian_error_not_appealable),
+        ));
     }
     if !appeal_open(e.finalised_at, state.settings.evaluation_appeal_days, now) {
         return Err(AppError::invalid(
@@ -447,9 +516,16 @@ pub async fn appeal(
             tr!(penilaian_error_appeal_late, { "days" => state.settings.evaluation_appeal_days }),
         ));
     }
-    let reasons = checked_text(fields::APPEAL_REASONS.to_owned(), &tr!(penilaian_appeal_reasons), reasons)?;
+    let reasons = checked_text(
+        fields::APPEAL_REASONS.to_owned(),
+        &tr!(penilaian_appeal_reasons),
+        reasons,
+    )?;
     if reasons.is_empty() {
-        return Err(AppError::invalid(fields::APPEAL_REASONS, tr!(penilaian_error_appeal_reasons)));
+        return Err(AppError::invalid(
+            fields::APPEAL_REASONS,
+            tr!(penilaian_error_appeal_reasons),
+        ));
     }
     let period = period_of(&mut tx, &e).await?;
     let original = EvaluationSnapshot {
@@ -469,7 +545,8 @@ pub async fn appeal(
                 text: deferred_tr!(penilaian_notice_appeal, { "name" => user.viewer.name, "period" => period_name }),
                 link: page_of(period.year, e.employee_id, period.id),
             };
-            notifications::insert(&mut tx, AuditAction::EvaluationAppealed.code(), notice, now).await?;
+            notifications::insert(&mut tx, AuditAction::EvaluationAppealed.code(), notice, now)
+                .await?;
         }
         let notice = Notice {
             to: rater.employee_id,
@@ -511,11 +588,21 @@ pub async fn decide(
         return Err(AppError::Forbidden);
     }
     if e.status != EvaluationStatus::Appealed {
-        return Err(AppError::invalid("status", tr!(penilaian_error_not_appealed)));
+        return Err(AppError::invalid(
+            "status",
+            tr!(penilaian_error_not_appealed),
+        ));
     }
-    let decision = checked_text(fields::DECISION.to_owned(), &tr!(penilaian_decision), decision)?;
+    let decision = checked_text(
+        fields::DECISION.to_owned(),
+        &tr!(penilaian_decision),
+        decision,
+    )?;
     if decision.is_empty() {
-        return Err(AppError::invalid(fields::DECISION, tr!(penilaian_error_decision_missing)));
+        return Err(AppError::invalid(
+            fields::DECISION,
+            tr!(penilaian_error_decision_missing),
+        ));
     }
     let period = period_of(&mut tx, &e).await?;
     let outcome = match change_ratings {
@@ -564,8 +651,15 @@ pub async fn decide(
         "perilaku": e.perilaku.map(Rating::code),
         "predikat": e.predikat.map(rules::Predikat::code),
     });
-    let change = Change::by(user, AuditAction::EvaluationDecided, "evaluation", e.id, Some(before), Some(after))
-        .about(format!("{name} · {period_name}"));
+    let change = Change::by(
+        user,
+        AuditAction::EvaluationDecided,
+        "evaluation",
+        e.id,
+        Some(before),
+        Some(after),
+    )
+    .about(format!("{name} · {period_name}"));
     chain::append(&mut tx, db.backend(), change, now).await?;
     let topic = live::distribution_topic(e.unit_id, e.period_id);
     if outcome == AppealOutcome::Changed {
@@ -593,15 +687,17 @@ pub async fn set_unit_result(
     let now = now_millis();
     let db = &state.db;
     let mut tx = db.write().await?;
-    let unit: Option<String> = sqlx::query_scalar("SELECT name FROM units WHERE id = $1 AND active = 1")
-        .bind(unit_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let unit: Option<String> =
+        sqlx::query_scalar("SELECT name FROM units WHERE id = $1 AND active = 1")
+            .bind(unit_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let unit = unit.ok_or(AppError::NotFound)?;
-    let year_open: Option<i64> = sqlx::query_scalar("SELECT year FROM performance_years WHERE year = $1")
-        .bind(year)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let year_open: Option<i64> =
+        sqlx::query_scalar("SELECT year FROM performance_years WHERE year = $1")
+            .bind(year)
+            .fetch_optional(&mut *tx)
+            .await?;
     year_open.ok_or(AppError::NotFound)?;
     let before = repo::unit_result(&mut tx, unit_id, year).await?;
     repo::set_unit_result(&mut tx, unit_id, year, predikat, user.employee_id(), now).await?;

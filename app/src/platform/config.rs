@@ -41,6 +41,9 @@ pub struct Settings {
     /// Days after an evaluation is finalised during which the employee may file a
     /// keberatan.
     pub evaluation_appeal_days: u32,
+    /// Days after a period's realisasi deadline by which its evaluations should be
+    /// final; the monitor names those still open after it.
+    pub evaluation_rating_days: u32,
     /// How a unit's result becomes its leader's hasil kerja rating.
     pub evaluation_leader_rating: crate::penilaian::rules::LeaderMapping,
     /// The kurva distribusi bounds of each Predikat Kinerja Organisasi.
@@ -165,6 +168,7 @@ impl Settings {
             evidence_store_path: r.text("uploads", "store_path", "data/bukti"),
             privacy_min_group_size: r.number("privacy", "min_group_size", 5, 2, 1000),
             evaluation_appeal_days: r.number("evaluation", "appeal_days", 14, 1, 90),
+            evaluation_rating_days: r.number("evaluation", "rating_days", 15, 0, 120),
             evaluation_leader_rating: r.parsed(
                 "evaluation",
                 "leader_rating",
@@ -217,7 +221,13 @@ impl Settings {
 /// `[curve]`: one line of bounds per Predikat Kinerja Organisasi.
 fn curves(r: &mut Reader<'_>) -> crate::penilaian::rules::Curves {
     use crate::penilaian::rules::Curves;
-    const KEYS: [&str; 5] = ["istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"];
+    const KEYS: [&str; 5] = [
+        "istimewa",
+        "baik",
+        "butuh_perbaikan",
+        "kurang",
+        "sangat_kurang",
+    ];
     let mut bounds = Vec::new();
     for (key, (_, default)) in KEYS.into_iter().zip(Curves::DEFAULTS) {
         bounds.push(r.parsed("curve", key, default, Curves::parse_bounds));

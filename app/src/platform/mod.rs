@@ -5,6 +5,7 @@ pub mod assets;
 pub mod cache;
 pub mod config;
 pub mod constraints;
+pub mod csv;
 pub mod db;
 pub mod headers;
 pub mod live;

@@ -42,6 +42,18 @@ pub async fn periodic_periods(conn: &mut Conn, year: i64) -> Result<Vec<PeriodRo
     .await
 }
 
+/// Every period of the year: the periodic ones in order, then the annual one.
+pub async fn year_periods(conn: &mut Conn, year: i64) -> Result<Vec<PeriodRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {PERIOD_COLUMNS} WHERE p.year = $1 \
+         ORDER BY CASE WHEN p.kind = $2 THEN 1 ELSE 0 END, p.number"
+    ))
+    .bind(year)
+    .bind(PeriodKind::Annual)
+    .fetch_all(conn)
+    .await
+}
+
 /// The plan a report follows: the owner's plan of the period's year.
 #[derive(sqlx::FromRow)]
 pub struct PlanRow {

@@ -15,9 +15,12 @@ use crate::identity::pages::{
 };
 use crate::notifications::pages::NotificationsPage;
 use crate::organisation::pages::OrganisationPage;
+use crate::penilaian::document::pages::EvaluationDocumentPage;
+use crate::penilaian::monitor::curve_page::DistributionMonitorPage;
+use crate::penilaian::monitor::page::EvaluationMonitorPage;
+use crate::penilaian::pages::{EmployeeEvaluationPage, MyEvaluationPage};
 use crate::pimpinan::PimpinanPage;
 use crate::realisasi::monitor::page::FilingMonitorPage;
-use crate::penilaian::pages::{EmployeeEvaluationPage, MyEvaluationPage};
 use crate::realisasi::pages::{EmployeeRealisasiPage, MyRealisasiPage};
 use crate::skp::document::pages::SkpDocumentPage;
 use crate::skp::overview::pages::{CascadePage, MatrixPage};
@@ -98,6 +101,8 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=|| view! { <Guarded page="/admin/audit"><AuditPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/admin/periode") view=|| view! { <Guarded page="/admin/periode"><PeriodsPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/admin/realisasi") view=|| view! { <Guarded page="/admin/realisasi"><FilingMonitorPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/penilaian") view=|| view! { <Guarded page="/admin/penilaian"><EvaluationMonitorPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin/kurva") view=|| view! { <Guarded page="/admin/kurva"><DistributionMonitorPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp") view=|| view! { <Guarded page="/skp"><SkpIndexPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/pemberitahuan") view=|| view! { <Guarded page="/pemberitahuan"><NotificationsPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year") view=|| view! { <Guarded page="/skp/:year"><MyPlanPage /></Guarded> } ssr=SsrMode::Async />
@@ -108,6 +113,7 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/skp/:year/pegawai/:id/realisasi/:period") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/realisasi/:period"><EmployeeRealisasiPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/penilaian/:period") view=|| view! { <Guarded page="/skp/:year/penilaian/:period"><MyEvaluationPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id/penilaian/:period") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/penilaian/:period"><EmployeeEvaluationPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/skp/:year/pegawai/:id/penilaian/:period/dokumen") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/penilaian/:period/dokumen"><EvaluationDocumentPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/kaskade") view=|| view! { <Guarded page="/skp/:year/kaskade"><CascadePage /></Guarded> } ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -244,6 +244,8 @@ pub struct Demo {
     /// Approved SKP, nothing reported yet.
     pub pelapor: (i64, String),
     pub atasan: (i64, String),
+    /// The atasan's own supervisor: the atasan pejabat penilai of their team.
+    pub penilai: (i64, String),
     pub admin: (i64, String),
     pub pimpinan: (i64, String),
 }
@@ -264,6 +266,7 @@ pub async fn demo(state: &AppState) -> Demo {
         pegawai: found[&DemoRole::Pegawai].clone(),
         pelapor: found[&DemoRole::Pelapor].clone(),
         atasan: found[&DemoRole::Atasan].clone(),
+        penilai: found[&DemoRole::Penilai].clone(),
         admin: found[&DemoRole::AdminBkpsdm].clone(),
         pimpinan: found[&DemoRole::Pimpinan].clone(),
     }
@@ -293,6 +296,10 @@ pub async fn fingerprint(state: &AppState) -> Vec<i64> {
         "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM realisasi_reports",
         "SELECT COUNT(*) FROM evidence",
         "SELECT COUNT(*) FROM evidence_objects",
+        "SELECT COUNT(*) FROM evaluations",
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM evaluations",
+        "SELECT COUNT(*) FROM evaluation_appeals",
+        "SELECT COUNT(*) FROM unit_results",
     ];
     let mut out = Vec::new();
     for sql in queries {

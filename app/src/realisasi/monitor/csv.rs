@@ -3,61 +3,32 @@
 
 use super::types::FilingMonitor;
 use crate::calendar::format_wib;
+use crate::platform::csv::{self, field};
 
 const HEADER: &str = "nip,nama,unit_kerja,status,dilaporkan_pada";
 
-/// A field quoted when it needs to be, and never read as a formula by a
-/// spreadsheet (a leading `=`, `+`, `-`, `@` gets an apostrophe).
-fn field(text: &str) -> String {
-    let text = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
 pub fn to_csv(monitor: &FilingMonitor) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(HEADER);
-    out.push_str("\r\n");
-    for p in &monitor.people {
-        let line = [
-            field(p.nip.as_deref().unwrap_or_default()),
-            field(&p.name),
-            field(&p.unit),
-            p.status.code().to_owned(),
-            p.filed_at.map(format_wib).unwrap_or_default(),
-        ]
-        .join(",");
-        out.push_str(&line);
-        out.push_str("\r\n");
-    }
-    out
+    csv::document(
+        HEADER,
+        monitor.people.iter().map(|p| {
+            vec![
+                field(p.nip.as_deref().unwrap_or_default()),
+                field(&p.name),
+                field(&p.unit),
+                p.status.code().to_owned(),
+                p.filed_at.map(format_wib).unwrap_or_default(),
+            ]
+        }),
+    )
 }
 
-/// The download's file name: `realisasi-2026-triwulan-i.csv`.
+/// The download's file name: `realisasi-triwulan-i-2026.csv`.
 pub fn file_name(monitor: &FilingMonitor) -> String {
-    let period = monitor
-        .period
-        .as_ref()
-        .map(|p| p.name.to_lowercase())
-        .unwrap_or_default();
-    let mut name = String::from("realisasi");
-    for word in period.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if !word.is_empty() {
-            name.push('-');
-            name.push_str(word);
-        }
-    }
-    if let Some((id, _)) = &monitor.unit {
-        name.push_str(&format!("-unit-{id}"));
-    }
-    name.push_str(".csv");
-    name
+    csv::file_name(
+        "realisasi",
+        monitor.period.as_ref().map(|p| p.name.as_str()),
+        monitor.unit.as_ref().map(|(id, _)| *id),
+    )
 }
 
 #[cfg(test)]
@@ -65,15 +36,6 @@ mod tests {
     use super::*;
     use crate::realisasi::monitor::types::MonitorPerson;
     use crate::realisasi::types::FilingStatus;
-
-    #[test]
-    fn quotes_separators_and_disarms_formulas() {
-        assert_eq!(field("Budi"), "Budi");
-        assert_eq!(field("Rahma, S.H."), "\"Rahma, S.H.\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("-1"), "'-1");
-    }
 
     #[test]
     fn one_line_per_person_after_the_header() {

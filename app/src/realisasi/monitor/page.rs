@@ -5,7 +5,7 @@
 use super::api::get_filing_monitor;
 use super::types::{FilingCounts, FilingMonitor, MonitorPerson};
 use crate::calendar::{format_wib, iso_in_words};
-use crate::components::form::{LABEL_CLASS, SECONDARY_BUTTON_CLASS};
+use crate::components::monitor::PeriodForm;
 use crate::components::params::query_id;
 use crate::components::{
     format_count, AccessProblem, Legend, Loading, PageHeader, StackedBar, StatCard, WideTable,
@@ -27,23 +27,12 @@ const STATES: [(FilingStatus, &str); 3] = [
 
 /// The monitor's address for a period and unit (the page, or `.csv`).
 pub fn monitor_href(csv: bool, period_id: Option<i64>, unit_id: Option<i64>) -> String {
-    let mut query = Vec::new();
-    if let Some(p) = period_id {
-        query.push(format!("periode={p}"));
-    }
-    if let Some(u) = unit_id {
-        query.push(format!("unit={u}"));
-    }
     let path = if csv {
         "/admin/realisasi.csv"
     } else {
         "/admin/realisasi"
     };
-    if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", query.join("&"))
-    }
+    crate::components::monitor::monitor_href(path, period_id, unit_id)
 }
 
 #[component]
@@ -127,27 +116,25 @@ fn MonitorScreen(m: FilingMonitor) -> impl IntoView {
     let deadline = tr!(monitor_deadline, { "period" => period.name.clone(), "deadline" => iso_in_words(&period.deadline) });
     let closed = (!period.open).then(|| view! { <span class="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs">{move_tr!(periods_closed)}</span> });
     let csv = monitor_href(true, Some(period.id), unit_id);
+    let period_choices = m
+        .periods
+        .iter()
+        .map(|p| {
+            let label = if p.open {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, tr!(periods_closed))
+            };
+            (p.id, label)
+        })
+        .collect();
     let people = m.people.clone();
     view! {
         <PageHeader title=Signal::stored(title)>
             <p>{move_tr!(monitor_lead)}</p>
             {up.map(|(href, name)| view! { <p class="mt-1 text-sm"><a href=href class="underline" data-testid="monitor-up">{format!("↑ {name}")}</a></p> })}
         </PageHeader>
-        <form method="get" action="/admin/realisasi" class="flex flex-wrap items-end gap-3" data-testid="monitor-period-form">
-            {unit_id.map(|id| view! { <input type="hidden" name="unit" value=id.to_string() /> })}
-            <label class=LABEL_CLASS>
-                {move_tr!(monitor_period)}
-                <select name="periode" class="rounded-md border border-slate-300 bg-white px-3 py-2" data-testid="monitor-period">
-                    {m.periods.iter().map(|p| view! {
-                        <option value=p.id.to_string() selected=p.id == period.id>
-                            {if p.open { p.name.clone() } else { format!("{} ({})", p.name, tr!(periods_closed)) }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <button type="submit" class=SECONDARY_BUTTON_CLASS>{move_tr!(monitor_show)}</button>
-            <a href=csv class="py-2 text-sm text-emerald-800 underline" download="" data-testid="monitor-csv">{move_tr!(monitor_csv)}</a>
-        </form>
+        <PeriodForm action="/admin/realisasi" periods=period_choices current=period.id unit_id csv=Some(csv) />
         <p class="mt-2 text-sm text-slate-600">{deadline}{closed}</p>
         <div class="mt-4 grid gap-3 sm:grid-cols-3" data-testid="monitor-total">
             <StatCard label=move_tr!(realisasi_status_filed) value=m.total.filed test_id="monitor-filed" />

@@ -6,11 +6,12 @@ use super::repository::{self as repo, DutyRow};
 use super::types::{FilingCounts, FilingMonitor, MonitorGroup, MonitorPerson};
 use crate::calendar::CivilDate;
 use crate::error::AppError;
+use crate::organisation::tree::{groups, UnitTree};
 use crate::platform::db::{now_millis, Conn, Db};
 use crate::realisasi::repository::{self as realisasi_repo, PeriodRow};
 use crate::realisasi::service::{period_info, status_of};
 use crate::realisasi::types::FilingStatus;
-use crate::skp::overview::repository::{active_units, UnitRow};
+use crate::skp::overview::repository::active_units;
 use crate::skp::periods::PeriodKind;
 use std::collections::{HashMap, HashSet};
 
@@ -24,7 +25,7 @@ pub async fn monitor(
     with_people: bool,
 ) -> Result<FilingMonitor, AppError> {
     let mut conn = db.read().await?;
-    let Some(period) = chosen_period(&mut conn, period_id).await? else {
+    let Some(period) = chosen_period(&mut conn, period_id, false).await? else {
         return Ok(FilingMonitor::empty());
     };
     let periods = realisasi_repo::periodic_periods(&mut conn, period.year).await?;
@@ -50,18 +51,21 @@ pub async fn monitor(
         per_unit.entry(row.unit_id).or_default().add(status);
         total.add(status);
     }
-    let groups = groups(&tree, unit, &per_unit);
+    let groups = groups(&tree, unit, &per_unit)
+        .into_iter()
+        .map(|g| MonitorGroup {
+            unit_id: g.unit_id,
+            name: g.name,
+            has_sub_units: g.has_sub_units,
+            counts: g.counts,
+        })
+        .collect();
     let people = if with_people {
         people(&tree, duties.iter().filter(|r| in_scope(r)))
     } else {
         Vec::new()
     };
-    let parent_unit = unit
-        .and_then(|u| u.parent_id)
-        .and_then(|id| tree.find(id))
-        // The kabupaten's own top unit is "the kabupaten": no link to it as a unit.
-        .filter(|p| p.parent_id.is_some())
-        .map(|p| (p.id, p.name.clone()));
+    let parent_unit = unit.and_then(|u| tree.parent_link(u));
     Ok(FilingMonitor {
         year: Some(period.year),
         periods: periods.iter().map(period_info).collect(),
@@ -74,15 +78,18 @@ pub async fn monitor(
     })
 }
 
-/// The period asked for (periodic only), or the default one.
-async fn chosen_period(
+/// The period asked for (periodic only, unless `annual_too`), or the default
+/// one: the latest periodic period of the reporting year that has ended, else
+/// its first.
+pub async fn chosen_period(
     conn: &mut Conn,
     period_id: Option<i64>,
+    annual_too: bool,
 ) -> Result<Option<PeriodRow>, AppError> {
     if let Some(id) = period_id {
         return realisasi_repo::period(conn, id)
             .await?
-            .filter(|p| p.kind == PeriodKind::Periodic)
+            .filter(|p| annual_too || p.kind == PeriodKind::Periodic)
             .map(Some)
             .ok_or(AppError::NotFound);
     }
@@ -97,91 +104,6 @@ async fn chosen_period(
         .rev()
         .find(|p| CivilDate::parse_iso(&p.ends_on).is_some_and(|end| end < today));
     Ok(ended.or(periods.first()).cloned())
-}
-
-/// The active units, indexed by parent (thousands at kabupaten scale).
-struct UnitTree<'a> {
-    by_id: HashMap<i64, &'a UnitRow>,
-    children: HashMap<Option<i64>, Vec<&'a UnitRow>>,
-}
-
-impl<'a> UnitTree<'a> {
-    fn new(units: &'a [UnitRow]) -> Self {
-        let mut children: HashMap<Option<i64>, Vec<&UnitRow>> = HashMap::new();
-        for u in units {
-            children.entry(u.parent_id).or_default().push(u);
-        }
-        Self {
-            by_id: units.iter().map(|u| (u.id, u)).collect(),
-            children,
-        }
-    }
-
-    fn find(&self, id: i64) -> Option<&'a UnitRow> {
-        self.by_id.get(&id).copied()
-    }
-
-    fn children_of(&self, id: Option<i64>) -> impl Iterator<Item = &'a UnitRow> + '_ {
-        self.children.get(&id).into_iter().flatten().copied()
-    }
-
-    /// `root` and every unit below it.
-    fn subtree(&self, root: i64) -> Vec<i64> {
-        let mut ids = vec![root];
-        let mut i = 0;
-        while i < ids.len() {
-            let parent = ids[i];
-            ids.extend(self.children_of(Some(parent)).map(|u| u.id));
-            i += 1;
-        }
-        ids
-    }
-
-    fn name_of(&self, id: i64) -> String {
-        self.find(id).map(|u| u.name.clone()).unwrap_or_default()
-    }
-}
-
-/// The rows of the count table: each sub-unit of `unit` with everything below it,
-/// and the unit itself for the people placed in it directly. For the kabupaten,
-/// the units under the top unit (the pemda), and the pemda's own people.
-fn groups(
-    tree: &UnitTree<'_>,
-    unit: Option<&UnitRow>,
-    per_unit: &HashMap<i64, FilingCounts>,
-) -> Vec<MonitorGroup> {
-    let containers: Vec<&UnitRow> = match unit {
-        Some(u) => vec![u],
-        None => tree.children_of(None).collect(),
-    };
-    let mut groups = Vec::new();
-    for container in containers {
-        if let Some(own) = per_unit.get(&container.id).filter(|c| c.total() > 0) {
-            groups.push(MonitorGroup {
-                unit_id: container.id,
-                name: container.name.clone(),
-                has_sub_units: false,
-                counts: *own,
-            });
-        }
-        for child in tree.children_of(Some(container.id)) {
-            let mut counts = FilingCounts::default();
-            for id in tree.subtree(child.id) {
-                if let Some(c) = per_unit.get(&id) {
-                    counts.merge(c);
-                }
-            }
-            if counts.total() > 0 {
-                groups.push(MonitorGroup {
-                    unit_id: child.id,
-                    name: child.name.clone(),
-                    has_sub_units: true,
-                    counts,
-                });
-            }
-        }
-    }
-    groups
 }
 
 /// Those without a report first, then the late, then the rest; by name in each.

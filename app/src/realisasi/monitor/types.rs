@@ -92,3 +92,14 @@ impl FilingMonitor {
         }
     }
 }
+
+#[cfg(feature = "ssr")]
+impl crate::organisation::tree::Tally for FilingCounts {
+    fn merge(&mut self, other: &Self) {
+        FilingCounts::merge(self, other);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+}

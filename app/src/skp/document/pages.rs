@@ -10,7 +10,8 @@ use crate::i18n::{move_tr, tr, I18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
+/// A cell of an official form (also the evaluation document's).
+pub const CELL: &str = "border border-slate-400 px-2 py-1 align-top";
 
 #[component]
 pub fn SkpDocumentPage() -> impl IntoView {
@@ -140,8 +141,9 @@ fn Document(doc: SkpDocument) -> impl IntoView {
     }
 }
 
+/// The two identity columns of an official form: the person and who signs beside them.
 #[component]
-fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
+pub fn IdentityRows(pegawai: Signatory, penilai: Signatory) -> impl IntoView {
     let fields = |s: &Signatory| {
         [
             (tr!(doc_name), s.name.clone()),

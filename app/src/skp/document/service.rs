@@ -17,7 +17,7 @@ use crate::skp::plan::service::view;
 use crate::skp::plan::types::ExpectationText;
 
 /// "Utama" from "utama": the RHK kind as the PDF template sorts by it.
-fn title_case(code: &str) -> String {
+pub fn title_case(code: &str) -> String {
     code.split('_')
         .map(|w| {
             let mut c = w.chars();
@@ -29,7 +29,8 @@ fn title_case(code: &str) -> String {
         .join(" ")
 }
 
-async fn signatory(conn: &mut Conn, employee_id: i64) -> Result<Signatory, AppError> {
+/// An employee as a signature block names them.
+pub async fn signatory(conn: &mut Conn, employee_id: i64) -> Result<Signatory, AppError> {
     let row = repository::signatory(conn, employee_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -40,6 +41,18 @@ async fn signatory(conn: &mut Conn, employee_id: i64) -> Result<Signatory, AppEr
         jabatan: row.jabatan.unwrap_or_default(),
         unit: row.unit.unwrap_or_default(),
     })
+}
+
+/// "Kepahiang, 28 November 2026": where and when a document is signed (the
+/// place is the instansi's last word).
+pub fn place_date(state: &AppState, at: i64) -> String {
+    let place = state
+        .settings
+        .instansi
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    format!("{place}, {}", CivilDate::wib_from_millis(at).to_words())
 }
 
 /// The document of `employee_id`'s plan for `year`, if the viewer may read it.
@@ -67,19 +80,13 @@ pub async fn document(
         None => None,
     };
     let pegawai = signatory(&mut conn, employee_id).await?;
-    let date = CivilDate::wib_from_millis(approval.approved_at.unwrap_or_else(now_millis));
-    let place = state
-        .settings
-        .instansi
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let place_date = place_date(state, approval.approved_at.unwrap_or_else(now_millis));
     let rhk = plan
         .rhk
         .iter()
         .enumerate()
         .map(|(i, r)| DocumentRhk {
+            rhk_id: r.id,
             number: i + 1,
             kind: title_case(&r.kind),
             context: r
@@ -122,7 +129,7 @@ pub async fn document(
         rhk,
         perilaku,
         lampiran: plan.lampiran.clone(),
-        place_date: format!("{place}, {}", date.to_words()),
+        place_date,
         employee_id,
     })
 }

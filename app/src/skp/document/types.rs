@@ -23,6 +23,7 @@ pub struct DocumentIki {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRhk {
+    pub rhk_id: i64,
     pub number: usize,
     /// "Utama" or "Tambahan".
     pub kind: String,

@@ -19,6 +19,7 @@ use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
+use crate::penilaian::sections::YearEvaluationsSection;
 use crate::realisasi::sections::YearRealisasiSection;
 use crate::skp::labels::{
     approach_label, aspek_label, perspektif_label, plan_status_label, rhk_kind_label,
@@ -149,6 +150,7 @@ pub fn ReviewPlanPage() -> impl IntoView {
                         <PlanHeader view=view.clone() />
                         <PlanTable view=view.clone() />
                         <YearRealisasiSection employee_id=Some(view.employee_id) year=view.year />
+                        <YearEvaluationsSection employee_id=Some(view.employee_id) year=view.year />
                         <RevisionDecision view=view.clone() />
                         // Expectations first, then the decision that ends the review.
                         <PerilakuSection view=view.clone() />
@@ -324,7 +326,10 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
         } else {
             view! { <PlanTable view=view.clone() /> }.into_any()
         }}
-        {(view.status == PlanStatus::Approved).then(|| view! { <YearRealisasiSection employee_id=None year=view.year /> })}
+        {(view.status == PlanStatus::Approved).then(|| view! {
+            <YearRealisasiSection employee_id=None year=view.year />
+            <YearEvaluationsSection employee_id=None year=view.year />
+        })}
         <WithdrawSubmission view=view.clone() />
         <RevisionRequest view=view.clone() />
         <PerilakuSection view=view.clone() />
