@@ -150,10 +150,10 @@ test("text typed but never saved is offered back after the page is lost", async 
   await pegawai.reload();
   await hydrated(pegawai);
   await expect(pegawai.getByTestId("realisasi-action").first()).toHaveValue("");
-  await expect(pegawai.getByTestId("realisasi-draft-offer")).toBeVisible();
-  await pegawai.getByTestId("realisasi-draft-restore").click();
+  await expect(pegawai.getByTestId("draft-offer")).toBeVisible();
+  await pegawai.getByTestId("draft-restore").click();
   await expect(pegawai.getByTestId("realisasi-action").first()).toHaveValue(typed);
-  await expect(pegawai.getByTestId("realisasi-draft-offer")).toHaveCount(0);
+  await expect(pegawai.getByTestId("draft-offer")).toHaveCount(0);
 });
 
 test("a period the admin closes refuses every change until it is reopened", async ({ browser }) => {

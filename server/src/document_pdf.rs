@@ -5,15 +5,15 @@
 //! - `GET /skp/{year}/pegawai/{id}/penilaian/{period}/dokumen.pdf`: the
 //!   Dokumen Evaluasi Kinerja Pegawai.
 
+use crate::route_support::allowed;
 use app::error::AppError;
-use app::identity::guard::{check, CurrentUser};
-use app::identity::roles::SessionUser;
+use app::identity::guard::CurrentUser;
 use app::platform::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 use tokio::sync::Semaphore;
 
 const SKP_TEMPLATE: &str = include_str!("../../documents/templates/skp.typ");
@@ -28,9 +28,9 @@ pub async fn skp_pdf(
     Path((year, employee_id)): Path<(i64, i64)>,
 ) -> Response {
     let page = format!("/skp/{year}/pegawai/{employee_id}/dokumen");
-    let user = match signed_in("get_skp_document", current, &page) {
+    let user = match allowed("get_skp_document", &current) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(error) => return refusal(error, &page, ""),
     };
     match app::skp::document::service::document(&state, &user, employee_id, year).await {
         Ok(document) => render(SKP_TEMPLATE, &document, &document.file_name()).await,
@@ -44,9 +44,9 @@ pub async fn evaluation_pdf(
     Path((year, employee_id, period_id)): Path<(i64, i64, i64)>,
 ) -> Response {
     let page = format!("/skp/{year}/pegawai/{employee_id}/penilaian/{period_id}/dokumen");
-    let user = match signed_in("get_evaluation_document", current, &page) {
+    let user = match allowed("get_evaluation_document", &current) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(error) => return refusal(error, &page, ""),
     };
     let found =
         app::penilaian::document::service::document(&state, &user, employee_id, period_id).await;
@@ -57,15 +57,6 @@ pub async fn evaluation_pdf(
         Ok(_) => refusal(AppError::NotFound, &page, "Penilaian ini belum ada."),
         Err(error) => refusal(error, &page, "Penilaian ini belum ada."),
     }
-}
-
-/// Who asks, if the table lets them ask at all (a refusal to answer otherwise).
-fn signed_in(rule: &str, current: CurrentUser, page: &str) -> Result<Arc<SessionUser>, Response> {
-    let user = current.0;
-    if let Err(error) = check(rule, user.as_deref()) {
-        return Err(refusal(error, page, ""));
-    }
-    user.ok_or_else(|| refusal(AppError::Unauthenticated, page, ""))
 }
 
 /// The document's data through its template, as a PDF download.

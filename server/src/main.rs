@@ -269,6 +269,29 @@ async fn run_seed(
         filed.files,
         filed.links
     );
+    // Evaluations of those periods in every state, and each unit's result.
+    let started = Instant::now();
+    eprintln!("Memuat penilaian demo periode yang telah berakhir…");
+    let rated = app::demo::penilaian::seed_demo_penilaian(
+        &state.db,
+        &state.settings.evaluation_leader_rating,
+        year,
+        today,
+        options.seed,
+        progress_printer(),
+    )
+    .await
+    .map_err(|e| format!("Gagal menulis penilaian demo: {e}"))?;
+    eprintln!(
+        "Selesai dalam {:.1} detik: {} draf, {} ditetapkan, {} dibaca, {} keberatan, {} keberatan diputuskan; {} predikat organisasi.",
+        started.elapsed().as_secs_f64(),
+        rated.drafts,
+        rated.finalised,
+        rated.acknowledged,
+        rated.appealed,
+        rated.decided,
+        rated.unit_results
+    );
     Ok(())
 }
 

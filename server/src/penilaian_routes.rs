@@ -14,7 +14,7 @@
 //! services then check who the asker is to the evaluation.
 
 use crate::route_support::{
-    allowed, in_context, monitor_csv, plain_refusal, refusal, MonitorQuery,
+    allowed, in_context, monitor_csv, plain_refusal, refusal, unreadable_form, MonitorQuery,
 };
 use app::error::AppError;
 use app::identity::guard::CurrentUser;
@@ -23,6 +23,7 @@ use app::penilaian::live::encode_counts;
 use app::penilaian::types::{RatingOutcome, RatingSave, SelfSave};
 use app::penilaian::{service, workflow};
 use app::platform::state::AppState;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
@@ -143,13 +144,17 @@ pub async fn post_ratings(
     Extension(current): Extension<CurrentUser>,
     parts: Parts,
     Path((period_id, employee_id)): Path<(i64, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     let text = wants_text(&parts.headers);
     let user = match allowed("post_evaluation_form", &current) {
         Ok(user) => user,
         Err(error) if text => return plain_refusal(error),
         Err(error) => return refusal(error),
+    };
+    // Read only after the gate: a visitor learns nothing of what is expected.
+    let Ok(Form(pairs)) = form else {
+        return unreadable_form(&state, parts).await;
     };
     let input = rating_save(employee_id, period_id, &pairs);
     let asked_final = input.finalise;
@@ -180,11 +185,14 @@ pub async fn post_self_assessment(
     Extension(current): Extension<CurrentUser>,
     parts: Parts,
     Path(period_id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     let user = match allowed("post_self_assessment", &current) {
         Ok(user) => user,
         Err(error) => return refusal(error),
+    };
+    let Ok(Form(pairs)) = form else {
+        return unreadable_form(&state, parts).await;
     };
     let input = self_save(period_id, &pairs);
     let result = in_context(&state, parts, async {

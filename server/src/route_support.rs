@@ -101,3 +101,13 @@ pub async fn monitor_csv<M>(
         Err(error) => refusal(error),
     }
 }
+
+/// A form post whose body could not be read (not a form, or malformed): 400
+/// with what to do, in the asker's language.
+pub async fn unreadable_form(state: &AppState, parts: Parts) -> Response {
+    let error = in_context(state, parts, async {
+        AppError::invalid("form", app::i18n::tr!(error_form_unreadable))
+    })
+    .await;
+    plain_refusal(error)
+}

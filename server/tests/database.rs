@@ -162,7 +162,7 @@ async fn progress_is_reported_up_to_every_total() {
 }
 
 #[tokio::test]
-async fn demo_logins_name_the_five_roles_with_valid_nips() {
+async fn demo_logins_name_the_six_roles_with_valid_nips() {
     let (_guard, state) = seeded_state().await;
     let logins = seed::demo_logins(&state.db).await.unwrap();
     let roles: Vec<DemoRole> = logins.iter().map(|l| l.role).collect();
@@ -170,13 +170,19 @@ async fn demo_logins_name_the_five_roles_with_valid_nips() {
     for login in &logins {
         app::organisation::nip::Nip::parse(&login.nip).expect("demo NIP is valid");
     }
-    assert_eq!(logins[4].position, "Sekretaris Daerah");
+    assert_eq!(logins[5].position, "Sekretaris Daerah");
+    // The atasan pejabat penilai heads the demo atasan's bidang.
+    assert!(
+        logins[3].position.starts_with("Kepala Bidang"),
+        "{}",
+        logins[3].position
+    );
     let hashes = scalar(
         &state.db,
         "SELECT COUNT(*) FROM accounts WHERE password_hash LIKE '$argon2id$%'",
     )
     .await;
-    assert_eq!(hashes, 5);
+    assert_eq!(hashes, 6);
 }
 
 #[tokio::test]

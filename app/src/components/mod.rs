@@ -3,6 +3,7 @@
 mod access;
 pub mod action_form;
 mod chart;
+pub mod draft;
 pub mod form;
 pub mod islands;
 pub mod monitor;

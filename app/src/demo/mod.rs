@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod dataset;
+pub mod penilaian;
 pub mod random;
 pub mod realisasi;
 pub mod skp_plans;

@@ -113,6 +113,7 @@ pub fn ScoringPanel(
             perilaku: chosen_perilaku,
             rhk: chosen_rhk,
             note: save_note,
+            retry: RwSignal::new(false),
             saving: labels.saving.clone(),
             saved: labels.saved.clone(),
             failed: labels.save_failed.clone(),
@@ -264,6 +265,9 @@ mod watch {
         pub perilaku: RwSignal<Option<Rating>>,
         pub rhk: RwSignal<Vec<(i64, Option<Rating>)>>,
         pub note: RwSignal<String>,
+        /// A save failed for want of a connection: tried again when the
+        /// browser is back online, and every few seconds until it lands.
+        pub retry: RwSignal<bool>,
         pub saving: String,
         pub saved: String,
         pub failed: String,
@@ -357,6 +361,21 @@ mod watch {
                     this.schedule(pending);
                 }
             });
+            let this = self.clone();
+            let _ = window_event_listener(leptos::ev::online, move |_| {
+                if this.retry.get_untracked() {
+                    this.save();
+                }
+            });
+            let this = self.clone();
+            set_interval(
+                move || {
+                    if this.retry.get_untracked() {
+                        this.save();
+                    }
+                },
+                std::time::Duration::from_secs(10),
+            );
         }
 
         /// Saves a moment after the last change (one save for a burst of typing).
@@ -394,6 +413,7 @@ mod watch {
             let loaded = handler(move |_| {
                 let status = answered.status().unwrap_or(0);
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
+                this.retry.set(status == 0);
                 if status == 200 {
                     // "version predikat": the next save is made on this version.
                     let version = text
@@ -416,6 +436,12 @@ mod watch {
                         "{at}",
                         &format!("{:02}:{:02}", now.get_hours(), now.get_minutes()),
                     ));
+                } else if status == 409 {
+                    // Another rater saved first: the page again on their version,
+                    // which offers this browser's copy back (`ditolak`).
+                    let location = window().location();
+                    let path = location.pathname().unwrap_or_default();
+                    let _ = location.set_href(&format!("{path}?ditolak=konflik"));
                 } else if !text.trim().is_empty() && status != 0 {
                     this.note.set(text);
                 } else {
@@ -424,8 +450,11 @@ mod watch {
             });
             xhr.set_onload(Some(loaded.as_ref().unchecked_ref()));
             loaded.forget();
-            let (note, failed) = (self.note, self.failed.clone());
-            let broken = handler(move |_| note.set(failed.clone()));
+            let (note, failed, retry) = (self.note, self.failed.clone(), self.retry);
+            let broken = handler(move |_| {
+                note.set(failed.clone());
+                retry.set(true);
+            });
             xhr.set_onerror(Some(broken.as_ref().unchecked_ref()));
             broken.forget();
             let _ = xhr.send_with_opt_str(Some(&encode(&body)));

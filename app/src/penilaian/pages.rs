@@ -389,7 +389,7 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
         <div class="mt-2 lg:grid lg:grid-cols-[1fr_20rem] lg:gap-6">
             <form id=FORM_ID method="post" action=action.clone() data-testid="penilaian-form">
                 <input type="hidden" name=fields::VERSION value=view.version.to_string() />
-                <crate::realisasi::live::DraftKeeper form_id=FORM_ID.to_owned() key=draft_key version=view.version
+                <crate::components::draft::DraftKeeper form_id=FORM_ID.to_owned() key=draft_key version=view.version
                     offer_older=page_value("ditolak").is_some()
                     offer=tr!(realisasi_draft_offer, { "at" => "{at}" }) restore=tr!(realisasi_draft_restore) discard=tr!(realisasi_draft_discard) />
                 <h2 class="mt-4 text-lg font-semibold">{move_tr!(penilaian_rhk_section)}</h2>
@@ -418,7 +418,7 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
                     </label>
                 </section>
                 <h2 class="mt-6 text-lg font-semibold">{move_tr!(penilaian_values_section)}</h2>
-                {view.values.iter().cloned().map(|value| {
+                {view.values.iter().map(|value| {
                     let name = fields::value_rating(&value.code);
                     let feedback = fields::value_feedback(&value.code);
                     view! {
@@ -511,7 +511,7 @@ fn ResultScreen(view: EvaluationView) -> impl IntoView {
             </section>
         }).collect_view()}
         <h2 class="mt-6 text-lg font-semibold">{move_tr!(penilaian_values_section)}</h2>
-        {view.values.iter().cloned().map(|value| view! {
+        {view.values.iter().map(|value| view! {
             <section class=CARD_CLASS data-testid="penilaian-value">
                 <ValueHeading value=value.clone() />
                 <p class="mt-2 text-sm"><span class="font-medium">{move_tr!(penilaian_value_rating)}": "</span>{rating_or_none(value.rating)}</p>

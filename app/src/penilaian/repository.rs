@@ -16,17 +16,38 @@ pub struct CurveUnit {
     pub leads: bool,
 }
 
-#[derive(sqlx::FromRow)]
-struct UpRow {
-    id: i64,
-    name: String,
-    kind: String,
+/// A unit on the way up from a seat, nearest first.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UpRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
 }
 
 #[derive(sqlx::FromRow)]
 struct SeatRow {
     unit_id: i64,
     parent_unit: Option<i64>,
+}
+
+/// The rule of [`curve_unit`] on rows already read: the first perangkat daerah
+/// or kecamatan on the way up from the seat's unit (`up`, nearest first), else
+/// the seat's own unit; the person leads it when their seat is its top one (the
+/// seat above is in another unit).
+pub fn choose_curve_unit(
+    seat_unit: i64,
+    parent_unit: Option<i64>,
+    up: &[UpRow],
+) -> Option<CurveUnit> {
+    let chosen = up
+        .iter()
+        .find(|u| matches!(u.kind.as_str(), "perangkat_daerah" | "kecamatan"))
+        .or(up.first());
+    chosen.map(|u| CurveUnit {
+        unit_id: u.id,
+        name: u.name.clone(),
+        leads: u.id == seat_unit && parent_unit != Some(seat_unit),
+    })
 }
 
 pub async fn curve_unit(
@@ -54,15 +75,7 @@ pub async fn curve_unit(
     .bind(seat.unit_id)
     .fetch_all(&mut *conn)
     .await?;
-    let chosen = up
-        .iter()
-        .find(|u| matches!(u.kind.as_str(), "perangkat_daerah" | "kecamatan"))
-        .or(up.first());
-    Ok(chosen.map(|u| CurveUnit {
-        unit_id: u.id,
-        name: u.name.clone(),
-        leads: u.id == seat.unit_id && seat.parent_unit != Some(seat.unit_id),
-    }))
+    Ok(choose_curve_unit(seat.unit_id, seat.parent_unit, &up))
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -196,11 +196,9 @@ impl Distribution {
     /// The share of `p` in percent, rounded (0 for an empty unit).
     pub fn percent(&self, p: Predikat) -> u32 {
         let total = self.total();
-        if total == 0 {
-            0
-        } else {
-            (self.count(p) * 100 + total / 2) / total
-        }
+        (self.count(p) * 100 + total / 2)
+            .checked_div(total)
+            .unwrap_or(0)
     }
 }
 
@@ -244,11 +242,9 @@ impl Bound {
     /// The counted share in percent, rounded.
     pub fn actual_percent(&self, d: &Distribution) -> u32 {
         let total = d.total();
-        if total == 0 {
-            0
-        } else {
-            (self.counted(d) * 100 + total / 2) / total
-        }
+        (self.counted(d) * 100 + total / 2)
+            .checked_div(total)
+            .unwrap_or(0)
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {

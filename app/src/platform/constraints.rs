@@ -69,6 +69,45 @@ const KNOWN: &[Known] = &[
             version: 0,
         },
     },
+    // Penilaian: every write is an upsert or checks the version first; a race
+    // that still reaches a key is a second rater's save or a second keberatan.
+    Known {
+        name: "unit_results_key",
+        sqlite_columns: "unit_results.unit_id, unit_results.year",
+        answer: || AppError::Conflict {
+            message: tr!(penilaian_error_conflict),
+            version: 0,
+        },
+    },
+    Known {
+        name: "evaluations_key",
+        sqlite_columns: "evaluations.employee_id, evaluations.period_id",
+        answer: || AppError::Conflict {
+            message: tr!(penilaian_error_conflict),
+            version: 1,
+        },
+    },
+    Known {
+        name: "evaluation_rhk_key",
+        sqlite_columns: "evaluation_rhk.evaluation_id, evaluation_rhk.rhk_id",
+        answer: || AppError::Conflict {
+            message: tr!(penilaian_error_conflict),
+            version: 0,
+        },
+    },
+    Known {
+        name: "evaluation_values_key",
+        sqlite_columns: "evaluation_values.evaluation_id, evaluation_values.value_code",
+        answer: || AppError::Conflict {
+            message: tr!(penilaian_error_conflict),
+            version: 0,
+        },
+    },
+    Known {
+        name: "evaluation_appeals_pkey",
+        sqlite_columns: "evaluation_appeals.evaluation_id",
+        answer: || AppError::invalid("status", tr!(penilaian_error_not_appealable)),
+    },
     Known {
         name: "periods_year_number_key",
         sqlite_columns: "periods.year, periods.kind, periods.number",

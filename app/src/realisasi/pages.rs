@@ -11,10 +11,11 @@ use super::fields::{
     account_field, action_field, file_field, link_field, reason_field, target_field, value_field,
     NOT_STARTED_ANCHOR,
 };
-use super::live::{DraftKeeper, IkiNumbers, NumberLabels, UploadLabels, Uploader};
+use super::live::{IkiNumbers, NumberLabels, UploadLabels, Uploader};
 use super::rules::format_capaian;
 use super::types::{EvidenceItem, FilingStatus, IkiReport, ReportView, RhkReport};
 use crate::calendar::{format_wib, iso_in_words};
+use crate::components::draft::DraftKeeper;
 use crate::components::form::{
     page_has, page_value as query_value_of_page, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS,
     SECONDARY_BUTTON_CLASS,
