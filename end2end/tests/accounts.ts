@@ -5,7 +5,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { hydrated } from "./console";
 
 export const PASSWORD = "Kepahiang-Demo-2026";
-export type Role = "pegawai" | "pegawai (realisasi)" | "atasan" | "admin BKPSDM" | "pimpinan";
+export type Role = "pegawai" | "pegawai (realisasi)" | "atasan" | "atasan pejabat penilai" | "admin BKPSDM" | "pimpinan";
 
 export function demoNip(role: Role): string {
   const text = readFileSync(process.env.E2E_ACCOUNTS!, "utf8");

@@ -106,8 +106,15 @@ test("every page stays within its download budget", async ({ browser }) => {
   const realisasi = await pelapor.getByTestId("realisasi-period-link").last().getAttribute("href");
   expect(realisasi).toMatch(/\/realisasi\/\d+$/);
 
+  // The scoring form of the atasan's first report (a draft, or the result to read).
+  const atasan = await pageAs(browser, "atasan");
+  await atasan.goto("/tim");
+  const scoring = await atasan.getByTestId("team-evaluation-link").first().getAttribute("href");
+  expect(scoring).toMatch(/\/penilaian\/\d+$/);
+
   const visits: Visit[] = [
     { role: "pegawai (realisasi)", path: realisasi! },
+    { role: "atasan", path: scoring! },
     { role: "pengunjung", path: "/", public: true },
     { role: "pengunjung", path: "/organisasi", public: true },
     { role: "pengunjung", path: "/tentang", public: true },
@@ -121,11 +128,14 @@ test("every page stays within its download budget", async ({ browser }) => {
     { role: "admin BKPSDM", path: "/admin/impor", admin: true },
     { role: "admin BKPSDM", path: "/admin/audit", admin: true },
     { role: "admin BKPSDM", path: "/admin/realisasi", admin: true },
+    { role: "admin BKPSDM", path: "/admin/penilaian", admin: true },
+    { role: "admin BKPSDM", path: "/admin/kurva", admin: true },
     { role: "pimpinan", path: "/pimpinan" },
   ];
   const pages = new Map<Visit["role"], Page>([
     ["admin BKPSDM", admin],
     ["pegawai (realisasi)", pelapor],
+    ["atasan", atasan],
   ]);
   const results: (Measured & { budget: number })[] = [];
   const inaccessible: string[] = [];

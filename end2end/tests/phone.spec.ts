@@ -34,6 +34,14 @@ async function reportPages(page: Page): Promise<string[]> {
   throw new Error(`none of ${profiles.length} direct reports has a ${year} plan`);
 }
 
+/** The first evaluation on the team page (the scoring form while it is a draft). */
+async function teamEvaluation(page: Page): Promise<string[]> {
+  await page.goto("/tim");
+  const href = await page.getByTestId("team-evaluation-link").first().getAttribute("href");
+  expect(href).toMatch(/\/penilaian\/\d+$/);
+  return [href!];
+}
+
 const JOURNEYS: Journey[] = [
   { who: "pengunjung", menu: [...PUBLIC, "Masuk"], deeper: async () => ["/masuk"] },
   {
@@ -44,7 +52,12 @@ const JOURNEYS: Journey[] = [
   {
     who: "atasan",
     menu: [...PUBLIC, "Profil saya", "SKP", "Tim saya"],
-    deeper: async (page) => [`/skp/${year}`, ...(await reportPages(page))],
+    deeper: async (page) => [`/skp/${year}`, ...(await reportPages(page)), ...(await teamEvaluation(page))],
+  },
+  {
+    who: "atasan pejabat penilai",
+    menu: [...PUBLIC, "Profil saya", "SKP", "Tim saya"],
+    deeper: async (page) => teamEvaluation(page),
   },
   {
     who: "admin BKPSDM",
@@ -54,6 +67,8 @@ const JOURNEYS: Journey[] = [
       "/admin/impor",
       "/admin/audit",
       "/admin/periode",
+      "/admin/penilaian",
+      "/admin/kurva",
       `/skp/${year}/kaskade`,
     ],
   },
@@ -61,7 +76,7 @@ const JOURNEYS: Journey[] = [
     who: "pimpinan",
     // The demo pimpinan leads people too: their team is theirs to see.
     menu: [...PUBLIC, "Profil saya", "SKP", "Tim saya", "Pegawai", "Pimpinan"],
-    deeper: async () => [`/skp/${year}/kaskade`],
+    deeper: async () => [`/skp/${year}/kaskade`, "/admin/penilaian", "/admin/kurva"],
   },
 ];
 

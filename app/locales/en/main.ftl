@@ -898,3 +898,5 @@ penilaian-doc-original-predikat = Rating before the objection: { $predikat }
 penilaian-doc-sign-atasan = Supervisor of the rating official
 penilaian-doc-link = Evaluation document
 error-form-unreadable = The form could not be read. Reload the page, then send it again.
+admin-penilaian-body = Each unit's evaluations per period by stage, the late ones, and a CSV download.
+admin-curve-body = Each work unit's rating distribution against its curve, and each unit's organisation rating.

@@ -898,3 +898,5 @@ penilaian-doc-original-predikat = Predikat sebelum keberatan: { $predikat }
 penilaian-doc-sign-atasan = Atasan Pejabat Penilai Kinerja
 penilaian-doc-link = Dokumen evaluasi
 error-form-unreadable = Isian formulir tidak terbaca. Muat ulang halaman, lalu kirim lagi.
+admin-penilaian-body = Penilaian setiap unit per periode menurut tahap, yang terlambat, dan unduhan CSV.
+admin-curve-body = Distribusi predikat setiap unit kerja terhadap kurvanya, dan Predikat Kinerja Organisasi tiap unit.

@@ -53,6 +53,8 @@ pub fn AdminHomePage() -> impl IntoView {
             {link("/admin/audit", move_tr!(audit_title), move_tr!(admin_audit_body), "admin-link-audit")}
             {link("/admin/periode", move_tr!(periods_title), move_tr!(admin_periods_body), "admin-link-periods")}
             {link("/admin/realisasi", move_tr!(monitor_title), move_tr!(admin_monitor_body), "admin-link-monitor")}
+            {link("/admin/penilaian", move_tr!(penilaian_monitor_title), move_tr!(admin_penilaian_body), "admin-link-penilaian")}
+            {link("/admin/kurva", move_tr!(penilaian_curve_title), move_tr!(admin_curve_body), "admin-link-curve")}
         </div>
         <NewEmployeeForm />
         <IslandScripts />

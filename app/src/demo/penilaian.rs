@@ -3,7 +3,8 @@
 //! final, acknowledged, appealed, decided), a Predikat Kinerja Organisasi for
 //! most units kerja, and predikat drawn so that some units keep their curve and
 //! some breach it. The demo atasan's team is left unrated in the latest period,
-//! for the atasan to rate.
+//! for the atasan to rate, and so is the atasan, for the demo atasan pejabat
+//! penilai.
 
 use super::random::Random;
 use super::{insert_batched, move_id_sequences, next_id, DemoRole, Progress};
@@ -291,8 +292,10 @@ pub async fn seed_demo_penilaian(
             let Some(&(unit, leads)) = curve_of.get(&person.employee_id) else {
                 continue;
             };
-            // The demo atasan's own reports wait for them in the latest period.
-            let on_demo_team = atasan.is_some() && person.supervisor == atasan;
+            // The demo atasan's reports wait for them in the latest period, and
+            // the atasan for their own rater (the demo atasan pejabat penilai).
+            let on_demo_team = atasan.is_some()
+                && (person.supervisor == atasan || Some(person.employee_id) == atasan);
             if latest_period && on_demo_team {
                 continue;
             }

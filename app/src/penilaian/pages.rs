@@ -23,7 +23,7 @@ use crate::components::form::{
 };
 use crate::components::islands::IslandScripts;
 use crate::components::params::{employee_param, period_param, year_param};
-use crate::components::{AccessProblem, Loading, PageHeader};
+use crate::components::{AccessProblem, Loading, PageHeader, WideTable};
 use crate::error::AppError;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::realisasi::rules::format_capaian;
@@ -312,7 +312,7 @@ fn RhkFacts(rhk: RhkScore, n: usize) -> impl IntoView {
             {rhk.text.clone()}
             <span class="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{rhk_kind_label(kind)}</span>
         </h2>
-        <div class="mt-2 overflow-x-auto">
+        <WideTable class="mt-1">
             <table class="w-full min-w-[32rem] text-left text-sm">
                 <thead class="text-xs text-slate-500">
                     <tr>
@@ -339,7 +339,7 @@ fn RhkFacts(rhk: RhkScore, n: usize) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </WideTable>
     }
 }
 

@@ -17,6 +17,10 @@ pub fn PimpinanPage() -> impl IntoView {
         <Title text=tr!(i18n, pimpinan_title) />
         <PageHeader title=move_tr!(pimpinan_title)>
             <p>{move_tr!(pimpinan_lead)}</p>
+            <p class="mt-2 flex flex-wrap gap-4 text-sm">
+                <a href="/admin/penilaian" class="text-emerald-800 underline" data-testid="pimpinan-link-penilaian">{move_tr!(penilaian_monitor_title)}</a>
+                <a href="/admin/kurva" class="text-emerald-800 underline" data-testid="pimpinan-link-curve">{move_tr!(penilaian_curve_title)}</a>
+            </p>
         </PageHeader>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod evaluations;
 pub mod plans;
 pub mod policy;
 
