@@ -15,6 +15,9 @@
 #                5,000 one-time passwords hashed), re-import dry run, audit verify
 #   writes       plan saves per second: 1 writer × 50, 50 writers × 4, 200 writers × 2
 #                at once (SQLite, and PostgreSQL when installed)
+#   penilaian    a unit of 1,000 finalised evaluations: the distribution recounted by
+#                the server and by the browser's rule, the scoring form rendered, an
+#                autosave of the whole form (SQLite, and PostgreSQL when installed)
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
 #   evidence     10 MB and 100 MB uploads as the demo pelapor (median of 3) with the
@@ -90,9 +93,10 @@ kill "${PIDS[-1]}" 2>/dev/null || true
 LEPTOS_OUTPUT_NAME=sikap LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 \
   LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=true \
   LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt \
-  cargo build --release -p server --bin baseline_server --bin import_bench --bin write_bench --no-default-features >/dev/null 2>&1
+  cargo build --release -p server --bin baseline_server --bin import_bench --bin write_bench --bin penilaian_bench --no-default-features >/dev/null 2>&1
 "$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
 "$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
+"$CARGO_TARGET_DIR/release/penilaian_bench" | sed 's/^/penilaian: /'
 
 export SIKAP_DATABASE_URL="sqlite://$WORK/large.db"
 start=$(now_ms)
@@ -260,7 +264,8 @@ at_scale() {
   for page in "anonymous /" "anonymous /organisasi" "anonymous /organisasi?q=dinas" "anonymous /tentang" "anonymous /masuk" \
     "pegawai /saya" "pegawai /skp" "pegawai /skp/$year" "atasan /tim" "atasan /skp/$year/matriks" \
     "admin /pegawai?q=budi" "admin /admin" "admin /admin/organisasi" "admin /admin/audit" "admin /admin/periode" \
-    "admin /skp/$year/kaskade" "admin /skp/$year/kaskade?unit=$unit" "pimpinan /pimpinan"; do
+    "admin /skp/$year/kaskade" "admin /skp/$year/kaskade?unit=$unit" "admin /admin/penilaian" "admin /admin/kurva" \
+    "pimpinan /pimpinan"; do
     set -- $page
     touch "$WORK/anonymous.cookies"
     report "  $2 ($1)" "$(median5 "$1" "http://127.0.0.1:$port$2") ms"
@@ -293,6 +298,7 @@ stop_pg() {
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   start_pg
   DATABASE_URL="$pg_url" "$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
+  DATABASE_URL="$pg_url" "$CARGO_TARGET_DIR/release/penilaian_bench" | sed 's/^/penilaian: /'
   stop_pg
 fi
 
