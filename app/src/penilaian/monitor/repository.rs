@@ -19,12 +19,14 @@ pub struct StageRow {
 
 /// Active employees whose plan for `year` is approved, each with their
 /// realisasi filing (of the period; for the annual evaluation, the year's
-/// latest) and their evaluation of `period_id`, if any.
+/// latest) and their evaluation of `period_id`, if any; `with_atasan`: also the
+/// name of who should rate them (for the lists that name people).
 pub async fn stages(
     conn: &mut Conn,
     year: i64,
     period_id: i64,
     annual: bool,
+    with_atasan: bool,
 ) -> Result<Vec<StageRow>, sqlx::Error> {
     let filed = if annual {
         "(SELECT MAX(r.filed_at) FROM realisasi_reports r JOIN periods q ON q.id = r.period_id \
@@ -32,9 +34,13 @@ pub async fn stages(
     } else {
         "(SELECT r.filed_at FROM realisasi_reports r WHERE r.employee_id = e.id AND r.period_id = $2)"
     };
+    let atasan = if with_atasan {
+        "(SELECT MIN(a.name) FROM employees a WHERE a.position_id = p.parent_id AND a.active = 1)"
+    } else {
+        "CAST(NULL AS TEXT)"
+    };
     sqlx::query_as(&format!(
-        "SELECT e.id AS employee_id, e.name, e.nip, p.unit_id, \
-                (SELECT MIN(a.name) FROM employees a WHERE a.position_id = p.parent_id AND a.active = 1) AS atasan, \
+        "SELECT e.id AS employee_id, e.name, e.nip, p.unit_id, {atasan} AS atasan, \
                 {filed} AS filed_at, v.status, v.rated_by \
          FROM skp_plans s JOIN employees e ON e.id = s.employee_id \
          JOIN positions p ON p.id = e.position_id \

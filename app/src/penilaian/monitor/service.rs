@@ -59,7 +59,7 @@ pub async fn monitor(
         None => None,
     };
     let annual = period.kind == PeriodKind::Annual;
-    let rows = repo::stages(&mut conn, period.year, period.id, annual).await?;
+    let rows = repo::stages(&mut conn, period.year, period.id, annual, with_people).await?;
     let scope: Option<HashSet<i64>> = unit.map(|u| tree.subtree(u.id).into_iter().collect());
     // People in a deactivated unit belong to no row: left out of the totals too.
     let in_scope = |row: &&StageRow| match &scope {
