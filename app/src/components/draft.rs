@@ -159,6 +159,9 @@ impl Draft {
 }
 
 #[cfg(feature = "hydrate")]
+pub use storage_copy::named_fields;
+
+#[cfg(feature = "hydrate")]
 mod storage_copy {
     //! The stored copy (`super::Draft`) in the browser's local storage.
     use super::Draft;
@@ -177,16 +180,23 @@ mod storage_copy {
     /// The form's typed texts and chosen radio buttons (named inputs and text
     /// areas; no files, no hidden fields).
     fn texts(form: &HtmlFormElement) -> Vec<(String, String)> {
+        named_fields(form, |input| {
+            let kind = input.type_();
+            matches!(kind.as_str(), "text" | "url" | "") || (kind == "radio" && input.checked())
+        })
+    }
+
+    /// A form's named text areas and the inputs `keep` chooses, as (name, value).
+    pub fn named_fields(
+        form: &HtmlFormElement,
+        keep: impl Fn(&HtmlInputElement) -> bool,
+    ) -> Vec<(String, String)> {
         let elements = form.elements();
         (0..elements.length())
             .filter_map(|i| elements.item(i))
             .filter_map(|el| {
                 if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-                    let kind = input.type_();
-                    let typed = matches!(kind.as_str(), "text" | "url" | "");
-                    let chosen = kind == "radio" && input.checked();
-                    ((typed || chosen) && !input.name().is_empty())
-                        .then(|| (input.name(), input.value()))
+                    (!input.name().is_empty() && keep(input)).then(|| (input.name(), input.value()))
                 } else {
                     el.dyn_ref::<HtmlTextAreaElement>()
                         .filter(|t| !t.name().is_empty())

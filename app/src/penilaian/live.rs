@@ -255,7 +255,7 @@ mod watch {
     use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement, XmlHttpRequest};
+    use web_sys::{HtmlFormElement, HtmlInputElement, XmlHttpRequest};
 
     #[derive(Clone)]
     pub struct Watch {
@@ -279,23 +279,10 @@ mod watch {
 
     /// Every named field as the form would post it (checked radios only).
     fn fields_of(form: &HtmlFormElement) -> Vec<(String, String)> {
-        let elements = form.elements();
-        (0..elements.length())
-            .filter_map(|i| elements.item(i))
-            .filter_map(|el| {
-                if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-                    let kind = input.type_();
-                    let keep = !input.name().is_empty()
-                        && (kind != "radio" || input.checked())
-                        && kind != "submit";
-                    keep.then(|| (input.name(), input.value()))
-                } else {
-                    el.dyn_ref::<HtmlTextAreaElement>()
-                        .filter(|t| !t.name().is_empty())
-                        .map(|t| (t.name(), t.value()))
-                }
-            })
-            .collect()
+        crate::components::draft::named_fields(form, |input| {
+            let kind = input.type_();
+            (kind != "radio" || input.checked()) && kind != "submit"
+        })
     }
 
     fn encode(fields: &[(String, String)]) -> String {

@@ -440,8 +440,7 @@ fn cell(period_id: i64, found: Option<&repo::PeriodEvaluation>, rater: bool) -> 
 /// team page's way into each scoring form.
 pub async fn team_evaluations(db: &Db, user: &SessionUser) -> Result<TeamEvaluations, AppError> {
     let mut conn = db.read().await?;
-    let this_year = crate::skp::overview::service::this_year();
-    let Some(year) = crate::skp::period::repository::reporting_year(&mut conn, this_year).await?
+    let Some((year, people)) = crate::skp::plan::holders::approved_team(&mut conn, user).await?
     else {
         return Ok(TeamEvaluations {
             year: None,
@@ -449,15 +448,6 @@ pub async fn team_evaluations(db: &Db, user: &SessionUser) -> Result<TeamEvaluat
             rows: Vec::new(),
         });
     };
-    let mut people = crate::skp::plan::holders::direct_reports(
-        &mut conn,
-        &user.supervising_positions,
-        user.employee_id(),
-        year,
-    )
-    .await?;
-    people.retain(|p| p.status == Some(PlanStatus::Approved));
-    people.sort_by(|a, b| a.name.cmp(&b.name));
     let periods = realisasi_repo::year_periods(&mut conn, year).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.employee_id).collect();
     let found = repo::of_year(&mut conn, &ids, year).await?;

@@ -74,34 +74,22 @@ const KNOWN: &[Known] = &[
     Known {
         name: "unit_results_key",
         sqlite_columns: "unit_results.unit_id, unit_results.year",
-        answer: || AppError::Conflict {
-            message: tr!(penilaian_error_conflict),
-            version: 0,
-        },
+        answer: evaluation_saved_first,
     },
     Known {
         name: "evaluations_key",
         sqlite_columns: "evaluations.employee_id, evaluations.period_id",
-        answer: || AppError::Conflict {
-            message: tr!(penilaian_error_conflict),
-            version: 1,
-        },
+        answer: evaluation_saved_first,
     },
     Known {
         name: "evaluation_rhk_key",
         sqlite_columns: "evaluation_rhk.evaluation_id, evaluation_rhk.rhk_id",
-        answer: || AppError::Conflict {
-            message: tr!(penilaian_error_conflict),
-            version: 0,
-        },
+        answer: evaluation_saved_first,
     },
     Known {
         name: "evaluation_values_key",
         sqlite_columns: "evaluation_values.evaluation_id, evaluation_values.value_code",
-        answer: || AppError::Conflict {
-            message: tr!(penilaian_error_conflict),
-            version: 0,
-        },
+        answer: evaluation_saved_first,
     },
     Known {
         name: "evaluation_appeals_pkey",
@@ -114,6 +102,14 @@ const KNOWN: &[Known] = &[
         answer: || AppError::invalid("year", tr!(error_year_opened_elsewhere)),
     },
 ];
+
+/// Another rater saved the evaluation first (the version is read again).
+fn evaluation_saved_first() -> AppError {
+    AppError::Conflict {
+        message: tr!(penilaian_error_conflict),
+        version: 0,
+    }
+}
 
 /// A named constraint the user can act on becomes its field error or conflict;
 /// anything else is internal (logged with the request id, shown as a code).

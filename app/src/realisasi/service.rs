@@ -709,8 +709,7 @@ pub async fn year_of_period(state: &AppState, period_id: i64) -> Result<i64, App
 /// The direct reports' filing per period of the year being reported.
 pub async fn team_filings(db: &Db, user: &SessionUser) -> Result<TeamFilings, AppError> {
     let mut conn = db.read().await?;
-    let this_year = crate::skp::overview::service::this_year();
-    let Some(year) = crate::skp::period::repository::reporting_year(&mut conn, this_year).await?
+    let Some((year, people)) = crate::skp::plan::holders::approved_team(&mut conn, user).await?
     else {
         return Ok(TeamFilings {
             year: None,
@@ -718,15 +717,6 @@ pub async fn team_filings(db: &Db, user: &SessionUser) -> Result<TeamFilings, Ap
             rows: Vec::new(),
         });
     };
-    let mut people = crate::skp::plan::holders::direct_reports(
-        &mut conn,
-        &user.supervising_positions,
-        user.employee_id(),
-        year,
-    )
-    .await?;
-    people.retain(|p| p.status == Some(PlanStatus::Approved));
-    people.sort_by(|a, b| a.name.cmp(&b.name));
     let periods = repo::periodic_periods(&mut conn, year).await?;
     let ids: Vec<i64> = people.iter().map(|p| p.employee_id).collect();
     let filings = repo::filings(&mut conn, &ids, year).await?;

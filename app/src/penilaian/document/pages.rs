@@ -4,11 +4,10 @@
 
 use super::api::get_evaluation_document;
 use super::types::{DocumentRhkResult, EvaluationDocument};
-use crate::components::form::BUTTON_CLASS;
 use crate::components::params::{employee_param, period_param};
 use crate::components::{AccessProblem, Loading, WideTable};
 use crate::i18n::{move_tr, tr, I18n};
-use crate::skp::document::pages::{IdentityRows, CELL};
+use crate::skp::document::pages::{DocumentActions, IdentityRows, CELL};
 use crate::skp::document::types::Signatory;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -98,12 +97,7 @@ fn Document(doc: EvaluationDocument) -> impl IntoView {
         }
     });
     view! {
-        <div class="mb-4 flex flex-wrap gap-3 print:hidden">
-            // Shown and wired by a few lines of plain script: no WASM for one button.
-            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!(skp_document_print)}</button>
-            <script src="/cetak.js" defer></script>
-            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="penilaian-document-pdf">{move_tr!(skp_pdf)}</a>
-        </div>
+        <DocumentActions pdf test_id="penilaian-document-pdf" />
         <WideTable class="print:overflow-visible">
         <article class="mx-auto min-w-[36rem] max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="penilaian-document">
             {draft_note}

@@ -9,7 +9,6 @@ use super::types::{
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::identity::roles::SessionUser;
-use crate::organisation::supervision::supervisor_of_employee;
 use crate::penilaian::pages::rating_label;
 use crate::penilaian::repository as repo;
 use crate::penilaian::rules::{Predikat, Rating};
@@ -17,7 +16,7 @@ use crate::penilaian::types::{AppealOutcome, EvaluationStatus, IkiResult};
 use crate::platform::db::now_millis;
 use crate::platform::state::AppState;
 use crate::realisasi::rules::format_capaian;
-use crate::skp::document::service::{place_date, signatory};
+use crate::skp::document::service::{pejabat_penilai, place_date};
 use crate::skp::labels::aspek_label;
 
 fn rating_text(rating: Option<Rating>) -> String {
@@ -55,22 +54,12 @@ pub async fn document(
     let plan = crate::skp::document::service::document(state, user, employee_id, year).await?;
     let mut conn = state.db.read().await?;
     let stored = repo::evaluation(&mut conn, employee_id, period_id).await?;
-    // Who rated it; before anyone has, whoever supervises today.
-    let penilai_id = match stored.as_ref().and_then(|e| e.rated_by) {
-        Some(id) => Some(id),
-        None => supervisor_of_employee(&mut conn, employee_id)
-            .await?
-            .map(|s| s.employee_id),
-    };
-    let penilai = match penilai_id {
-        Some(id) => Some(signatory(&mut conn, id).await?),
-        None => None,
-    };
+    // Who rated it (before anyone has, whoever supervises today), and above them.
+    let rater = stored.as_ref().and_then(|e| e.rated_by);
+    let (penilai_id, penilai) = pejabat_penilai(&mut conn, employee_id, rater).await?;
     let atasan_penilai = match penilai_id {
-        Some(id) => match supervisor_of_employee(&mut conn, id).await? {
-            Some(s) => Some(signatory(&mut conn, s.employee_id).await?),
-            None => None,
-        },
+        // The atasan pejabat penilai: who supervises the rater today.
+        Some(id) => pejabat_penilai(&mut conn, id, None).await?.1,
         None => None,
     };
     drop(conn);

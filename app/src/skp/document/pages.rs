@@ -40,6 +40,19 @@ pub fn SkpDocumentPage() -> impl IntoView {
     }
 }
 
+/// Above an official document: print it (a button shown and wired by a few lines
+/// of plain script, no WASM for one button) or download its PDF.
+#[component]
+pub fn DocumentActions(pdf: String, test_id: &'static str) -> impl IntoView {
+    view! {
+        <div class="mb-4 flex flex-wrap gap-3 print:hidden">
+            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!(skp_document_print)}</button>
+            <script src="/cetak.js" defer></script>
+            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid=test_id>{move_tr!(skp_pdf)}</a>
+        </div>
+    }
+}
+
 #[component]
 fn Document(doc: SkpDocument) -> impl IntoView {
     let pdf = format!("/skp/{}/pegawai/{}/dokumen.pdf", doc.year, doc.employee_id);
@@ -61,12 +74,7 @@ fn Document(doc: SkpDocument) -> impl IntoView {
         </p>
     });
     view! {
-        <div class="mb-4 flex flex-wrap gap-3 print:hidden">
-            // Shown and wired by a few lines of plain script: no WASM for one button.
-            <button type="button" class=BUTTON_CLASS hidden data-print>{move_tr!(skp_document_print)}</button>
-            <script src="/cetak.js" defer></script>
-            <a class="rounded-md border border-emerald-700 px-4 py-2 text-emerald-800" href=pdf download rel="external" data-testid="skp-pdf-link">{move_tr!(skp_pdf)}</a>
-        </div>
+        <DocumentActions pdf test_id="skp-pdf-link" />
         // Wider than a phone: the document scrolls in its frame, the page does not.
         <WideTable class="print:overflow-visible">
         <article class="mx-auto min-w-[36rem] max-w-5xl bg-white p-6 text-[13px] leading-snug text-black shadow-sm print:p-0 print:shadow-none" data-testid="skp-document">

@@ -43,6 +43,26 @@ pub async fn signatory(conn: &mut Conn, employee_id: i64) -> Result<Signatory, A
     })
 }
 
+/// Who signs a document of `employee_id` as the pejabat penilai: `chosen` (who
+/// approved, who rated) or, while there is none, whoever supervises them today.
+pub async fn pejabat_penilai(
+    conn: &mut Conn,
+    employee_id: i64,
+    chosen: Option<i64>,
+) -> Result<(Option<i64>, Option<Signatory>), AppError> {
+    let id = match chosen {
+        Some(id) => Some(id),
+        None => supervisor_of_employee(conn, employee_id)
+            .await?
+            .map(|s| s.employee_id),
+    };
+    let signs = match id {
+        Some(id) => Some(signatory(conn, id).await?),
+        None => None,
+    };
+    Ok((id, signs))
+}
+
 /// "Kepahiang, 28 November 2026": where and when a document is signed (the
 /// place is the instansi's last word).
 pub fn place_date(state: &AppState, at: i64) -> String {
@@ -69,16 +89,7 @@ pub async fn document(
     let mut conn = state.db.read().await?;
     let approval = repository::approval(&mut conn, plan_id).await?;
     // The official who approved it; before approval, whoever supervises today.
-    let penilai_id = match approval.approved_by {
-        Some(id) => Some(id),
-        None => supervisor_of_employee(&mut conn, employee_id)
-            .await?
-            .map(|s| s.employee_id),
-    };
-    let penilai = match penilai_id {
-        Some(id) => Some(signatory(&mut conn, id).await?),
-        None => None,
-    };
+    let (_, penilai) = pejabat_penilai(&mut conn, employee_id, approval.approved_by).await?;
     let pegawai = signatory(&mut conn, employee_id).await?;
     let place_date = place_date(state, approval.approved_at.unwrap_or_else(now_millis));
     let rhk = plan

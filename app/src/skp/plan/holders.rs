@@ -52,3 +52,21 @@ pub async fn pending_in_units(
     }
     query.fetch_all(conn).await
 }
+
+/// The reporting year (`None` before any is open) and the caller's direct
+/// reports (incl. through a Plt./Plh. seat) whose plan for it is approved, by
+/// name: the people a supervisor follows per period (realisasi, penilaian).
+pub async fn approved_team(
+    conn: &mut Conn,
+    user: &crate::identity::roles::SessionUser,
+) -> Result<Option<(i64, Vec<PlanHolder>)>, sqlx::Error> {
+    let this_year = crate::skp::overview::service::this_year();
+    let Some(year) = crate::skp::period::repository::reporting_year(conn, this_year).await? else {
+        return Ok(None);
+    };
+    let mut people =
+        direct_reports(conn, &user.supervising_positions, user.employee_id(), year).await?;
+    people.retain(|p| p.status == Some(PlanStatus::Approved));
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Some((year, people)))
+}
