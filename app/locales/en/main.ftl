@@ -900,3 +900,6 @@ penilaian-doc-link = Evaluation document
 error-form-unreadable = The form could not be read. Reload the page, then send it again.
 admin-penilaian-body = Each unit's evaluations per period by stage, the late ones, and a CSV download.
 admin-curve-body = Each work unit's rating distribution against its curve, and each unit's organisation rating.
+penilaian-notice-acknowledged = { $name } has read the evaluation for { $period }
+penilaian-notice-decided-rater = { $name } decided the objection of { $employee } to the evaluation for { $period }
+penilaian-annual-official = The rating of this annual evaluation is the official performance rating of the year; the periodic ratings above inform it.

@@ -900,3 +900,6 @@ penilaian-doc-link = Dokumen evaluasi
 error-form-unreadable = Isian formulir tidak terbaca. Muat ulang halaman, lalu kirim lagi.
 admin-penilaian-body = Penilaian setiap unit per periode menurut tahap, yang terlambat, dan unduhan CSV.
 admin-curve-body = Distribusi predikat setiap unit kerja terhadap kurvanya, dan Predikat Kinerja Organisasi tiap unit.
+penilaian-notice-acknowledged = { $name } sudah membaca penilaian { $period }
+penilaian-notice-decided-rater = { $name } memutuskan keberatan { $employee } atas penilaian { $period }
+penilaian-annual-official = Predikat penilaian tahunan ini adalah predikat kinerja resmi tahun ini; predikat periodik di atas menjadi bahan pertimbangannya.

@@ -75,12 +75,13 @@ pub fn panel_state(
     (d, broken)
 }
 
-const BAR_COLOURS: [&str; 5] = [
-    "bg-emerald-600",
-    "bg-sky-600",
-    "bg-amber-500",
-    "bg-orange-600",
-    "bg-red-700",
+/// Each predikat's colour, in [`Predikat`] order (here and on the curve page).
+pub const PREDIKAT_FILLS: [&str; 5] = [
+    "fill-emerald-600",
+    "fill-sky-600",
+    "fill-amber-500",
+    "fill-orange-600",
+    "fill-red-700",
 ];
 
 #[allow(clippy::too_many_arguments)]
@@ -179,16 +180,17 @@ pub fn ScoringPanel(
                 <ul class="mt-3 space-y-2" data-testid="distribution-bars">
                     {Predikat::ALL.iter().copied().map(|p| {
                         let count = move || state().0.count(p);
-                        let width = move || format!("width: {}%", state().0.percent(p));
+                        // SVG geometry, not an inline style: the CSP allows no inline styles.
+                        let width = move || state().0.percent(p).max(1).to_string();
                         view! {
                             <li class="text-sm" data-predikat=p.code()>
                                 <div class="flex justify-between">
                                     <span>{p.name()}</span>
                                     <span class="tabular-nums" data-testid="distribution-count">{move || format!("{} ({}%)", count(), state().0.percent(p))}</span>
                                 </div>
-                                <div class="mt-1 h-2 rounded bg-slate-100" aria-hidden="true">
-                                    <div class=format!("h-2 rounded {}", BAR_COLOURS[p as usize]) style=width></div>
-                                </div>
+                                <svg class="mt-1 block h-2 w-full rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect class=PREDIKAT_FILLS[p as usize] width=width height="1" />
+                                </svg>
                             </li>
                         }
                     }).collect_view()}

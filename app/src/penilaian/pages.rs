@@ -189,7 +189,10 @@ fn EvaluationScreen(view: EvaluationView) -> impl IntoView {
             {document}
         </div>
         <Outcome view=view.clone() />
-        {(!view.periodic.is_empty()).then(|| view! { <PeriodicTable periodic=view.periodic.clone() /> })}
+        {view.annual.then(|| view! {
+            <PeriodicTable periodic=view.periodic.clone() />
+            <p class="mt-2 text-sm text-slate-600" data-testid="penilaian-annual-official">{move_tr!(penilaian_annual_official)}</p>
+        })}
         {body}
     }
 }

@@ -476,6 +476,21 @@ pub async fn acknowledge(
     let period = period_of(&mut tx, &e).await?;
     repo::set_status(&mut tx, e.id, EvaluationStatus::Acknowledged, now).await?;
     let period_name = period_info(&period).name;
+    // The rater learns it was read.
+    if let Some(rater) = e.rated_by {
+        let notice = Notice {
+            to: rater,
+            text: deferred_tr!(penilaian_notice_acknowledged, { "name" => user.viewer.name, "period" => period_name }),
+            link: page_of(period.year, e.employee_id, period.id),
+        };
+        notifications::insert(
+            &mut tx,
+            AuditAction::EvaluationAcknowledged.code(),
+            notice,
+            now,
+        )
+        .await?;
+    }
     let change = Change::by(
         user,
         AuditAction::EvaluationAcknowledged,
@@ -640,6 +655,15 @@ pub async fn decide(
         link: own_page_of(period.year, period.id),
     };
     notifications::insert(&mut tx, AuditAction::EvaluationDecided.code(), notice, now).await?;
+    // The rater learns the outcome too (unless they decided it themselves).
+    if let Some(rater) = e.rated_by.filter(|r| *r != user.employee_id()) {
+        let notice = Notice {
+            to: rater,
+            text: deferred_tr!(penilaian_notice_decided_rater, { "name" => user.viewer.name, "employee" => name, "period" => period_name }),
+            link: page_of(period.year, e.employee_id, period.id),
+        };
+        notifications::insert(&mut tx, AuditAction::EvaluationDecided.code(), notice, now).await?;
+    }
     let after = json!({
         "outcome": outcome.code(),
         "decision": decision,

@@ -12,21 +12,13 @@ use crate::components::{
     format_count, AccessProblem, Bar, BarChart, Legend, Loading, PageHeader, StackedBar, WideTable,
 };
 use crate::i18n::{move_tr, tr, I18n};
+use crate::penilaian::live::PREDIKAT_FILLS;
 use crate::penilaian::pages::bound_sentence;
 use crate::penilaian::rules::{Predikat, UnitPredikat};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 const CARD: &str = "mt-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
-
-/// Each employee predikat's colour, in [`Predikat`] order.
-pub const PREDIKAT_FILLS: [&str; 5] = [
-    "fill-emerald-600",
-    "fill-sky-600",
-    "fill-amber-500",
-    "fill-orange-600",
-    "fill-red-700",
-];
 
 #[component]
 pub fn DistributionMonitorPage() -> impl IntoView {
