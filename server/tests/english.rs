@@ -29,7 +29,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use support::policy::POLICY;
-use support::{call, call_json, get_as, send};
+use support::{call, call_json, evaluations, get_as, log_in, send};
 
 /// Words of the interface that are never English (checked as whole words, with
 /// the case given).
@@ -400,12 +400,14 @@ async fn every_page(
     visitors: &[(&str, Option<String>, Vec<Role>)],
     year: i32,
     employee: i64,
+    period: i64,
 ) {
     let people = written_by_people(state).await;
     for (route, _) in POLICY {
         let url = route
             .replace(":year", &year.to_string())
-            .replace(":id", &employee.to_string());
+            .replace(":id", &employee.to_string())
+            .replace(":period", &period.to_string());
         for (name, cookie, _) in visitors {
             checker
                 .page(router, &url, name, &english(cookie.as_deref()), &people)
@@ -522,6 +524,7 @@ async fn every_page_error_and_notification_reads_in_english() {
         &visitors,
         this_year,
         demo.pegawai.0,
+        0,
     )
     .await;
     let people = written_by_people(&state).await;
@@ -626,6 +629,128 @@ async fn every_page_error_and_notification_reads_in_english() {
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // The first period evaluated in English: finalising refused until complete,
+    // then final, read, appealed and decided, with each notice in English.
+    let q1: i64 = sqlx::query_scalar(
+        "SELECT id FROM periods WHERE year = 2027 AND kind = 'periodic' ORDER BY number LIMIT 1",
+    )
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    let rhk: Vec<i64> = sqlx::query_scalar(
+        "SELECT r.id FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id WHERE p.employee_id = $1 AND p.year = 2027",
+    )
+    .bind(demo.pegawai.0)
+    .fetch_all(state.db.pool())
+    .await
+    .unwrap();
+    let rated: Vec<(i64, &str, &str)> = rhk.iter().map(|id| (*id, "di_bawah", "")).collect();
+    let form_path = format!("/penilaian/{q1}/pegawai/{}", demo.pegawai.0);
+    let evaluation_page = format!("/skp/2027/pegawai/{}/penilaian/{q1}", demo.pegawai.0);
+    let asked = evaluations::post(
+        &router,
+        &form_path,
+        evaluations::form(&evaluations::ratings(
+            0, "final", &rated, "sesuai", "sesuai", "",
+        )),
+        &atasan,
+        false,
+    )
+    .await;
+    let people = written_by_people(&state).await;
+    checker
+        .page(
+            &router,
+            &evaluations::location(&asked),
+            "atasan",
+            &atasan,
+            &people,
+        )
+        .await;
+    let written: Vec<(i64, &str, &str)> = rhk
+        .iter()
+        .map(|id| (*id, "di_bawah", "Late licences"))
+        .collect();
+    let done = evaluations::post(
+        &router,
+        &form_path,
+        evaluations::form(&evaluations::ratings(
+            1, "final", &written, "sesuai", "di_bawah", "sesuai",
+        )),
+        &atasan,
+        false,
+    )
+    .await;
+    assert!(evaluations::location(&done).ends_with("?final=1"));
+    let evaluation_id: i64 = sqlx::query_scalar("SELECT id FROM evaluations WHERE period_id = $1")
+        .bind(q1)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    let reply = call(
+        &router,
+        "acknowledge_evaluation",
+        &format!("evaluation_id={evaluation_id}"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = call(
+        &router,
+        "file_keberatan",
+        &format!("evaluation_id={evaluation_id}&alasan=Two+licences+were+late+for+reasons+outside+my+work"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let late = call(
+        &router,
+        "file_keberatan",
+        &format!("evaluation_id={evaluation_id}&alasan=again"),
+        Some(&pegawai),
+    )
+    .await;
+    checker.check_text("file_keberatan error", &late.error_message(), &[]);
+    let reviewer_id = evaluations::supervisor_of(&state, demo.atasan.0).await;
+    let reviewer = english(Some(
+        &log_in(
+            &router,
+            &evaluations::account_for(&state, reviewer_id).await,
+            app::demo::DEMO_PASSWORD,
+        )
+        .await,
+    ));
+    let people = written_by_people(&state).await;
+    checker
+        .page(
+            &router,
+            &evaluation_page,
+            "atasan pejabat penilai",
+            &reviewer,
+            &people,
+        )
+        .await;
+    let reply = call(
+        &router,
+        "decide_keberatan",
+        &format!("evaluation_id={evaluation_id}&hasil=ubah&hasil_kerja=sesuai&perilaku=sesuai&keputusan=Upheld+in+part"),
+        Some(&reviewer),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let people = written_by_people(&state).await;
+    for (url, name, cookie) in [
+        ("/pemberitahuan".to_owned(), "pegawai", &pegawai),
+        ("/pemberitahuan".to_owned(), "atasan", &atasan),
+        (format!("/skp/2027/penilaian/{q1}"), "pegawai", &pegawai),
+        (format!("{evaluation_page}/dokumen"), "pegawai", &pegawai),
+        ("/tim".to_owned(), "atasan", &atasan),
+        (format!("/admin/penilaian?periode={q1}"), "admin", &admin),
+        (format!("/admin/kurva?periode={q1}"), "admin", &admin),
+    ] {
+        checker.page(&router, &url, name, cookie, &people).await;
+    }
+
     let reply = call(
         &router,
         "request_skp_revision",
@@ -690,6 +815,7 @@ async fn every_page_error_and_notification_reads_in_english() {
         &visitors,
         2027,
         demo.pegawai.0,
+        q1,
     )
     .await;
     assert!(checker.pages > 200, "{} pages", checker.pages);

@@ -58,7 +58,10 @@ async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
                 Who::Roles(allowed) => allowed.iter().any(|r| roles.contains(r)),
             };
             // The demo pegawai has no plan yet: its document says so.
-            let found = if route.ends_with("/dokumen") {
+            let found = if route.contains("/penilaian/") {
+                // …nor an evaluation: the page says a plan must be approved first.
+                StatusCode::BAD_REQUEST
+            } else if route.ends_with("/dokumen") {
                 StatusCode::NOT_FOUND
             } else if route.contains("/realisasi/") {
                 // …and so no realisasi: the page says a plan must be approved first.

@@ -194,6 +194,19 @@ pub async fn seed_demo_plans(
             at = boss_of(i);
         }
     }
+    // The demo atasan's team (but the demo pegawai, who drafts one) is approved
+    // too: the atasan has people to follow and to rate.
+    if let Some(atasan) = demo
+        .get(&DemoRole::Atasan)
+        .and_then(|id| people.iter().position(|p| p.employee == *id))
+    {
+        let pegawai = demo.get(&DemoRole::Pegawai);
+        for (i, person) in people.iter().enumerate() {
+            if boss_of(i) == Some(atasan) && Some(&person.employee) != pegawai {
+                forced_approved.insert(i);
+            }
+        }
+    }
     // The demo pelapor reports realisasi, so their plan is approved too.
     if let Some(i) = demo
         .get(&DemoRole::Pelapor)

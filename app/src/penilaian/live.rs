@@ -1,58 +1,55 @@
-//! The live side of the scoring form, one island beside a plain form that
-//! works without it: the predikat and the unit's kurva distribusi follow every
-//! rating as it changes (the same `rules` the server stores with), the draft
-//! saves itself a moment after each change, and when another rater of the unit
-//! finalises, the distribution moves on every open form (a server-sent event
-//! stream, `/langsung/penilaian/...`). In the main WASM: its event-source and
-//! request bindings left a lazy chunk unresolvable (see `realisasi/live.rs`).
+//! The live side of the scoring form: one island beside a plain form that works
+//! without it. The panel itself is server-rendered HTML (`pages::ScoringPanelView`,
+//! right without WASM: the saved ratings' predikat and the unit's distribution
+//! with this draft); the island renders nothing of its own and writes into the
+//! panel's marked parts (`data-live`) as ratings change, so the main WASM carries
+//! the rules and a few DOM calls, not a second copy of the panel's markup. It
+//! - computes the predikat, the guidance and the unit's kurva distribusi with
+//!   this draft the moment a rating changes (the same `rules` the server stores
+//!   with);
+//! - saves the draft a moment after each change, and again when the connection
+//!   returns;
+//! - follows the unit's distribution (a server-sent event stream,
+//!   `/langsung/penilaian/...`): when another rater of the unit finalises, the
+//!   panel moves.
 //!
-//! Texts come rendered from the server (islands carry no translations).
+//! In the main WASM: its event-source and request bindings left a lazy chunk
+//! unresolvable (see `realisasi/live.rs`). Texts come rendered from the server.
 
 use super::fields;
-use super::rules::{
-    predikat, suggested_hasil_kerja, Bound, Distribution, Predikat, Rating, RhkRating,
-};
+use super::rules::{predikat, Bound, Distribution, Predikat, Rating};
 use crate::components::islands::IslandRoot;
-use leptos::either::Either;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PanelLabels {
-    pub predikat_title: String,
-    pub hasil_kerja: String,
-    pub perilaku: String,
-    /// "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi".
-    pub ratings: [String; 3],
-    pub not_yet: String,
+/// The texts the island writes, in this order in its `texts` prop.
+pub mod text {
+    pub const DI_ATAS: usize = 0;
+    pub const NOT_YET: usize = 3;
     /// "Saran panduan: {rating}".
-    pub suggestion: String,
-    pub distribution_title: String,
-    /// "Predikat Kinerja Organisasi: {predikat}" or that none is set.
-    pub unit_result: String,
-    /// "{count} dari {total} pegawai" (with this draft).
-    pub counted: String,
-    pub within: String,
-    pub breach_title: String,
-    /// One sentence per bound of the curve, in its order.
-    pub bounds: Vec<String>,
-    pub saving: String,
-    pub saved: String,
-    pub save_failed: String,
-    pub live_updated: String,
+    pub const SUGGESTION: usize = 4;
+    /// "{total} pegawai dihitung…".
+    pub const COUNTED: usize = 5;
+    pub const SAVING: usize = 6;
+    /// "Draf tersimpan pukul {at}".
+    pub const SAVED: usize = 7;
+    pub const SAVE_FAILED: usize = 8;
+    /// The note that another rater's finalisation moved the distribution.
+    pub const LIVE_UPDATED: usize = 9;
 }
 
-/// The predikat the two chosen ratings make ("—" until both are chosen).
-fn predikat_of(hasil_kerja: Option<Rating>, perilaku: Option<Rating>) -> Option<Predikat> {
+/// The predikat the two chosen ratings make (`None` until both are chosen).
+pub fn predikat_of(hasil_kerja: Option<Rating>, perilaku: Option<Rating>) -> Option<Predikat> {
     Some(predikat(hasil_kerja?, perilaku?))
 }
 
-fn rating_index(r: Rating) -> usize {
-    match r {
-        Rating::DiAtas => 0,
-        Rating::Sesuai => 1,
-        Rating::DiBawah => 2,
-    }
+/// Where a rating's label is in the texts: Di Atas, Sesuai, Di Bawah.
+pub fn rating_index(r: Rating) -> usize {
+    text::DI_ATAS
+        + match r {
+            Rating::DiAtas => 0,
+            Rating::Sesuai => 1,
+            Rating::DiBawah => 2,
+        }
 }
 
 /// What the panel shows for one set of choices: the distribution with this
@@ -75,6 +72,11 @@ pub fn panel_state(
     (d, broken)
 }
 
+/// "3 (25%)": a predikat's count and share, as the panel shows it.
+pub fn count_text(d: &Distribution, p: Predikat) -> String {
+    format!("{} ({}%)", d.count(p), d.percent(p))
+}
+
 /// Each predikat's colour, in [`Predikat`] order (here and on the curve page).
 pub const PREDIKAT_FILLS: [&str; 5] = [
     "fill-emerald-600",
@@ -84,141 +86,51 @@ pub const PREDIKAT_FILLS: [&str; 5] = [
     "fill-red-700",
 ];
 
+/// The live panel's controller. `panel_id` is the server-rendered panel it
+/// writes into; `bounds` the unit's curve as text (`Bound`'s own notation);
+/// `texts` in the order of [`text`].
 #[allow(clippy::too_many_arguments)]
 #[island]
 pub fn ScoringPanel(
     form_id: String,
+    panel_id: String,
     save_url: String,
     stream_url: String,
     others: Distribution,
-    bounds: Vec<Bound>,
+    bounds: Vec<String>,
     rhk_utama: Vec<(i64, bool)>,
     leader: Option<Rating>,
-    hasil_kerja: Option<Rating>,
-    perilaku: Option<Rating>,
-    rhk_ratings: Vec<(i64, Option<Rating>)>,
-    labels: PanelLabels,
+    texts: Vec<String>,
 ) -> impl IntoView {
-    let chosen_hasil = RwSignal::new(hasil_kerja);
-    let chosen_perilaku = RwSignal::new(perilaku);
-    let chosen_rhk = RwSignal::new(rhk_ratings);
-    let others = RwSignal::new(others);
-    let save_note = RwSignal::new(String::new());
-    let live_note = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     {
-        let watch = watch::Watch {
-            form_id: form_id.clone(),
-            save_url: save_url.clone(),
-            hasil: chosen_hasil,
-            perilaku: chosen_perilaku,
-            rhk: chosen_rhk,
-            note: save_note,
+        let bounds: Vec<Bound> = bounds.iter().filter_map(|b| Bound::parse(b).ok()).collect();
+        let live = watch::Live {
+            texts: StoredValue::new(texts),
+            bounds: StoredValue::new(bounds),
+            rhk_utama: StoredValue::new(rhk_utama),
+            leader,
+            hasil: RwSignal::new(None),
+            perilaku: RwSignal::new(None),
+            rhk: RwSignal::new(Vec::new()),
+            others: RwSignal::new(others),
             retry: RwSignal::new(false),
-            saving: labels.saving.clone(),
-            saved: labels.saved.clone(),
-            failed: labels.save_failed.clone(),
+            form_id,
+            panel_id,
+            save_url,
         };
-        let stream_url = stream_url.clone();
+        let started = live.clone();
         Effect::new(move |_| {
-            watch.start();
-            watch::follow(&stream_url, others, live_note);
+            started.start();
+            watch::follow(&stream_url, started.clone());
         });
+        Effect::new(move |_| live.paint());
     }
-    let _ = (&form_id, &save_url, &stream_url);
-    let utama = StoredValue::new(rhk_utama);
-    let suggestion = move || {
-        leader.or_else(|| {
-            let ratings: Vec<Option<RhkRating>> = utama.with_value(|u| {
-                u.iter()
-                    .map(|(id, utama)| {
-                        chosen_rhk.with(|c| {
-                            c.iter()
-                                .find(|(r, _)| r == id)
-                                .and_then(|(_, r)| *r)
-                                .map(|rating| RhkRating {
-                                    utama: *utama,
-                                    rating,
-                                })
-                        })
-                    })
-                    .collect()
-            });
-            suggested_hasil_kerja(&ratings)
-        })
-    };
-    let labels = StoredValue::new(labels);
-    let bounds = StoredValue::new(bounds);
-    let mine = move || predikat_of(chosen_hasil.get(), chosen_perilaku.get());
-    let state = move || bounds.with_value(|b| panel_state(others.get(), mine(), b));
-    let rating_text = move |r: Option<Rating>| {
-        labels.with_value(|l| {
-            r.map_or_else(|| l.not_yet.clone(), |r| l.ratings[rating_index(r)].clone())
-        })
-    };
-    view! {
-        <IslandRoot>
-            <div class="rounded-xl border border-emerald-200 bg-emerald-50 p-4" data-testid="predikat-panel">
-                <h2 class="text-sm font-medium text-emerald-900">{labels.with_value(|l| l.predikat_title.clone())}</h2>
-                <output class="mt-1 block text-2xl font-bold text-emerald-950" aria-live="polite" data-testid="predikat-live">
-                    {move || mine().map_or_else(|| labels.with_value(|l| l.not_yet.clone()), |p| p.name().to_owned())}
-                </output>
-                <dl class="mt-2 grid grid-cols-2 gap-1 text-sm">
-                    <dt class="text-slate-600">{labels.with_value(|l| l.hasil_kerja.clone())}</dt>
-                    <dd class="font-medium" data-testid="hasil-kerja-live">{move || rating_text(chosen_hasil.get())}</dd>
-                    <dt class="text-slate-600">{labels.with_value(|l| l.perilaku.clone())}</dt>
-                    <dd class="font-medium">{move || rating_text(chosen_perilaku.get())}</dd>
-                </dl>
-                <p class="mt-2 text-sm text-emerald-900" data-testid="suggestion-live">
-                    {move || labels.with_value(|l| l.suggestion.replace("{rating}", &rating_text(suggestion())))}
-                </p>
-                <p class="mt-1 text-xs text-slate-600" aria-live="polite" data-testid="autosave-note">{move || save_note.get()}</p>
-            </div>
-            <div class="mt-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="distribution-panel">
-                <h2 class="text-sm font-medium text-slate-800">{labels.with_value(|l| l.distribution_title.clone())}</h2>
-                <p class="text-xs text-slate-600">{labels.with_value(|l| l.unit_result.clone())}</p>
-                <ul class="mt-3 space-y-2" data-testid="distribution-bars">
-                    {Predikat::ALL.iter().copied().map(|p| {
-                        let count = move || state().0.count(p);
-                        // SVG geometry, not an inline style: the CSP allows no inline styles.
-                        let width = move || state().0.percent(p).max(1).to_string();
-                        view! {
-                            <li class="text-sm" data-predikat=p.code()>
-                                <div class="flex justify-between">
-                                    <span>{p.name()}</span>
-                                    <span class="tabular-nums" data-testid="distribution-count">{move || format!("{} ({}%)", count(), state().0.percent(p))}</span>
-                                </div>
-                                <svg class="mt-1 block h-2 w-full rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect class=PREDIKAT_FILLS[p as usize] width=width height="1" />
-                                </svg>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                <p class="mt-2 text-xs text-slate-600" data-testid="distribution-total">
-                    {move || labels.with_value(|l| l.counted.replace("{total}", &state().0.total().to_string()))}
-                </p>
-                {move || {
-                    let broken = state().1;
-                    if broken.is_empty() {
-                        let within = labels.with_value(|l| if l.bounds.is_empty() { String::new() } else { l.within.clone() });
-                        Either::Left(view! { <p class="mt-2 text-sm text-emerald-800" data-testid="curve-within">{within}</p> })
-                    } else {
-                        let lines = labels.with_value(|l| broken.iter().filter_map(|i| l.bounds.get(*i).cloned()).collect::<Vec<_>>());
-                        Either::Right(view! {
-                            <div class="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" role="status" data-testid="curve-breach">
-                                <p class="font-medium">{labels.with_value(|l| l.breach_title.clone())}</p>
-                                <ul class="list-disc pl-5">{lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                            </div>
-                        })
-                    }
-                }}
-                <p class="mt-2 text-xs text-sky-800" aria-live="polite" data-testid="distribution-live-note">
-                    {move || if live_note.get() { labels.with_value(|l| l.live_updated.clone()) } else { String::new() }}
-                </p>
-            </div>
-        </IslandRoot>
-    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (
+        form_id, panel_id, save_url, stream_url, others, bounds, rhk_utama, leader, texts,
+    );
+    view! { <IslandRoot>""</IslandRoot> }
 }
 
 /// "3 0 1 0 0" → a distribution (what the stream sends).
@@ -250,29 +162,38 @@ pub fn rhk_of_field(name: &str) -> Option<i64> {
 
 #[cfg(feature = "hydrate")]
 mod watch {
-    //! The form's choices, its autosave and the distribution stream.
-    use super::{choice, decode_counts, rhk_of_field};
+    //! The form's choices, the panel they paint, the autosave and the
+    //! distribution stream.
+    use super::{
+        choice, count_text, decode_counts, panel_state, predikat_of, rating_index, rhk_of_field,
+        text,
+    };
     use crate::penilaian::fields;
-    use crate::penilaian::rules::{Distribution, Rating};
+    use crate::penilaian::rules::{
+        suggested_hasil_kerja, Bound, Distribution, Predikat, Rating, RhkRating,
+    };
     use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::{HtmlFormElement, HtmlInputElement, XmlHttpRequest};
+    use web_sys::{Element, HtmlFormElement, HtmlInputElement, XmlHttpRequest};
 
     #[derive(Clone)]
-    pub struct Watch {
-        pub form_id: String,
-        pub save_url: String,
+    pub struct Live {
+        pub texts: StoredValue<Vec<String>>,
+        pub bounds: StoredValue<Vec<Bound>>,
+        pub rhk_utama: StoredValue<Vec<(i64, bool)>>,
+        pub leader: Option<Rating>,
         pub hasil: RwSignal<Option<Rating>>,
         pub perilaku: RwSignal<Option<Rating>>,
         pub rhk: RwSignal<Vec<(i64, Option<Rating>)>>,
-        pub note: RwSignal<String>,
+        /// The unit's finalised evaluations but this one (from the stream).
+        pub others: RwSignal<Distribution>,
         /// A save failed for want of a connection: tried again when the
         /// browser is back online, and every few seconds until it lands.
         pub retry: RwSignal<bool>,
-        pub saving: String,
-        pub saved: String,
-        pub failed: String,
+        pub form_id: String,
+        pub panel_id: String,
+        pub save_url: String,
     }
 
     fn find_form(form_id: &str) -> Option<HtmlFormElement> {
@@ -303,7 +224,7 @@ mod watch {
 
     fn inside(ev: &web_sys::Event, form_id: &str) -> bool {
         ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest(&format!("#{form_id}")).ok().flatten())
             .is_some()
     }
@@ -312,7 +233,129 @@ mod watch {
         Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>)
     }
 
-    impl Watch {
+    /// The element of the panel marked `data-live=key` (within `scope`, if given).
+    fn part(panel: &Element, scope: Option<&str>, key: &str) -> Option<Element> {
+        let selector = match scope {
+            Some(scope) => format!("{scope} [data-live={key}]"),
+            None => format!("[data-live={key}]"),
+        };
+        panel.query_selector(&selector).ok().flatten()
+    }
+
+    fn write(panel: &Element, key: &str, text: &str) {
+        if let Some(el) = part(panel, None, key) {
+            el.set_text_content(Some(text));
+        }
+    }
+
+    fn show(el: &Element, shown: bool) {
+        let _ = if shown {
+            el.remove_attribute("hidden")
+        } else {
+            el.set_attribute("hidden", "")
+        };
+    }
+
+    impl Live {
+        fn text(&self, i: usize) -> String {
+            self.texts
+                .with_value(|t| t.get(i).cloned().unwrap_or_default())
+        }
+
+        fn rating_text(&self, r: Option<Rating>) -> String {
+            self.text(r.map_or(text::NOT_YET, rating_index))
+        }
+
+        fn panel(&self) -> Option<Element> {
+            document().get_element_by_id(&self.panel_id)
+        }
+
+        /// The guidance's suggestion from the RHK ratings chosen (the leader's
+        /// rating from their unit's result instead, when they lead one).
+        fn suggestion(&self) -> Option<Rating> {
+            self.leader.or_else(|| {
+                let chosen = self.rhk.get();
+                let ratings: Vec<Option<RhkRating>> = self.rhk_utama.with_value(|u| {
+                    u.iter()
+                        .map(|(id, utama)| {
+                            chosen
+                                .iter()
+                                .find(|(r, _)| r == id)
+                                .and_then(|(_, r)| *r)
+                                .map(|rating| RhkRating {
+                                    utama: *utama,
+                                    rating,
+                                })
+                        })
+                        .collect()
+                });
+                suggested_hasil_kerja(&ratings)
+            })
+        }
+
+        /// Writes the choices' predikat, the guidance and the unit's
+        /// distribution with this draft into the panel (tracked: it runs again
+        /// on every change).
+        pub fn paint(&self) {
+            let (hasil, perilaku) = (self.hasil.get(), self.perilaku.get());
+            let mine = predikat_of(hasil, perilaku);
+            let suggestion = self.suggestion();
+            let others = self.others.get();
+            let Some(panel) = self.panel() else { return };
+            write(
+                &panel,
+                "predikat",
+                &mine.map_or_else(|| self.text(text::NOT_YET), |p| p.name().to_owned()),
+            );
+            write(&panel, "hasil-kerja", &self.rating_text(hasil));
+            write(&panel, "perilaku", &self.rating_text(perilaku));
+            write(
+                &panel,
+                "suggestion",
+                &self
+                    .text(text::SUGGESTION)
+                    .replace("{rating}", &self.rating_text(suggestion)),
+            );
+            let (d, broken) = self.bounds.with_value(|b| panel_state(others, mine, b));
+            for &p in Predikat::ALL {
+                let scope = format!("[data-predikat={}]", p.code());
+                if let Some(el) = part(&panel, Some(&scope), "count") {
+                    el.set_text_content(Some(&count_text(&d, p)));
+                }
+                if let Some(el) = part(&panel, Some(&scope), "bar") {
+                    let _ = el.set_attribute("width", &d.percent(p).max(1).to_string());
+                }
+            }
+            write(
+                &panel,
+                "total",
+                &self
+                    .text(text::COUNTED)
+                    .replace("{total}", &d.total().to_string()),
+            );
+            // "Within the curve" only where a curve applies.
+            if let Some(el) = part(&panel, None, "within") {
+                show(
+                    &el,
+                    broken.is_empty() && self.bounds.with_value(|b| !b.is_empty()),
+                );
+            }
+            if let Some(el) = part(&panel, None, "breach") {
+                show(&el, !broken.is_empty());
+                for i in 0..self.bounds.with_value(Vec::len) {
+                    if let Ok(Some(rule)) = el.query_selector(&format!("[data-bound=\"{i}\"]")) {
+                        show(&rule, broken.contains(&i));
+                    }
+                }
+            }
+        }
+
+        fn note(&self, text: &str) {
+            if let Some(panel) = self.panel() {
+                write(&panel, "autosave", text);
+            }
+        }
+
         fn read(&self) {
             let Some(form) = find_form(&self.form_id) else {
                 return;
@@ -397,7 +440,7 @@ mod watch {
             }
             let _ = xhr.set_request_header("Content-Type", "application/x-www-form-urlencoded");
             let _ = xhr.set_request_header("Accept", "text/plain");
-            self.note.set(self.saving.clone());
+            self.note(&self.text(text::SAVING));
             let (answered, this) = (xhr.clone(), self.clone());
             let loaded = handler(move |_| {
                 let status = answered.status().unwrap_or(0);
@@ -410,21 +453,19 @@ mod watch {
                         .next()
                         .unwrap_or_default()
                         .to_owned();
-                    if let Some(form) = find_form(&this.form_id) {
-                        if let Some(input) = form
-                            .query_selector(&format!("input[name={}]", fields::VERSION))
-                            .ok()
-                            .flatten()
-                            .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
-                        {
-                            input.set_value(&version);
-                        }
+                    if let Some(input) = find_form(&this.form_id)
+                        .and_then(|f| {
+                            f.query_selector(&format!("input[name={}]", fields::VERSION))
+                                .ok()
+                                .flatten()
+                        })
+                        .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+                    {
+                        input.set_value(&version);
                     }
                     let now = js_sys::Date::new_0();
-                    this.note.set(this.saved.replace(
-                        "{at}",
-                        &format!("{:02}:{:02}", now.get_hours(), now.get_minutes()),
-                    ));
+                    let at = format!("{:02}:{:02}", now.get_hours(), now.get_minutes());
+                    this.note(&this.text(text::SAVED).replace("{at}", &at));
                 } else if status == 409 {
                     // Another rater saved first: the page again on their version,
                     // which offers this browser's copy back (`ditolak`).
@@ -432,17 +473,17 @@ mod watch {
                     let path = location.pathname().unwrap_or_default();
                     let _ = location.set_href(&format!("{path}?ditolak=konflik"));
                 } else if !text.trim().is_empty() && status != 0 {
-                    this.note.set(text);
+                    this.note(&text);
                 } else {
-                    this.note.set(this.failed.clone());
+                    this.note(&this.text(text::SAVE_FAILED));
                 }
             });
             xhr.set_onload(Some(loaded.as_ref().unchecked_ref()));
             loaded.forget();
-            let (note, failed, retry) = (self.note, self.failed.clone(), self.retry);
+            let this = self.clone();
             let broken = handler(move |_| {
-                note.set(failed.clone());
-                retry.set(true);
+                this.note(&this.text(text::SAVE_FAILED));
+                this.retry.set(true);
             });
             xhr.set_onerror(Some(broken.as_ref().unchecked_ref()));
             broken.forget();
@@ -452,7 +493,7 @@ mod watch {
 
     /// Follows the unit's distribution: the stream sends the finalised counts
     /// on connect and after each change; the browser reconnects by itself.
-    pub fn follow(url: &str, others: RwSignal<Distribution>, noted: RwSignal<bool>) {
+    pub fn follow(url: &str, live: Live) {
         let Ok(source) = web_sys::EventSource::new(url) else {
             return;
         };
@@ -461,18 +502,18 @@ mod watch {
             let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
                 return;
             };
-            let Some(text) = ev.data().as_string() else {
+            let Some(counts) = ev.data().as_string().and_then(|t| decode_counts(&t)) else {
                 return;
             };
-            if let Some(d) = decode_counts(&text) {
-                if others.get_untracked() != d {
-                    others.set(d);
-                    if !first.get_untracked() {
-                        noted.set(true);
+            if live.others.get_untracked() != counts {
+                live.others.set(counts);
+                if !first.get_untracked() {
+                    if let Some(panel) = live.panel() {
+                        write(&panel, "live-note", &live.text(text::LIVE_UPDATED));
                     }
                 }
-                first.set(false);
             }
+            first.set(false);
         });
         source.set_onmessage(Some(message.as_ref().unchecked_ref()));
         message.forget();

@@ -10,7 +10,7 @@
 
 use super::api::get_evaluation;
 use super::fields;
-use super::live::{PanelLabels, ScoringPanel};
+use super::live::{count_text, panel_state, predikat_of, ScoringPanel, PREDIKAT_FILLS};
 use super::rules::{Amount, Bound, Predikat, Rating};
 use super::types::{
     AppealOutcome, EvaluationRole, EvaluationStatus, EvaluationView, PeriodicResult, RhkScore,
@@ -33,6 +33,7 @@ use leptos_meta::Title;
 
 const CARD_CLASS: &str = "mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5";
 const FORM_ID: &str = "penilaian-form";
+const PANEL_ID: &str = "penilaian-panel";
 /// The longest text a field takes (`service::MAX_TEXT_CHARS`).
 const MAX_TEXT: &str = "2000";
 
@@ -253,28 +254,87 @@ fn Outcome(view: EvaluationView) -> impl IntoView {
     }
 }
 
-fn panel_labels(view: &EvaluationView) -> PanelLabels {
+/// The texts the live panel writes, in the order of `live::text`.
+fn panel_texts() -> Vec<String> {
+    let mut texts: Vec<String> = [Rating::DiAtas, Rating::Sesuai, Rating::DiBawah]
+        .map(rating_label)
+        .into();
+    texts.extend([
+        tr!(penilaian_not_yet),
+        tr!(penilaian_suggestion, { "rating" => "{rating}" }),
+        tr!(penilaian_counted, { "total" => "{total}" }),
+        tr!(penilaian_autosave_saving),
+        tr!(penilaian_autosave_saved, { "at" => "{at}" }),
+        tr!(penilaian_autosave_failed),
+        tr!(penilaian_live_updated),
+    ]);
+    texts
+}
+
+/// The predikat panel and the unit's kurva distribusi, as the server renders
+/// them from what is saved (right without WASM); the `ScoringPanel` island
+/// writes into the parts marked `data-live` as ratings change.
+#[component]
+fn ScoringPanelView(view: EvaluationView) -> impl IntoView {
     let year = view.period.year;
-    PanelLabels {
-        predikat_title: tr!(penilaian_predikat),
-        hasil_kerja: tr!(penilaian_hasil_kerja),
-        perilaku: tr!(penilaian_perilaku),
-        ratings: [Rating::DiAtas, Rating::Sesuai, Rating::DiBawah].map(rating_label),
-        not_yet: tr!(penilaian_not_yet),
-        suggestion: tr!(penilaian_suggestion, { "rating" => "{rating}" }),
-        distribution_title: tr!(penilaian_distribution_title, { "unit" => view.panel.unit_name }),
-        unit_result: match view.panel.unit_predikat {
-            Some(p) => tr!(penilaian_unit_result, { "year" => year, "predikat" => p.name() }),
-            None => tr!(penilaian_unit_result_none, { "year" => year }),
-        },
-        counted: tr!(penilaian_counted, { "total" => "{total}" }),
-        within: tr!(penilaian_within),
-        breach_title: tr!(penilaian_breach_title),
-        bounds: view.panel.bounds.iter().map(bound_sentence).collect(),
-        saving: tr!(penilaian_autosave_saving),
-        saved: tr!(penilaian_autosave_saved, { "at" => "{at}" }),
-        save_failed: tr!(penilaian_autosave_failed),
-        live_updated: tr!(penilaian_live_updated),
+    let mine = predikat_of(view.hasil_kerja, view.perilaku);
+    let (d, broken) = panel_state(view.panel.others, mine, &view.panel.bounds);
+    let suggestion = view.leader.map(|(_, r)| r).or(view.suggested_hasil_kerja);
+    let unit_result = match view.panel.unit_predikat {
+        Some(p) => tr!(penilaian_unit_result, { "year" => year, "predikat" => p.name() }),
+        None => tr!(penilaian_unit_result_none, { "year" => year }),
+    };
+    let has_curve = !view.panel.bounds.is_empty();
+    view! {
+        <div class="rounded-xl border border-emerald-200 bg-emerald-50 p-4" data-testid="predikat-panel">
+            <h2 class="text-sm font-medium text-emerald-900">{move_tr!(penilaian_predikat)}</h2>
+            <output class="mt-1 block text-2xl font-bold text-emerald-950" aria-live="polite" data-live="predikat" data-testid="predikat-live">
+                {mine.map_or_else(|| tr!(penilaian_not_yet), |p| p.name().to_owned())}
+            </output>
+            <dl class="mt-2 grid grid-cols-2 gap-1 text-sm">
+                <dt class="text-slate-600">{move_tr!(penilaian_hasil_kerja)}</dt>
+                <dd class="font-medium" data-live="hasil-kerja" data-testid="hasil-kerja-live">{rating_or_none(view.hasil_kerja)}</dd>
+                <dt class="text-slate-600">{move_tr!(penilaian_perilaku)}</dt>
+                <dd class="font-medium" data-live="perilaku">{rating_or_none(view.perilaku)}</dd>
+            </dl>
+            <p class="mt-2 text-sm text-emerald-900" data-live="suggestion" data-testid="suggestion-live">
+                {tr!(penilaian_suggestion, { "rating" => rating_or_none(suggestion) })}
+            </p>
+            <p class="mt-1 text-xs text-slate-600" aria-live="polite" data-live="autosave" data-testid="autosave-note"></p>
+        </div>
+        <div class="mt-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="distribution-panel">
+            <h2 class="text-sm font-medium text-slate-800">{tr!(penilaian_distribution_title, { "unit" => view.panel.unit_name.clone() })}</h2>
+            <p class="text-xs text-slate-600">{unit_result}</p>
+            <ul class="mt-3 space-y-2" data-testid="distribution-bars">
+                {Predikat::ALL.iter().map(|&p| view! {
+                    <li class="text-sm" data-predikat=p.code()>
+                        <div class="flex justify-between">
+                            <span>{p.name()}</span>
+                            <span class="tabular-nums" data-live="count" data-testid="distribution-count">{count_text(&d, p)}</span>
+                        </div>
+                        // SVG geometry, not an inline style: the CSP allows no inline styles.
+                        <svg class="mt-1 block h-2 w-full rounded bg-slate-100" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                            <rect class=PREDIKAT_FILLS[p as usize] data-live="bar" width=d.percent(p).max(1).to_string() height="1" />
+                        </svg>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="mt-2 text-xs text-slate-600" data-live="total" data-testid="distribution-total">
+                {tr!(penilaian_counted, { "total" => d.total() })}
+            </p>
+            <p class="mt-2 text-sm text-emerald-800" data-live="within" data-testid="curve-within" hidden=!(has_curve && broken.is_empty())>
+                {move_tr!(penilaian_within)}
+            </p>
+            <div class="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" role="status" data-live="breach" data-testid="curve-breach" hidden=broken.is_empty()>
+                <p class="font-medium">{move_tr!(penilaian_breach_title)}</p>
+                <ul class="list-disc pl-5">
+                    {view.panel.bounds.iter().enumerate().map(|(i, bound)| view! {
+                        <li data-bound=i.to_string() hidden=!broken.contains(&i)>{bound_sentence(bound)}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+            <p class="mt-2 text-xs text-sky-800" aria-live="polite" data-live="live-note" data-testid="distribution-live-note"></p>
+        </div>
     }
 }
 
@@ -380,7 +440,6 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
         "/langsung/penilaian/{}/pegawai/{}",
         view.period.id, view.employee_id
     );
-    let labels = panel_labels(&view);
     let leader_note = view.leader.map(|(unit, rating)| view! {
         <p class="mt-2 rounded-md bg-sky-50 p-2 text-sm text-sky-900" data-testid="penilaian-leader">
             {tr!(penilaian_leader_note, { "predikat" => unit.name(), "rating" => rating_label(rating) })}
@@ -444,12 +503,12 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
                     <button type="submit" name=fields::ACTION value="final" class=BUTTON_CLASS data-testid="penilaian-finalise">{move_tr!(penilaian_finalise)}</button>
                 </div>
             </form>
-            <aside class="mt-4 lg:sticky lg:top-4 lg:self-start">
-                <ScoringPanel form_id=FORM_ID.to_owned() save_url=action stream_url=stream
-                    others=view.panel.others bounds=view.panel.bounds.clone()
+            <aside id=PANEL_ID class="mt-4 lg:sticky lg:top-4 lg:self-start">
+                <ScoringPanelView view=view.clone() />
+                <ScoringPanel form_id=FORM_ID.to_owned() panel_id=PANEL_ID.to_owned() save_url=action stream_url=stream
+                    others=view.panel.others bounds=view.panel.bounds.iter().map(ToString::to_string).collect()
                     rhk_utama=view.rhk.iter().map(|r| (r.rhk_id, r.utama)).collect()
-                    leader=view.leader.map(|(_, r)| r) hasil_kerja=view.hasil_kerja perilaku=view.perilaku
-                    rhk_ratings=view.rhk.iter().map(|r| (r.rhk_id, r.rating)).collect() labels />
+                    leader=view.leader.map(|(_, r)| r) texts=panel_texts() />
             </aside>
         </div>
         <IslandScripts />

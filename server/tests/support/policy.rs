@@ -33,12 +33,20 @@ pub const POLICY: &[(&str, Who)] = &[
     ("/skp/:year/kaskade", LEADERS),
     ("/skp/:year/realisasi/:period", Who::SignedIn),
     ("/skp/:year/pegawai/:id/realisasi/:period", Who::SignedIn),
+    ("/skp/:year/penilaian/:period", Who::SignedIn),
+    ("/skp/:year/pegawai/:id/penilaian/:period", Who::SignedIn),
+    (
+        "/skp/:year/pegawai/:id/penilaian/:period/dokumen",
+        Who::SignedIn,
+    ),
     ("/admin", ADMIN),
     ("/admin/organisasi", ADMIN),
     ("/admin/impor", ADMIN),
     ("/admin/audit", ADMIN),
     ("/admin/periode", ADMIN),
     ("/admin/realisasi", ADMIN),
+    ("/admin/penilaian", LEADERS),
+    ("/admin/kurva", LEADERS),
 ];
 
 impl Who {
