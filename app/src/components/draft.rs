@@ -14,6 +14,53 @@ use leptos::prelude::*;
 /// The hidden field holding the version a form was loaded (or last saved) on.
 pub const VERSION_FIELD: &str = "versi";
 
+/// What a [`DraftKeeper`] keeps and how it offers it back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftConfig {
+    pub form_id: String,
+    /// The storage key: one per form and record.
+    pub key: String,
+    /// The version the page was rendered on.
+    pub version: i64,
+    /// The server refused the last post: an older copy is unsaved work.
+    pub offer_older: bool,
+    /// "Ada isian yang belum tersimpan dari pukul {at}…", and the two buttons.
+    pub offer: String,
+    pub restore: String,
+    pub discard: String,
+}
+
+/// Between the config's fields (no translation or key holds it).
+const SEPARATOR: char = '\u{1f}';
+
+impl DraftConfig {
+    pub fn encode(&self) -> String {
+        [
+            self.form_id.as_str(),
+            &self.key,
+            &self.version.to_string(),
+            if self.offer_older { "1" } else { "0" },
+            &self.offer,
+            &self.restore,
+            &self.discard,
+        ]
+        .join(&SEPARATOR.to_string())
+    }
+
+    pub fn decode(text: &str) -> Option<Self> {
+        let mut fields = text.split(SEPARATOR).map(str::to_owned);
+        Some(Self {
+            form_id: fields.next()?,
+            key: fields.next()?,
+            version: fields.next()?.parse().ok()?,
+            offer_older: fields.next()? == "1",
+            offer: fields.next()?,
+            restore: fields.next()?,
+            discard: fields.next()?,
+        })
+    }
+}
+
 /// Keeps every text typed (and radio chosen) in the form `form_id` in the
 /// browser's storage under `key`, with the version it was typed on. When the page opens on that
 /// same version with different text stored (the post never arrived, the tab was
@@ -22,14 +69,19 @@ pub const VERSION_FIELD: &str = "versi";
 /// elsewhere first), so the older copy is the person's unsaved work.
 #[island]
 pub fn DraftKeeper(
-    form_id: String,
-    key: String,
-    version: i64,
-    offer_older: bool,
-    offer: String,
-    restore: String,
-    discard: String,
+    /// A [`DraftConfig`], encoded: one text prop (each typed prop of an island
+    /// costs the main WASM its own JSON decoder).
+    config: String,
 ) -> impl IntoView {
+    let DraftConfig {
+        form_id,
+        key,
+        version,
+        offer_older,
+        offer,
+        restore,
+        discard,
+    } = DraftConfig::decode(&config).unwrap_or_default();
     let pending = RwSignal::new(None::<String>);
     // Read in the browser only (the server renders no offer).
     let _ = (version, offer_older);
@@ -313,7 +365,22 @@ mod storage_copy {
 
 #[cfg(test)]
 mod tests {
-    use super::Draft;
+    use super::{Draft, DraftConfig};
+
+    #[test]
+    fn the_config_travels_as_one_text() {
+        let config = DraftConfig {
+            form_id: "realisasi-form".into(),
+            key: "sikap-realisasi-9-3".into(),
+            version: 4,
+            offer_older: true,
+            offer: "Isian dari pukul {at}".into(),
+            restore: "Pulihkan".into(),
+            discard: "Buang".into(),
+        };
+        assert_eq!(DraftConfig::decode(&config.encode()), Some(config));
+        assert_eq!(DraftConfig::decode("a\u{1f}b\u{1f}x"), None);
+    }
 
     #[test]
     fn a_draft_reads_back_what_was_typed_whatever_the_characters() {

@@ -10,13 +10,16 @@
 
 use super::api::get_evaluation;
 use super::fields;
-use super::live::{count_text, panel_state, predikat_of, ScoringPanel, PREDIKAT_FILLS};
+use super::live::{
+    count_text, panel_state, predikat_of, PanelConfig, ScoringPanel, PREDIKAT_FILLS,
+};
 use super::rules::{Amount, Bound, Predikat, Rating};
 use super::types::{
     AppealOutcome, EvaluationRole, EvaluationStatus, EvaluationView, PeriodicResult, RhkScore,
     ValueScore,
 };
 use crate::calendar::{format_wib, iso_in_words};
+use crate::components::draft::{DraftConfig, DraftKeeper};
 use crate::components::form::{
     error_from_url, page_has, page_value, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS,
     SECONDARY_BUTTON_CLASS,
@@ -451,9 +454,15 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
         <div class="mt-2 lg:grid lg:grid-cols-[1fr_20rem] lg:gap-6">
             <form id=FORM_ID method="post" action=action.clone() data-testid="penilaian-form">
                 <input type="hidden" name=fields::VERSION value=view.version.to_string() />
-                <crate::components::draft::DraftKeeper form_id=FORM_ID.to_owned() key=draft_key version=view.version
-                    offer_older=page_value("ditolak").is_some()
-                    offer=tr!(realisasi_draft_offer, { "at" => "{at}" }) restore=tr!(realisasi_draft_restore) discard=tr!(realisasi_draft_discard) />
+                <DraftKeeper config=DraftConfig {
+                form_id: FORM_ID.to_owned(),
+                key: draft_key,
+                version: view.version,
+                offer_older: page_value("ditolak").is_some(),
+                offer: tr!(realisasi_draft_offer, { "at" => "{at}" }),
+                restore: tr!(realisasi_draft_restore),
+                discard: tr!(realisasi_draft_discard),
+            }.encode() />
                 <h2 class="mt-4 text-lg font-semibold">{move_tr!(penilaian_rhk_section)}</h2>
                 {view.rhk.iter().cloned().enumerate().map(|(n, rhk)| {
                     let name = fields::rhk_rating(rhk.rhk_id);
@@ -505,10 +514,17 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
             </form>
             <aside id=PANEL_ID class="mt-4 lg:sticky lg:top-4 lg:self-start">
                 <ScoringPanelView view=view.clone() />
-                <ScoringPanel form_id=FORM_ID.to_owned() panel_id=PANEL_ID.to_owned() save_url=action stream_url=stream
-                    others=view.panel.others bounds=view.panel.bounds.iter().map(ToString::to_string).collect()
-                    rhk_utama=view.rhk.iter().map(|r| (r.rhk_id, r.utama)).collect()
-                    leader=view.leader.map(|(_, r)| r) texts=panel_texts() />
+                <ScoringPanel config=PanelConfig {
+                    form_id: FORM_ID.to_owned(),
+                    panel_id: PANEL_ID.to_owned(),
+                    save_url: action,
+                    stream_url: stream,
+                    others: view.panel.others,
+                    leader: view.leader.map(|(_, r)| r),
+                    rhk_utama: view.rhk.iter().map(|r| (r.rhk_id, r.utama)).collect(),
+                    bounds: view.panel.bounds.clone(),
+                    texts: panel_texts(),
+                }.encode() />
             </aside>
         </div>
         <IslandScripts />

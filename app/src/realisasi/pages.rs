@@ -15,7 +15,7 @@ use super::live::{IkiNumbers, NumberLabels, UploadLabels, Uploader};
 use super::rules::format_capaian;
 use super::types::{EvidenceItem, FilingStatus, IkiReport, ReportView, RhkReport};
 use crate::calendar::{format_wib, iso_in_words};
-use crate::components::draft::DraftKeeper;
+use crate::components::draft::{DraftConfig, DraftKeeper};
 use crate::components::form::{
     page_has, page_value as query_value_of_page, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS,
     SECONDARY_BUTTON_CLASS,
@@ -233,9 +233,15 @@ fn ReportForm(view: ReportView) -> impl IntoView {
     view! {
         <form id="realisasi-form" method="post" action=action enctype="multipart/form-data" class="mt-2" data-testid="realisasi-form">
             <input type="hidden" name="versi" value=view.version.to_string() />
-            <DraftKeeper form_id="realisasi-form".to_owned() key=draft_key version=view.version
-                offer_older=query_value_of_page("ditolak").is_some()
-                offer=tr!(realisasi_draft_offer, { "at" => "{at}" }) restore=tr!(realisasi_draft_restore) discard=tr!(realisasi_draft_discard) />
+            <DraftKeeper config=DraftConfig {
+                form_id: "realisasi-form".to_owned(),
+                key: draft_key,
+                version: view.version,
+                offer_older: query_value_of_page("ditolak").is_some(),
+                offer: tr!(realisasi_draft_offer, { "at" => "{at}" }),
+                restore: tr!(realisasi_draft_restore),
+                discard: tr!(realisasi_draft_discard),
+            }.encode() />
             {view.rhk.iter().cloned().enumerate().map(|(n, rhk)| {
                 let problems = problems.clone();
                 let period_id = view.period.id;
