@@ -8,7 +8,7 @@
 //! Its texts are rendered on the server and passed in: islands carry no
 //! translations.
 
-use crate::components::islands::IslandRoot;
+use crate::components::islands::{join_fields, split_fields, IslandRoot};
 use leptos::prelude::*;
 
 /// The hidden field holding the version a form was loaded (or last saved) on.
@@ -30,12 +30,9 @@ pub struct DraftConfig {
     pub discard: String,
 }
 
-/// Between the config's fields (no translation or key holds it).
-const SEPARATOR: char = '\u{1f}';
-
 impl DraftConfig {
     pub fn encode(&self) -> String {
-        [
+        join_fields([
             self.form_id.as_str(),
             &self.key,
             &self.version.to_string(),
@@ -43,12 +40,11 @@ impl DraftConfig {
             &self.offer,
             &self.restore,
             &self.discard,
-        ]
-        .join(&SEPARATOR.to_string())
+        ])
     }
 
     pub fn decode(text: &str) -> Option<Self> {
-        let mut fields = text.split(SEPARATOR).map(str::to_owned);
+        let mut fields = split_fields(text).map(str::to_owned);
         Some(Self {
             form_id: fields.next()?,
             key: fields.next()?,

@@ -81,3 +81,35 @@ fn loader_scripts() -> AnyView {
 fn loader_scripts() -> AnyView {
     ().into_any()
 }
+
+/// Between the fields of an island's one text prop (no translation, address or
+/// key holds it). One text prop, not several typed ones: each typed prop of an
+/// island costs the main WASM its own JSON decoder.
+const FIELD_SEPARATOR: char = '\u{1f}';
+
+/// Fields joined into an island's one text prop.
+pub fn join_fields<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
+    fields
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(&FIELD_SEPARATOR.to_string())
+}
+
+/// The fields of an island's text prop, in order.
+pub fn split_fields(text: &str) -> impl Iterator<Item = &str> {
+    text.split(FIELD_SEPARATOR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{join_fields, split_fields};
+
+    #[test]
+    fn fields_come_back_in_order_whatever_they_hold() {
+        let text = join_fields(["a b", "", "Saran: {rating}", "x; y"]);
+        assert_eq!(
+            split_fields(&text).collect::<Vec<_>>(),
+            ["a b", "", "Saran: {rating}", "x; y"]
+        );
+    }
+}

@@ -18,7 +18,7 @@
 
 use super::fields;
 use super::rules::{predikat, Bound, Distribution, Predikat, Rating};
-use crate::components::islands::IslandRoot;
+use crate::components::islands::{join_fields, split_fields, IslandRoot};
 use leptos::prelude::*;
 
 /// The texts the island writes, in this order in its `texts` prop.
@@ -107,9 +107,6 @@ pub struct PanelConfig {
     pub texts: Vec<String>,
 }
 
-/// Between the config's fields (no translation or address holds it).
-const SEPARATOR: char = '\u{1f}';
-
 impl PanelConfig {
     pub fn encode(&self) -> String {
         let rhk: Vec<String> = self
@@ -118,22 +115,30 @@ impl PanelConfig {
             .map(|(id, utama)| format!("{id}{}", if *utama { "u" } else { "t" }))
             .collect();
         let bounds: Vec<String> = self.bounds.iter().map(ToString::to_string).collect();
-        let mut fields = vec![
-            self.form_id.clone(),
-            self.panel_id.clone(),
-            self.save_url.clone(),
-            self.stream_url.clone(),
+        let (others, rhk, bounds) = (
             encode_counts(&self.others),
-            self.leader.map_or("", |r| r.code()).to_owned(),
             rhk.join(" "),
             bounds.join("; "),
+        );
+        let fields = [
+            self.form_id.as_str(),
+            &self.panel_id,
+            &self.save_url,
+            &self.stream_url,
+            &others,
+            self.leader.map_or("", |r| r.code()),
+            &rhk,
+            &bounds,
         ];
-        fields.extend(self.texts.iter().cloned());
-        fields.join(&SEPARATOR.to_string())
+        join_fields(
+            fields
+                .into_iter()
+                .chain(self.texts.iter().map(String::as_str)),
+        )
     }
 
     pub fn decode(text: &str) -> Option<Self> {
-        let mut fields = text.split(SEPARATOR);
+        let mut fields = split_fields(text);
         let mut next = || fields.next().map(str::to_owned);
         let (form_id, panel_id, save_url, stream_url) = (next()?, next()?, next()?, next()?);
         let others = decode_counts(&next()?)?;

@@ -18,7 +18,7 @@ use super::rules::{
     capaian, effective_target, format_capaian, parse_amount, target_changed, Direction,
 };
 use crate::components::form::INPUT_CLASS;
-use crate::components::islands::IslandRoot;
+use crate::components::islands::{join_fields, split_fields, IslandRoot};
 use crate::skp::types::Aspek;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -163,11 +163,47 @@ pub fn IkiNumbers(
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct UploadLabels {
+/// What one IKI's uploader sends to and says, as its one text prop.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UploadConfig {
+    pub period_id: i64,
+    pub rhk_id: i64,
+    pub index: i64,
+    /// The file field's name (without the WASM its files go with the form).
+    pub name: String,
+    pub label: String,
     pub uploading: String,
     pub uploaded: String,
     pub failed: String,
+}
+
+impl UploadConfig {
+    pub fn encode(&self) -> String {
+        join_fields([
+            self.period_id.to_string().as_str(),
+            &self.rhk_id.to_string(),
+            &self.index.to_string(),
+            &self.name,
+            &self.label,
+            &self.uploading,
+            &self.uploaded,
+            &self.failed,
+        ])
+    }
+
+    pub fn decode(text: &str) -> Option<Self> {
+        let mut fields = split_fields(text).map(str::to_owned);
+        Some(Self {
+            period_id: fields.next()?.parse().ok()?,
+            rhk_id: fields.next()?.parse().ok()?,
+            index: fields.next()?.parse().ok()?,
+            name: fields.next()?,
+            label: fields.next()?,
+            uploading: fields.next()?,
+            uploaded: fields.next()?,
+            failed: fields.next()?,
+        })
+    }
 }
 
 /// One file on its way: its name, percent sent, and how it ended.
@@ -184,13 +220,19 @@ struct Sending {
 /// field is emptied so the form does not send it again.
 #[island]
 pub fn Uploader(
-    period_id: i64,
-    rhk_id: i64,
-    index: i64,
-    name: String,
-    label: String,
-    labels: UploadLabels,
+    /// An [`UploadConfig`], encoded.
+    config: String,
 ) -> impl IntoView {
+    let UploadConfig {
+        period_id,
+        rhk_id,
+        index,
+        name,
+        label,
+        uploading,
+        uploaded,
+        failed,
+    } = UploadConfig::decode(&config).unwrap_or_default();
     let sending = RwSignal::new(Vec::<Sending>::new());
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -208,9 +250,9 @@ pub fn Uploader(
             <ul class="mt-2 space-y-1" aria-live="polite">
                 {move || sending.get().into_iter().map(|s| {
                     let state = match &s.done {
-                        None => format!("{} {}%", labels.uploading, s.percent),
-                        Some(Ok(_)) => labels.uploaded.clone(),
-                        Some(Err(message)) => format!("{}: {message}", labels.failed),
+                        None => format!("{uploading} {}%", s.percent),
+                        Some(Ok(_)) => uploaded.clone(),
+                        Some(Err(message)) => format!("{failed}: {message}"),
                     };
                     let failed = matches!(s.done, Some(Err(_)));
                     view! {
@@ -339,5 +381,26 @@ mod upload {
         xhr.set_onerror(Some(failed.as_ref().unchecked_ref()));
         failed.forget();
         let _ = xhr.send_with_opt_form_data(Some(&form));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UploadConfig;
+
+    #[test]
+    fn the_uploader_config_travels_as_one_text() {
+        let config = UploadConfig {
+            period_id: 3,
+            rhk_id: 12,
+            index: 0,
+            name: "berkas-12-0".into(),
+            label: "Berkas".into(),
+            uploading: "Mengunggah".into(),
+            uploaded: "Tersimpan".into(),
+            failed: "Ditolak".into(),
+        };
+        assert_eq!(UploadConfig::decode(&config.encode()), Some(config));
+        assert_eq!(UploadConfig::decode("x"), None);
     }
 }

@@ -11,7 +11,7 @@ use super::fields::{
     account_field, action_field, file_field, link_field, reason_field, target_field, value_field,
     NOT_STARTED_ANCHOR,
 };
-use super::live::{IkiNumbers, NumberLabels, UploadLabels, Uploader};
+use super::live::{IkiNumbers, NumberLabels, UploadConfig, Uploader};
 use super::rules::format_capaian;
 use super::types::{EvidenceItem, FilingStatus, IkiReport, ReportView, RhkReport};
 use crate::calendar::{format_wib, iso_in_words};
@@ -225,10 +225,13 @@ fn ReportForm(view: ReportView) -> impl IntoView {
     let problems = view.problems.clone();
     let limits = tr!(realisasi_file_limits, { "max" => view.max_files, "mb" => view.max_file_mb });
     let draft_key = format!("sikap-realisasi-{}-{}", view.employee_id, view.period.id);
-    let upload_labels = UploadLabels {
+    let upload = UploadConfig {
+        period_id: view.period.id,
+        label: tr!(realisasi_files),
         uploading: tr!(realisasi_uploading),
         uploaded: tr!(realisasi_uploaded),
         failed: tr!(realisasi_upload_failed),
+        ..UploadConfig::default()
     };
     view! {
         <form id="realisasi-form" method="post" action=action enctype="multipart/form-data" class="mt-2" data-testid="realisasi-form">
@@ -244,9 +247,8 @@ fn ReportForm(view: ReportView) -> impl IntoView {
             }.encode() />
             {view.rhk.iter().cloned().enumerate().map(|(n, rhk)| {
                 let problems = problems.clone();
-                let period_id = view.period.id;
                 let limits = limits.clone();
-                let upload_labels = upload_labels.clone();
+                let upload = upload.clone();
                 view! {
                     <section class=CARD_CLASS data-testid="realisasi-rhk">
                         <RhkHeading rhk=rhk.clone() n=n + 1 />
@@ -276,8 +278,12 @@ fn ReportForm(view: ReportView) -> impl IntoView {
                                     <fieldset class="mt-3 rounded-md border border-dashed border-slate-300 p-3">
                                         <legend class="px-1 text-sm font-medium text-slate-700">{move_tr!(realisasi_evidence_add)}</legend>
                                         <p class="text-xs text-slate-600">{limits.clone()}</p>
-                                        <Uploader period_id rhk_id=iki.rhk_id index=iki.index name=file_field(iki.rhk_id, iki.index)
-                                            label=tr!(realisasi_files) labels=upload_labels.clone() />
+                                        <Uploader config=UploadConfig {
+                                            rhk_id: iki.rhk_id,
+                                            index: iki.index,
+                                            name: file_field(iki.rhk_id, iki.index),
+                                            ..upload.clone()
+                                        }.encode() />
                                         <label class=format!("{LABEL_CLASS} mt-2")>
                                             {move_tr!(realisasi_link)}
                                             <input type="url" name=link_field(iki.rhk_id, iki.index) class=INPUT_CLASS placeholder="https://" data-testid="realisasi-link" />

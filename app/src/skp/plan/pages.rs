@@ -322,7 +322,8 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
             <p class="mb-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sky-900" data-testid="skp-blocked">{reason}</p>
         })}
         {if editable {
-            view! { <PlanEditor view=view.clone() /><IslandScripts /> }.into_any()
+            let view_json = serde_json::to_string(&view).unwrap_or_default();
+            view! { <PlanEditor view_json /><IslandScripts /> }.into_any()
         } else {
             view! { <PlanTable view=view.clone() /> }.into_any()
         }}
@@ -374,8 +375,14 @@ fn to_save(
 
 /// The editor is the page's one live part: the rest of the page is plain HTML.
 #[island]
-fn PlanEditor(view: PlanView) -> impl IntoView {
-    view! { <IslandRoot><PlanEditorForm view /></IslandRoot> }
+fn PlanEditor(
+    /// The `PlanView` as JSON, read with the decoder `get_skp_plan`'s answer
+    /// already brings (a typed prop carried a second one of its own, 10 KB of
+    /// WASM before wasm-opt).
+    view_json: String,
+) -> impl IntoView {
+    let view = serde_json::from_slice::<PlanView>(view_json.as_bytes()).ok();
+    view! { <IslandRoot>{view.map(|view| view! { <PlanEditorForm view /> })}</IslandRoot> }
 }
 
 #[component]
