@@ -306,7 +306,7 @@ mod storage_copy {
             }
         }
         let (form_id, key) = (form_id.to_owned(), key.to_owned());
-        let _ = window_event_listener(leptos::ev::input, move |ev| {
+        let _ = window_event_listener_untyped("input", move |ev| {
             let inside = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -114,11 +114,11 @@ impl PanelConfig {
             .iter()
             .map(|(id, utama)| format!("{id}{}", if *utama { "u" } else { "t" }))
             .collect();
-        let bounds: Vec<String> = self.bounds.iter().map(ToString::to_string).collect();
+        let bounds: Vec<String> = self.bounds.iter().map(Bound::compact).collect();
         let (others, rhk, bounds) = (
             encode_counts(&self.others),
             rhk.join(" "),
-            bounds.join("; "),
+            bounds.join(" "),
         );
         let fields = [
             self.form_id.as_str(),
@@ -150,7 +150,10 @@ impl PanelConfig {
                 None => Some((item.strip_suffix('t')?.parse().ok()?, false)),
             })
             .collect::<Option<Vec<_>>>()?;
-        let bounds = super::rules::Curves::parse_bounds(&next()?).ok()?;
+        let bounds = next()?
+            .split_whitespace()
+            .map(Bound::from_compact)
+            .collect::<Option<Vec<_>>>()?;
         let texts = std::iter::from_fn(next).collect();
         Some(Self {
             form_id,
@@ -445,20 +448,20 @@ mod watch {
             self.read();
             let pending = RwSignal::new(0u32);
             let this = self.clone();
-            let _ = window_event_listener(leptos::ev::change, move |ev| {
+            let _ = window_event_listener_untyped("change", move |ev| {
                 if inside(&ev, &this.form_id) {
                     this.read();
                     this.schedule(pending);
                 }
             });
             let this = self.clone();
-            let _ = window_event_listener(leptos::ev::input, move |ev| {
+            let _ = window_event_listener_untyped("input", move |ev| {
                 if inside(&ev, &this.form_id) {
                     this.schedule(pending);
                 }
             });
             let this = self.clone();
-            let _ = window_event_listener(leptos::ev::online, move |_| {
+            let _ = window_event_listener_untyped("online", move |_| {
                 if this.retry.get_untracked() {
                     this.save();
                 }

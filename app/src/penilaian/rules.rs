@@ -287,6 +287,39 @@ impl Bound {
     }
 }
 
+impl Bound {
+    /// A short form for the browser (`3-70%`: the predikat as bits of
+    /// [`Predikat`] order, `-` at most or `+` at least, the amount), read
+    /// without the parser's error messages.
+    pub fn compact(&self) -> String {
+        let bits: u32 = self.predikats.iter().map(|p| 1 << p.index()).sum();
+        let op = if self.at_most { '-' } else { '+' };
+        match self.amount {
+            Amount::Percent(p) => format!("{bits}{op}{p}%"),
+            Amount::People(n) => format!("{bits}{op}{n}"),
+        }
+    }
+
+    pub fn from_compact(text: &str) -> Option<Self> {
+        let at = text.find(['-', '+'])?;
+        let bits: u32 = text[..at].parse().ok()?;
+        let rest = &text[at + 1..];
+        let amount = match rest.strip_suffix('%') {
+            Some(p) => Amount::Percent(p.parse().ok()?),
+            None => Amount::People(rest.parse().ok()?),
+        };
+        Some(Self {
+            predikats: Predikat::ALL
+                .iter()
+                .copied()
+                .filter(|p| bits & (1 << p.index()) != 0)
+                .collect(),
+            at_most: text[at..].starts_with('-'),
+            amount,
+        })
+    }
+}
+
 impl fmt::Display for Bound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = self.predikats.iter().map(|p| p.code()).collect();
@@ -569,6 +602,29 @@ mod tests {
             .contains("luar_biasa"));
         assert!(Bound::parse("baik <= 170%").unwrap_err().contains("0–100"));
         assert!(Bound::parse("baik >= satu").unwrap_err().contains("satu"));
+    }
+
+    #[test]
+    fn bounds_travel_in_short_form() {
+        for (_, text) in Curves::DEFAULTS {
+            for mut bound in Curves::parse_bounds(text).unwrap() {
+                // The same predikat counted together, in [`Predikat`] order.
+                bound.predikats.sort_by_key(|p| p.index());
+                assert_eq!(
+                    Bound::from_compact(&bound.compact()),
+                    Some(bound.clone()),
+                    "{bound}"
+                );
+            }
+        }
+        assert_eq!(
+            Bound::parse("kurang+butuh_perbaikan >= 10%")
+                .unwrap()
+                .compact(),
+            "12+10%"
+        );
+        assert_eq!(Bound::from_compact("x"), None);
+        assert_eq!(Bound::from_compact("3-"), None);
     }
 
     #[test]
