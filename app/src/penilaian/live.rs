@@ -115,11 +115,7 @@ impl PanelConfig {
             .map(|(id, utama)| format!("{id}{}", if *utama { "u" } else { "t" }))
             .collect();
         let bounds: Vec<String> = self.bounds.iter().map(Bound::compact).collect();
-        let (others, rhk, bounds) = (
-            encode_counts(&self.others),
-            rhk.join(" "),
-            bounds.join(" "),
-        );
+        let (others, rhk, bounds) = (encode_counts(&self.others), rhk.join(" "), bounds.join(" "));
         let fields = [
             self.form_id.as_str(),
             &self.panel_id,
