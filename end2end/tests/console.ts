@@ -22,13 +22,20 @@ export function watchConsole(page: Page, expectedStatuses: number[] = []): () =>
 
 /**
  * Waits until the page is ready to use: loaded and, where it has islands (the live
- * parts, `<leptos-island>`), until their WASM has hydrated them. Compiling the WASM
+ * parts, `<leptos-island>`), until their WASM has hydrated every one of them. Compiling the WASM
  * on a busy 2-core machine (two browsers and the server) once took over 10 s.
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState("load");
   if ((await page.locator("leptos-island").count()) === 0) return;
   await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1, { timeout: 25_000 });
+  // Every island, lazy ones included: their chunks arrive after the main WASM,
+  // and text typed into an island's field before it starts is not seen by it.
+  await page.waitForFunction(
+    () => Number(document.body.dataset.islandsLive ?? 0) >= document.querySelectorAll("leptos-island").length,
+    undefined,
+    { timeout: 25_000 },
+  );
 }
 
 /** Collects the addresses of the scripts and WebAssembly a page downloads. */

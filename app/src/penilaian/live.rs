@@ -80,9 +80,9 @@ pub fn count_text(d: &Distribution, p: Predikat) -> String {
 /// Each predikat's colour, in [`Predikat`] order (here and on the curve page).
 pub const PREDIKAT_FILLS: [&str; 5] = [
     "fill-emerald-600",
-    "fill-sky-600",
+    "fill-sky-500",
     "fill-amber-500",
-    "fill-orange-600",
+    "fill-red-300",
     "fill-red-700",
 ];
 
@@ -364,12 +364,13 @@ mod watch {
             let mine = predikat_of(hasil, perilaku);
             let suggestion = self.suggestion();
             let others = self.others.get();
+            let name = mine.map_or_else(|| self.text(text::NOT_YET), |p| p.name().to_owned());
+            // Also in the form's bar of buttons, in view on a phone while rating.
+            if let Some(body) = document().body() {
+                write(&body, "predikat-bar", &name);
+            }
             let Some(panel) = self.panel() else { return };
-            write(
-                &panel,
-                "predikat",
-                &mine.map_or_else(|| self.text(text::NOT_YET), |p| p.name().to_owned()),
-            );
+            write(&panel, "predikat", &name);
             write(&panel, "hasil-kerja", &self.rating_text(hasil));
             write(&panel, "perilaku", &self.rating_text(perilaku));
             write(
@@ -443,25 +444,22 @@ mod watch {
         pub fn start(&self) {
             self.read();
             let pending = RwSignal::new(0u32);
+            // One handler for the three events (each closure given to a listener
+            // is its own copy of the listener's code in the WASM).
             let this = self.clone();
-            let _ = window_event_listener_untyped("change", move |ev| {
-                if inside(&ev, &this.form_id) {
-                    this.read();
+            let on_event = move |ev: web_sys::Event| match ev.type_().as_str() {
+                "online" if this.retry.get_untracked() => this.save(),
+                "change" | "input" if inside(&ev, &this.form_id) => {
+                    if ev.type_() == "change" {
+                        this.read();
+                    }
                     this.schedule(pending);
                 }
-            });
-            let this = self.clone();
-            let _ = window_event_listener_untyped("input", move |ev| {
-                if inside(&ev, &this.form_id) {
-                    this.schedule(pending);
-                }
-            });
-            let this = self.clone();
-            let _ = window_event_listener_untyped("online", move |_| {
-                if this.retry.get_untracked() {
-                    this.save();
-                }
-            });
+                _ => {}
+            };
+            for event in ["change", "input", "online"] {
+                let _ = window_event_listener_untyped(event, on_event.clone());
+            }
             let this = self.clone();
             set_interval(
                 move || {

@@ -507,7 +507,14 @@ fn ScoringForm(view: EvaluationView) -> impl IntoView {
                     <RatingChoice name=fields::PERILAKU.to_owned() legend=tr!(penilaian_perilaku) current=view.perilaku test_id="penilaian-perilaku-rating" />
                 </section>
                 <p class="mt-4 text-sm text-slate-600">{move_tr!(penilaian_finalise_hint)}</p>
-                <div class="sticky bottom-0 mt-2 flex flex-wrap gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
+                <div class="sticky bottom-0 mt-2 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
+                    // The predikat in view on a phone, where the panel is below the form.
+                    <p class="w-full text-sm lg:hidden" aria-hidden="true">
+                        {move_tr!(penilaian_predikat)}": "
+                        <strong data-live="predikat-bar" data-testid="predikat-bar">
+                            {predikat_of(view.hasil_kerja, view.perilaku).map_or_else(|| tr!(penilaian_not_yet), |p| p.name().to_owned())}
+                        </strong>
+                    </p>
                     <button type="submit" name=fields::ACTION value="simpan" class=SECONDARY_BUTTON_CLASS data-testid="penilaian-save">{move_tr!(penilaian_save)}</button>
                     <button type="submit" name=fields::ACTION value="final" class=BUTTON_CLASS data-testid="penilaian-finalise">{move_tr!(penilaian_finalise)}</button>
                 </div>

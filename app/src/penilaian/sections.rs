@@ -76,7 +76,7 @@ pub fn TeamEvaluationsSection() -> impl IntoView {
                                                 let whose = format!("{} · {}: ", row.name, period.name);
                                                 view! {
                                                     <td class="px-3 py-2">
-                                                        <a href=href class="inline-block rounded-md focus-visible:outline-2 focus-visible:outline-emerald-700" data-testid="team-evaluation-link" data-period=cell.period_id.to_string()>
+                                                        <a href=href class="inline-block" data-testid="team-evaluation-link" data-period=cell.period_id.to_string()>
                                                             <span class="sr-only">{whose}</span>
                                                             <EvaluationCellBadge cell />
                                                         </a>

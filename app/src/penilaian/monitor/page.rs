@@ -22,8 +22,8 @@ const CSV: &str = "/admin/penilaian.csv";
 /// Each stage's colour in the bars, in order.
 const FILLS: [&str; 6] = [
     "fill-slate-300",
-    "fill-sky-300",
-    "fill-sky-600",
+    "fill-slate-400",
+    "fill-sky-500",
     "fill-emerald-600",
     "fill-emerald-800",
     "fill-amber-500",
