@@ -180,6 +180,7 @@ pub fn ScoringPanel(config: String) -> impl IntoView {
             rhk: RwSignal::new(Vec::new()),
             others: RwSignal::new(config.others),
             retry: RwSignal::new(false),
+            pending: RwSignal::new(0),
             form_id: config.form_id,
             panel_id: config.panel_id,
             save_url: config.save_url,
@@ -254,6 +255,9 @@ mod watch {
         /// A save failed for want of a connection: tried again when the
         /// browser is back online, and every few seconds until it lands.
         pub retry: RwSignal<bool>,
+        /// The ticket of the save scheduled last (an earlier timer that finds
+        /// a newer ticket does nothing).
+        pub pending: RwSignal<u32>,
         pub form_id: String,
         pub panel_id: String,
         pub save_url: String,
@@ -443,7 +447,6 @@ mod watch {
 
         pub fn start(&self) {
             self.read();
-            let pending = RwSignal::new(0u32);
             // One handler for the three events (each closure given to a listener
             // is its own copy of the listener's code in the WASM).
             let this = self.clone();
@@ -453,37 +456,37 @@ mod watch {
                     if ev.type_() == "change" {
                         this.read();
                     }
-                    this.schedule(pending);
+                    this.schedule(1_200);
                 }
                 _ => {}
             };
             for event in ["change", "input", "online"] {
                 let _ = window_event_listener_untyped(event, on_event.clone());
             }
-            let this = self.clone();
-            set_interval(
-                move || {
-                    if this.retry.get_untracked() {
-                        this.save();
-                    }
-                },
-                std::time::Duration::from_secs(10),
-            );
         }
 
-        /// Saves a moment after the last change (one save for a burst of typing).
-        fn schedule(&self, pending: RwSignal<u32>) {
-            let ticket = pending.get_untracked().wrapping_add(1);
-            pending.set(ticket);
+        /// Saves `after_ms` from now unless something newer is scheduled by then
+        /// (one save for a burst of typing).
+        fn schedule(&self, after_ms: u64) {
+            let ticket = self.pending.get_untracked().wrapping_add(1);
+            self.pending.set(ticket);
             let this = self.clone();
             set_timeout(
                 move || {
-                    if pending.get_untracked() == ticket {
+                    if this.pending.get_untracked() == ticket {
                         this.save();
                     }
                 },
-                std::time::Duration::from_millis(1200),
+                std::time::Duration::from_millis(after_ms),
             );
+        }
+
+        /// No connection (or no server): said, and tried again in ten seconds
+        /// or as soon as the browser is back online.
+        fn unsaved(&self) {
+            self.note(&self.text(text::SAVE_FAILED));
+            self.retry.set(true);
+            self.schedule(10_000);
         }
 
         fn save(&self) {
@@ -506,8 +509,10 @@ mod watch {
             let loaded = handler(move |_| {
                 let status = answered.status().unwrap_or(0);
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
-                this.retry.set(status == 0);
-                if status == 200 {
+                this.retry.set(false);
+                if status == 0 {
+                    this.unsaved();
+                } else if status == 200 {
                     // "version predikat": the next save is made on this version.
                     let version = text
                         .split_whitespace()
@@ -533,19 +538,16 @@ mod watch {
                     let location = window().location();
                     let path = location.pathname().unwrap_or_default();
                     let _ = location.set_href(&format!("{path}?ditolak=konflik"));
-                } else if !text.trim().is_empty() && status != 0 {
+                } else if !text.trim().is_empty() {
                     this.note(&text);
                 } else {
-                    this.note(&this.text(text::SAVE_FAILED));
+                    this.unsaved();
                 }
             });
             xhr.set_onload(Some(loaded.as_ref().unchecked_ref()));
             loaded.forget();
             let this = self.clone();
-            let broken = handler(move |_| {
-                this.note(&this.text(text::SAVE_FAILED));
-                this.retry.set(true);
-            });
+            let broken = handler(move |_| this.unsaved());
             xhr.set_onerror(Some(broken.as_ref().unchecked_ref()));
             broken.forget();
             let _ = xhr.send_with_opt_str(Some(&encode(&body)));
