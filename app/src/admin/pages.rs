@@ -7,7 +7,7 @@ use super::api::{
     AdminUpdateEmployee,
 };
 use super::types::{ActingKind, AdminPosition, AdminUnit};
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
@@ -71,7 +71,7 @@ fn NewEmployeeForm() -> impl IntoView {
 #[component]
 fn NewEmployeeFields() -> impl IntoView {
     let ready = use_island_ready();
-    let create = ServerAction::<AdminCreateEmployee>::new();
+    let create = FormAction::<AdminCreateEmployee>::new();
     let error = form_error(create, AdminCreateEmployee::PATH);
     view! {
         <section class=CARD data-testid="new-employee">
@@ -111,9 +111,9 @@ fn NewEmployeeFields() -> impl IntoView {
 }
 
 /// Reloads the page after a successful admin action, so every part shows the change.
-fn reload_on_success<I, O>(action: ServerAction<I>)
+fn reload_on_success<I, O>(action: FormAction<I>)
 where
-    I: ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    I: ServerFn<Output = O, Error = AppError> + 'static,
     O: Clone + Send + Sync + 'static,
 {
     Effect::new(move |_| {
@@ -210,11 +210,11 @@ pub fn EmployeeAdminPanel(profile: EmployeeProfile) -> impl IntoView {
 #[component]
 fn EmployeeAdminForms(profile: EmployeeProfile) -> impl IntoView {
     let ready = use_island_ready();
-    let update = ServerAction::<AdminUpdateEmployee>::new();
-    let reset = ServerAction::<AdminResetPassword>::new();
-    let set_admin = ServerAction::<AdminSetAdmin>::new();
-    let assign = ServerAction::<AdminAssignActing>::new();
-    let revoke = ServerAction::<AdminRevokeActing>::new();
+    let update = FormAction::<AdminUpdateEmployee>::new();
+    let reset = FormAction::<AdminResetPassword>::new();
+    let set_admin = FormAction::<AdminSetAdmin>::new();
+    let assign = FormAction::<AdminAssignActing>::new();
+    let revoke = FormAction::<AdminRevokeActing>::new();
     reload_on_success(update);
     reload_on_success(set_admin);
     reload_on_success(assign);
@@ -395,8 +395,8 @@ fn jabatan_options(current: &str) -> impl IntoView {
 
 #[component]
 fn UnitEditor(unit: AdminUnit) -> impl IntoView {
-    let save_unit = ServerAction::<AdminSaveUnit>::new();
-    let save_position = ServerAction::<AdminSavePosition>::new();
+    let save_unit = FormAction::<AdminSaveUnit>::new();
+    let save_position = FormAction::<AdminSavePosition>::new();
     let unit_error = form_error(save_unit, AdminSaveUnit::PATH);
     let position_error = form_error(save_position, AdminSavePosition::PATH);
     let unit_id = unit.id;

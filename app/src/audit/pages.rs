@@ -5,7 +5,7 @@ use super::api::{list_audit, VerifyAudit, AUDIT_PAGE_SIZE};
 use super::sentence::sentence;
 use super::types::{AuditEntry, ChainReport};
 use crate::calendar::format_wib;
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::BUTTON_CLASS;
 use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, Loading, PageHeader};
@@ -53,7 +53,7 @@ fn AuditVerify() -> impl IntoView {
 #[component]
 fn AuditVerifyButton() -> impl IntoView {
     let ready = use_island_ready();
-    let verify = ServerAction::<VerifyAudit>::new();
+    let verify = FormAction::<VerifyAudit>::new();
     view! {
         <ActionForm action=verify attr:class="mb-6">
             <button type="submit" class=BUTTON_CLASS data-testid="audit-verify" disabled=move || !ready.get() || verify.pending().get()>

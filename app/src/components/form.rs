@@ -1,6 +1,7 @@
 //! Form pieces: labelled inputs with their error underneath, and the error of a
 //! form posted without JavaScript (the server puts it in the page's URL).
 
+use crate::components::action_form::FormAction;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
@@ -84,9 +85,9 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// The latest error of an action, or the one a plain form post left in the URL.
-pub fn form_error<I, O>(action: ServerAction<I>, path: &'static str) -> Signal<Option<AppError>>
+pub fn form_error<I, O>(action: FormAction<I>, path: &'static str) -> Signal<Option<AppError>>
 where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + 'static,
     O: Clone + Send + Sync + 'static,
 {
     let from_url = error_from_url(path);

@@ -8,7 +8,7 @@ use super::api::{
 use super::password::check_new_password;
 use super::types::{EmployeeProfile, EmployeeRow, Reach, Role};
 use crate::admin::pages::EmployeeAdminPanel;
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::{form_error, reload_to, Field, FormError, BUTTON_CLASS, INPUT_CLASS};
 use crate::components::islands::{IslandRoot, IslandScripts};
 use crate::components::{format_count, AccessProblem, ErrorNotice, Loading, PageHeader, WideTable};
@@ -27,7 +27,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let action = ServerAction::<LogIn>::new();
+    let action = FormAction::<LogIn>::new();
     let error = form_error(action, LogIn::PATH);
     let next = use_query_map()
         .with_untracked(|q| q.get("next"))
@@ -94,7 +94,7 @@ fn PasswordForm(nip: String) -> impl IntoView {
 
 #[component]
 fn PasswordFields(nip: String) -> impl IntoView {
-    let action = ServerAction::<ChangePassword>::new();
+    let action = FormAction::<ChangePassword>::new();
     let server_error = form_error(action, ChangePassword::PATH);
     let _ = change_password;
     let (new_password, set_new_password) = signal(String::new());

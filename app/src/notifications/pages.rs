@@ -2,7 +2,7 @@
 
 use super::api::{list_notifications, MarkNotificationsRead, OpenNotification};
 use crate::calendar::format_wib;
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::SECONDARY_BUTTON_CLASS;
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::i18n::{move_tr, tr, I18n};
@@ -13,9 +13,9 @@ use leptos_meta::Title;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let mark = FormAction::<MarkNotificationsRead>::new();
     // Opening a notice marks it read and follows its link (a plain form post).
-    let open = ServerAction::<OpenNotification>::new();
+    let open = FormAction::<OpenNotification>::new();
     let list = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
         <Title text=tr!(i18n, notifications_title) />

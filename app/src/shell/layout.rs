@@ -3,7 +3,7 @@
 //! of tabs; on a phone they sit in a menu panel (`<details>`: opens without any
 //! script) with the signed-in person's name and log-out.
 
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::i18n::{move_tr, I18n};
 use crate::identity::api::{get_viewer, LogOut};
 use crate::identity::types::{Role, Viewer};
@@ -122,7 +122,7 @@ fn Destinations(class: &'static str) -> impl IntoView {
 /// home, also without JS).
 #[component]
 fn LogOutButton(test_id: &'static str) -> impl IntoView {
-    let action = ServerAction::<LogOut>::new();
+    let action = FormAction::<LogOut>::new();
     view! {
         <ActionForm action>
             <button type="submit" data-testid=test_id class="rounded-md border border-emerald-200/60 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-700">

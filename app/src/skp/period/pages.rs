@@ -2,7 +2,7 @@
 
 use super::api::{list_performance_years, AdminOpenYear, AdminSetPeriodOpen};
 use super::types::PerformanceYear;
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
@@ -16,8 +16,8 @@ use leptos_meta::Title;
 #[component]
 pub fn PeriodsPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let open_year = ServerAction::<AdminOpenYear>::new();
-    let set_open = ServerAction::<AdminSetPeriodOpen>::new();
+    let open_year = FormAction::<AdminOpenYear>::new();
+    let set_open = FormAction::<AdminSetPeriodOpen>::new();
     let years = Resource::new(
         move || (open_year.version().get(), set_open.version().get()),
         |_| list_performance_years(),
@@ -49,7 +49,7 @@ pub fn PeriodsPage() -> impl IntoView {
 }
 
 #[component]
-fn YearCard(year: PerformanceYear, set_open: ServerAction<AdminSetPeriodOpen>) -> impl IntoView {
+fn YearCard(year: PerformanceYear, set_open: FormAction<AdminSetPeriodOpen>) -> impl IntoView {
     view! {
         <section class="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid=format!("year-{}", year.year)>
             <h2 class="text-lg font-semibold">{format!("{} · {}", year.year, if year.scheme == Scheme::Monthly { tr!(periods_monthly) } else { tr!(periods_quarterly) })}</h2>

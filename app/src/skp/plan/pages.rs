@@ -9,7 +9,7 @@ use super::sections::{
     WithdrawSubmission,
 };
 use super::types::{PlanSave, PlanView, RhkSave};
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::reload_page;
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
@@ -252,7 +252,7 @@ fn PlanTable(view: PlanView) -> impl IntoView {
 
 #[component]
 fn ReviewForms(view: PlanView) -> impl IntoView {
-    let review = ServerAction::<ReviewSkpPlan>::new();
+    let review = FormAction::<ReviewSkpPlan>::new();
     let error = form_error(review, ReviewSkpPlan::PATH);
     if !view.can_review {
         return ().into_any();
@@ -515,7 +515,7 @@ fn PlanEditorForm(view: PlanView) -> impl IntoView {
             })
         });
     };
-    let submit = ServerAction::<SubmitSkpPlan>::new();
+    let submit = FormAction::<SubmitSkpPlan>::new();
     let submit_error = form_error(submit, SubmitSkpPlan::PATH);
     Effect::new(move |_| {
         if let Some(Ok(())) = submit.value().get() {

@@ -7,7 +7,7 @@
 use super::api::{DecideSkpRevision, RequestSkpRevision, SaveSkpExpectations, WithdrawSkpPlan};
 use super::types::{ExpectationText, PlanView, RhkView};
 use crate::calendar::format_wib;
-use crate::components::action_form::ActionForm;
+use crate::components::action_form::{ActionForm, FormAction};
 use crate::components::form::{
     form_error, FormError, BUTTON_CLASS, INPUT_CLASS, SECONDARY_BUTTON_CLASS,
 };
@@ -126,7 +126,7 @@ fn ExpectationsFields(
     labels: ExpectationLabels,
 ) -> impl IntoView {
     let ready = use_island_ready();
-    let save = ServerAction::<SaveSkpExpectations>::new();
+    let save = FormAction::<SaveSkpExpectations>::new();
     let error = form_error(save, SaveSkpExpectations::PATH);
     let saved = move || matches!(save.value().get(), Some(Ok(())));
     let (field_label, saved_text) = (labels.field, labels.saved);
@@ -163,7 +163,7 @@ fn ExpectationsFields(
 /// to change it (the plan becomes a draft again).
 #[component]
 pub fn WithdrawSubmission(view: PlanView) -> impl IntoView {
-    let withdraw = ServerAction::<WithdrawSkpPlan>::new();
+    let withdraw = FormAction::<WithdrawSkpPlan>::new();
     let error = form_error(withdraw, WithdrawSkpPlan::PATH);
     if !view.can_withdraw {
         return ().into_any();
@@ -185,7 +185,7 @@ pub fn WithdrawSubmission(view: PlanView) -> impl IntoView {
 /// The owner's request to change an approved plan, or the pending request.
 #[component]
 pub fn RevisionRequest(view: PlanView) -> impl IntoView {
-    let request = ServerAction::<RequestSkpRevision>::new();
+    let request = FormAction::<RequestSkpRevision>::new();
     let error = form_error(request, RequestSkpRevision::PATH);
     if let Some(reason) = view.revision_reason.clone() {
         return view! {
@@ -216,7 +216,7 @@ pub fn RevisionRequest(view: PlanView) -> impl IntoView {
 /// The supervisor grants or refuses a pending revision request.
 #[component]
 pub fn RevisionDecision(view: PlanView) -> impl IntoView {
-    let decide = ServerAction::<DecideSkpRevision>::new();
+    let decide = FormAction::<DecideSkpRevision>::new();
     let error = form_error(decide, DecideSkpRevision::PATH);
     if !view.can_decide_revision {
         return ().into_any();
