@@ -20,6 +20,8 @@ const PAGE_BUDGET = Number(process.env.BUDGET_PAGE_BYTES ?? 250_000);
  * then 274,873 B once the realisasi form's draft keeper and uploader joined the main
  * WASM (they cannot be lazy with cargo-leptos 0.3.6, see README "A bundle per
  * audience"), which every page with an island loads; employees' pages keep 250 KB.
+ * Issue 13: 263,729 B (the scoring panel joined the main WASM, forms stopped
+ * parsing their fields in the browser).
  */
 const ADMIN_BUDGET = Number(process.env.BUDGET_ADMIN_BYTES ?? 280_000);
 
