@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod codes;
 pub mod components;
 pub mod error;
+pub mod feedback;
 pub mod home;
 pub mod i18n;
 pub mod identity;

@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod document_pdf;
+pub mod feedback_routes;
 pub mod hydration_data;
 pub mod language;
 pub mod metrics;

@@ -71,6 +71,9 @@ const DOMAIN_REFUSALS: &[&str] = &[
     "file_keberatan",
     "decide_keberatan",
     "get_evaluation_document",
+    // No such message.
+    "edit_feedback",
+    "hide_feedback",
 ];
 
 struct Fixture {
@@ -162,6 +165,10 @@ fn sample(endpoint: &str, f: &Fixture) -> Input {
         }
         "get_year_evaluations" => "year=2030".into(),
         "get_evaluation_document" => format!("employee_id=SELF&period_id={}", f.period_id),
+        "get_feedback_thread" => format!("subjek=evaluasi:SELF:{}", f.period_id),
+        "post_feedback" => format!("subjek=evaluasi:SELF:{}&pesan=Terima+kasih", f.period_id),
+        "edit_feedback" => "pesan_id=999999&pesan=Ubah".into(),
+        "hide_feedback" => "pesan_id=999999&alasan=Tidak+pantas".into(),
         other => panic!("no sample input for server function {other}: add one to this test"),
     })
 }

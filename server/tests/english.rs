@@ -404,10 +404,7 @@ async fn every_page(
 ) {
     let people = written_by_people(state).await;
     for (route, _) in POLICY {
-        let url = route
-            .replace(":year", &year.to_string())
-            .replace(":id", &employee.to_string())
-            .replace(":period", &period.to_string());
+        let url = support::policy::url_of(route, year, employee, period);
         for (name, cookie, _) in visitors {
             checker
                 .page(router, &url, name, &english(cookie.as_deref()), &people)

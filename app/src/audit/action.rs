@@ -39,6 +39,8 @@ crate::coded_enum!(
         EvaluationAppealed => "evaluation.appealed",
         EvaluationDecided => "evaluation.decided",
         UnitResultSet => "unit_result.set",
+        FeedbackEdited => "feedback.edited",
+        FeedbackHidden => "feedback.hidden",
     }
 );
 

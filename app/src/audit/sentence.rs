@@ -122,6 +122,12 @@ pub fn sentence(language: Language, entry: &AuditEntry) -> String {
         A::UnitResultSet => {
             tr!(i18n, audit_did_unit_result_set, { "actor" => actor, "subject" => subject })
         }
+        A::FeedbackEdited => {
+            tr!(i18n, audit_did_feedback_edited, { "actor" => actor, "subject" => subject })
+        }
+        A::FeedbackHidden => {
+            tr!(i18n, audit_did_feedback_hidden, { "actor" => actor, "subject" => subject })
+        }
     }
 }
 

@@ -100,6 +100,11 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
         "get_distribution_monitor",
         Allowed::Roles(&[Role::AdminBkpsdm, Role::Pimpinan]),
     ),
+    // Feedback threads: who the caller is to the thread's employee is checked per call
+    rule("get_feedback_thread", Allowed::SignedIn),
+    rule("post_feedback", Allowed::SignedIn),
+    rule("edit_feedback", Allowed::SignedIn),
+    rule("hide_feedback", ADMIN),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),
@@ -141,6 +146,7 @@ pub const PAGES: &[PageRule] = &[
     page("/ganti-sandi", Allowed::SignedInEvenBeforePasswordChange),
     page("/saya", Allowed::SignedIn),
     page("/pemberitahuan", Allowed::SignedIn),
+    page("/umpan-balik", Allowed::SignedIn),
     // People: reach checked per record
     page("/tim", Allowed::Roles(&[Role::Atasan])),
     page("/pegawai", LEADERS),
@@ -245,6 +251,12 @@ pub const ROUTES: &[RouteRule] = &[
         "get_evidence_file",
         "GET",
         "/bukti/sha256/{hash}",
+        Allowed::SignedIn,
+    ),
+    route(
+        "get_feedback_stream",
+        "GET",
+        "/langsung/umpan-balik",
         Allowed::SignedIn,
     ),
 ];

@@ -181,3 +181,20 @@ mod tests {
         );
     }
 }
+
+/// Whether `employee_id` already has an unread notification leading to `link`
+/// (a busy thread tells its people once until they look).
+pub async fn has_unread_link(
+    conn: &mut Conn,
+    employee_id: i64,
+    link: &str,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND link = $2 AND read_at IS NULL",
+    )
+    .bind(employee_id)
+    .bind(link)
+    .fetch_one(conn)
+    .await?;
+    Ok(count > 0)
+}

@@ -21,6 +21,9 @@ pub const POLICY: &[(&str, Who)] = &[
     ("/ganti-sandi", Who::SignedIn),
     ("/saya", Who::SignedIn),
     ("/pemberitahuan", Who::SignedIn),
+    // Opened on the employee's evaluation thread (see `url_of`); the supervision
+    // line and the admin only: pimpinan is refused (`pages.rs`).
+    ("/umpan-balik", Who::SignedIn),
     ("/tim", Who::Roles(&[Role::Atasan])),
     ("/pegawai", LEADERS),
     ("/pegawai/:id", Who::SignedIn),
@@ -48,6 +51,18 @@ pub const POLICY: &[(&str, Who)] = &[
     ("/admin/penilaian", LEADERS),
     ("/admin/kurva", LEADERS),
 ];
+
+/// The address a test opens for `route`: its parameters filled in, and a thread
+/// page on `employee`'s evaluation thread of `period`.
+pub fn url_of(route: &str, year: impl std::fmt::Display, employee: i64, period: i64) -> String {
+    if route == "/umpan-balik" {
+        return format!("/umpan-balik?subjek=evaluasi:{employee}:{period}");
+    }
+    route
+        .replace(":year", &year.to_string())
+        .replace(":id", &employee.to_string())
+        .replace(":period", &period.to_string())
+}
 
 impl Who {
     /// Whether someone signed in (or not) with `roles` may open the page.

@@ -1,0 +1,243 @@
+//! Feedback threads and messages in the database.
+
+use crate::platform::db::Conn;
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub thread_id: i64,
+    pub seq: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub hidden_reason: Option<String>,
+}
+
+const MESSAGE_COLUMNS: &str =
+    "m.id, m.thread_id, m.seq, m.author_id, e.name AS author_name, m.body, \
+     m.created_at, m.edited_at, m.hidden_reason";
+
+/// The thread of a subject: `(id, last_seq)`, or `None` before its first message.
+pub async fn thread(conn: &mut Conn, subject: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, last_seq FROM feedback_threads WHERE subject = $1")
+        .bind(subject)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The thread of a subject, created on its first message.
+pub async fn thread_for_writing(
+    conn: &mut Conn,
+    subject: &str,
+    employee_id: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    if let Some((id, _)) = thread(conn, subject).await? {
+        return Ok(id);
+    }
+    sqlx::query_scalar(
+        "INSERT INTO feedback_threads (subject, employee_id, last_seq, created_at) \
+         VALUES ($1, $2, 0, $3) RETURNING id",
+    )
+    .bind(subject)
+    .bind(employee_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// The thread's next change number. On PostgreSQL the row stays locked until the
+/// transaction ends, so changes commit in the order of their numbers (a follower
+/// reading "above n" never skips one that commits later); SQLite has one writer.
+pub async fn next_seq(conn: &mut Conn, thread_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE feedback_threads SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
+    )
+    .bind(thread_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// The messages changed after `after_seq`, in the order of their changes.
+pub async fn messages_since(
+    conn: &mut Conn,
+    thread_id: i64,
+    after_seq: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM feedback_messages m JOIN employees e ON e.id = m.author_id \
+         WHERE m.thread_id = $1 AND m.seq > $2 ORDER BY m.seq"
+    ))
+    .bind(thread_id)
+    .bind(after_seq)
+    .fetch_all(conn)
+    .await
+}
+
+/// All messages of a thread, oldest first.
+pub async fn messages(conn: &mut Conn, thread_id: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM feedback_messages m JOIN employees e ON e.id = m.author_id \
+         WHERE m.thread_id = $1 ORDER BY m.id"
+    ))
+    .bind(thread_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn message(conn: &mut Conn, id: i64) -> Result<Option<MessageRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM feedback_messages m JOIN employees e ON e.id = m.author_id \
+         WHERE m.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The subject key of a thread.
+pub async fn subject_of(conn: &mut Conn, thread_id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT subject FROM feedback_threads WHERE id = $1")
+        .bind(thread_id)
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn insert_message(
+    conn: &mut Conn,
+    thread_id: i64,
+    seq: i64,
+    author_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO feedback_messages (thread_id, seq, author_id, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(thread_id)
+    .bind(seq)
+    .bind(author_id)
+    .bind(body)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn edit_message(
+    conn: &mut Conn,
+    id: i64,
+    seq: i64,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE feedback_messages SET body = $1, edited_at = $2, seq = $3 WHERE id = $4")
+        .bind(body)
+        .bind(now)
+        .bind(seq)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn hide_message(
+    conn: &mut Conn,
+    id: i64,
+    seq: i64,
+    by: i64,
+    reason: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE feedback_messages SET hidden_by = $1, hidden_reason = $2, hidden_at = $3, seq = $4 \
+         WHERE id = $5",
+    )
+    .bind(by)
+    .bind(reason)
+    .bind(now)
+    .bind(seq)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// How many messages `author_id` posted since `since` (the rate limit).
+pub async fn posted_since(conn: &mut Conn, author_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM feedback_messages WHERE author_id = $1 AND created_at >= $2",
+    )
+    .bind(author_id)
+    .bind(since)
+    .fetch_one(conn)
+    .await
+}
+
+/// Whose work a subject is, what it is called, and where it lives: the year and
+/// period its page needs.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SubjectRow {
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub year: i64,
+    pub period_id: Option<i64>,
+    pub label: String,
+}
+
+/// Finds a subject; `None` when it does not exist.
+pub async fn subject(
+    conn: &mut Conn,
+    subject: super::rules::Subject,
+) -> Result<Option<SubjectRow>, sqlx::Error> {
+    use super::rules::Subject;
+    match subject {
+        Subject::Rhk(id) => {
+            sqlx::query_as(
+                "SELECT p.employee_id, e.name AS employee_name, p.year, CAST(NULL AS BIGINT) AS period_id, r.text AS label \
+                 FROM skp_rhk r JOIN skp_plans p ON p.id = r.plan_id JOIN employees e ON e.id = p.employee_id \
+                 WHERE r.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+        }
+        Subject::Realisasi { report, rhk, iki } => {
+            sqlx::query_as(
+                "SELECT r.employee_id, e.name AS employee_name, p.year, r.period_id, x.indicator AS label \
+                 FROM realisasi_entries x JOIN realisasi_reports r ON r.id = x.report_id \
+                 JOIN periods p ON p.id = r.period_id JOIN employees e ON e.id = r.employee_id \
+                 WHERE x.report_id = $1 AND x.rhk_id = $2 AND x.iki_index = $3",
+            )
+            .bind(report)
+            .bind(rhk)
+            .bind(iki)
+            .fetch_optional(conn)
+            .await
+        }
+        Subject::Bukti(id) => {
+            sqlx::query_as(
+                "SELECT r.employee_id, e.name AS employee_name, p.year, r.period_id, \
+                 COALESCE(b.file_name, b.url) AS label \
+                 FROM evidence b JOIN realisasi_reports r ON r.id = b.report_id \
+                 JOIN periods p ON p.id = r.period_id JOIN employees e ON e.id = r.employee_id \
+                 WHERE b.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+        }
+        Subject::Evaluasi { employee, period } => {
+            sqlx::query_as(
+                "SELECT e.id AS employee_id, e.name AS employee_name, p.year, p.id AS period_id, '' AS label \
+                 FROM employees e, periods p WHERE e.id = $1 AND p.id = $2",
+            )
+            .bind(employee)
+            .bind(period)
+            .fetch_optional(conn)
+            .await
+        }
+    }
+}
