@@ -1,6 +1,6 @@
 -- Umpan balik (feedback threads, PostgreSQL). A thread hangs on one subject of one employee's
 -- work: an RHK, a realisasi (an IKI in a period), a piece of evidence, or an
--- evaluation, named by a key ("rhk:12", "realisasi:3:12:0", "bukti:7",
+-- evaluation, named by a key ("rhk:12", "realisasi:5:2:12:0", "bukti:7",
 -- "evaluasi:5:2"). Who may read or post is decided from the employee's
 -- supervision line when asked, never stored.
 CREATE TABLE feedback_threads (

@@ -204,14 +204,20 @@ pub async fn subject(
             .fetch_optional(conn)
             .await
         }
-        Subject::Realisasi { report, rhk, iki } => {
+        Subject::Realisasi {
+            employee,
+            period,
+            rhk,
+            iki,
+        } => {
             sqlx::query_as(
                 "SELECT r.employee_id, e.name AS employee_name, p.year, r.period_id, x.indicator AS label \
                  FROM realisasi_entries x JOIN realisasi_reports r ON r.id = x.report_id \
                  JOIN periods p ON p.id = r.period_id JOIN employees e ON e.id = r.employee_id \
-                 WHERE x.report_id = $1 AND x.rhk_id = $2 AND x.iki_index = $3",
+                 WHERE r.employee_id = $1 AND r.period_id = $2 AND x.rhk_id = $3 AND x.iki_index = $4",
             )
-            .bind(report)
+            .bind(employee)
+            .bind(period)
             .bind(rhk)
             .bind(iki)
             .fetch_optional(conn)

@@ -15,9 +15,14 @@ pub const RATE_WINDOW_MILLIS: i64 = 60 * 1000;
 pub enum Subject {
     /// An RHK of a plan (`rhk:<rhk id>`).
     Rhk(i64),
-    /// A realisasi: one IKI of an RHK in a period's report
-    /// (`realisasi:<report id>:<rhk id>:<iki index>`).
-    Realisasi { report: i64, rhk: i64, iki: i64 },
+    /// A realisasi: one IKI of an RHK in an employee's report for a period
+    /// (`realisasi:<employee id>:<period id>:<rhk id>:<iki index>`).
+    Realisasi {
+        employee: i64,
+        period: i64,
+        rhk: i64,
+        iki: i64,
+    },
     /// A piece of evidence (`bukti:<evidence id>`).
     Bukti(i64),
     /// An employee's evaluation for a period (`evaluasi:<employee id>:<period id>`).
@@ -28,7 +33,12 @@ impl Subject {
     pub fn key(&self) -> String {
         match self {
             Subject::Rhk(id) => format!("rhk:{id}"),
-            Subject::Realisasi { report, rhk, iki } => format!("realisasi:{report}:{rhk}:{iki}"),
+            Subject::Realisasi {
+                employee,
+                period,
+                rhk,
+                iki,
+            } => format!("realisasi:{employee}:{period}:{rhk}:{iki}"),
             Subject::Bukti(id) => format!("bukti:{id}"),
             Subject::Evaluasi { employee, period } => format!("evaluasi:{employee}:{period}"),
         }
@@ -43,8 +53,9 @@ impl Subject {
             .collect::<Option<_>>()?;
         match (kind, numbers.as_slice()) {
             ("rhk", [id]) => Some(Subject::Rhk(*id)),
-            ("realisasi", [report, rhk, iki]) => Some(Subject::Realisasi {
-                report: *report,
+            ("realisasi", [employee, period, rhk, iki]) => Some(Subject::Realisasi {
+                employee: *employee,
+                period: *period,
                 rhk: *rhk,
                 iki: *iki,
             }),

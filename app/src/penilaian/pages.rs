@@ -28,6 +28,8 @@ use crate::components::islands::IslandScripts;
 use crate::components::params::{employee_param, period_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader, WideTable};
 use crate::error::AppError;
+use crate::feedback::pages::FeedbackLink;
+use crate::feedback::rules::Subject;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::realisasi::rules::format_capaian;
 use crate::skp::labels::{aspek_label, rhk_kind_label};
@@ -176,6 +178,14 @@ fn EvaluationScreen(view: EvaluationView) -> impl IntoView {
     let realisasi = (!view.annual).then(|| view! {
         <a href=realisasi_link class="text-sm text-emerald-800 underline">{move_tr!(penilaian_to_realisasi)}</a>
     });
+    // The thread of this evaluation, for the people in it (not other readers).
+    let feedback = (view.role != EvaluationRole::Reader).then(|| {
+        let subject = Subject::Evaluasi {
+            employee: view.employee_id,
+            period: view.period.id,
+        };
+        view! { <FeedbackLink subject test_id="penilaian-feedback" /> }
+    });
     let position = view.position_title.clone().unwrap_or_default();
     let body = if view.can_rate {
         view! { <ScoringForm view=view.clone() /> }.into_any()
@@ -191,6 +201,7 @@ fn EvaluationScreen(view: EvaluationView) -> impl IntoView {
             <a href=plan_link class="text-sm text-emerald-800 underline">{move_tr!(realisasi_back_to_plan)}</a>
             {realisasi}
             {document}
+            {feedback}
         </div>
         <Outcome view=view.clone() />
         {view.annual.then(|| view! {

@@ -24,6 +24,8 @@ use crate::components::islands::IslandScripts;
 use crate::components::params::{employee_param, period_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
+use crate::feedback::pages::FeedbackLink;
+use crate::feedback::rules::Subject;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::identity::types::Reach;
 use crate::skp::labels::{aspek_label, rhk_kind_label};
@@ -142,12 +144,13 @@ fn ReportScreen(view: ReportView) -> impl IntoView {
             </p>
         }
     });
+    let threads = Threads::of(&view);
     let body = if view.can_edit {
         view! { <ReportForm view=view.clone() /> }.into_any()
     } else {
         view! {
             <div data-testid="realisasi-read">
-                {view.rhk.iter().cloned().enumerate().map(|(n, rhk)| view! { <RhkRead rhk n=n + 1 /> }).collect_view()}
+                {view.rhk.iter().cloned().enumerate().map(|(n, rhk)| view! { <RhkRead rhk n=n + 1 threads /> }).collect_view()}
             </div>
         }
         .into_any()
@@ -222,6 +225,7 @@ fn ReportForm(view: ReportView) -> impl IntoView {
         .flat_map(|r| r.iki.iter().flat_map(|i| i.evidence.clone()))
         .collect();
     let kualitatif = view.approach == "kualitatif";
+    let threads = Threads::of(&view);
     let problems = view.problems.clone();
     let limits = tr!(realisasi_file_limits, { "max" => view.max_files, "mb" => view.max_file_mb });
     let draft_key = format!("sikap-realisasi-{}-{}", view.employee_id, view.period.id);
@@ -264,7 +268,7 @@ fn ReportForm(view: ReportView) -> impl IntoView {
                                 .or_else(|| field_problem(&reason_field(iki.rhk_id, iki.index)));
                             view! {
                                 <div class="mt-4 border-t border-slate-100 pt-4" data-testid="realisasi-iki">
-                                    <IkiHeading iki=iki.clone() />
+                                    <IkiHeading iki=iki.clone() threads />
                                     <IkiNumbers rhk_id=iki.rhk_id index=iki.index aspek=iki.aspek.clone() kualitatif
                                         default_target=iki.default_target.clone() target=iki.target.clone() target_reason=iki.target_reason.clone()
                                         value=iki.value.clone() satuan=iki.satuan.clone() capaian=iki.capaian labels=NumberLabels::new()
@@ -274,7 +278,7 @@ fn ReportForm(view: ReportView) -> impl IntoView {
                                         <textarea id=account_field(iki.rhk_id, iki.index) name=account_field(iki.rhk_id, iki.index) rows="2" class=INPUT_CLASS
                                             data-testid="realisasi-account">{iki.account.clone()}</textarea>
                                     </label>
-                                    <EvidenceList items=iki.evidence.clone() removable=true />
+                                    <EvidenceList items=iki.evidence.clone() removable=true threads />
                                     <fieldset class="mt-3 rounded-md border border-dashed border-slate-300 p-3">
                                         <legend class="px-1 text-sm font-medium text-slate-700">{move_tr!(realisasi_evidence_add)}</legend>
                                         <p class="text-xs text-slate-600">{limits.clone()}</p>
@@ -321,7 +325,16 @@ fn RhkHeading(rhk: RhkReport, n: usize) -> impl IntoView {
 }
 
 #[component]
-fn IkiHeading(iki: IkiReport) -> impl IntoView {
+fn IkiHeading(iki: IkiReport, threads: Option<Threads>) -> impl IntoView {
+    let thread = threads.map(|t| {
+        let subject = Subject::Realisasi {
+            employee: t.employee,
+            period: t.period,
+            rhk: iki.rhk_id,
+            iki: iki.index,
+        };
+        view! { <FeedbackLink subject test_id="realisasi-feedback" /> }
+    });
     view! {
         <p class="text-sm font-medium" data-testid="realisasi-indicator">{iki.indicator.clone()}</p>
         <p class="text-xs text-slate-600">
@@ -337,13 +350,35 @@ fn IkiHeading(iki: IkiReport) -> impl IntoView {
                 super::rules::Accumulation::PerPeriod => tr!(realisasi_per_period),
             }}
         </p>
+        {thread}
+    }
+}
+
+/// Where the threads of a saved report are, for those who may open them (the
+/// employee's supervision line and the admin); `None` before the first save.
+#[derive(Clone, Copy)]
+struct Threads {
+    employee: i64,
+    period: i64,
+}
+
+impl Threads {
+    fn of(view: &ReportView) -> Option<Self> {
+        let in_line = matches!(
+            view.reach,
+            Reach::Own | Reach::Direct | Reach::Indirect | Reach::Admin
+        );
+        (in_line && view.version > 0).then_some(Self {
+            employee: view.employee_id,
+            period: view.period.id,
+        })
     }
 }
 
 /// An RHK as supervisors read it: rencana aksi, each IKI's numbers, account
 /// and evidence.
 #[component]
-fn RhkRead(rhk: RhkReport, n: usize) -> impl IntoView {
+fn RhkRead(rhk: RhkReport, n: usize, threads: Option<Threads>) -> impl IntoView {
     let none = tr!(realisasi_none);
     view! {
         <section class=CARD_CLASS data-testid="realisasi-rhk">
@@ -358,7 +393,7 @@ fn RhkRead(rhk: RhkReport, n: usize) -> impl IntoView {
                 });
                 view! {
                     <div class="mt-4 border-t border-slate-100 pt-4" data-testid="realisasi-iki">
-                        <IkiHeading iki=iki.clone() />
+                        <IkiHeading iki=iki.clone() threads />
                         <dl class="mt-2 grid grid-cols-3 gap-2 text-sm">
                             <div><dt class="text-xs text-slate-500">{move_tr!(realisasi_target)}</dt><dd>{format!("{} {}", iki.target, iki.satuan)}</dd></div>
                             <div><dt class="text-xs text-slate-500">{move_tr!(realisasi_value)}</dt><dd data-testid="realisasi-value">{value}</dd></div>
@@ -366,7 +401,7 @@ fn RhkRead(rhk: RhkReport, n: usize) -> impl IntoView {
                         </dl>
                         {reason}
                         <p class="mt-2 whitespace-pre-line text-sm">{iki.account.clone()}</p>
-                        <EvidenceList items=iki.evidence.clone() removable=false />
+                        <EvidenceList items=iki.evidence.clone() removable=false threads />
                     </div>
                 }
             }).collect_view()}
@@ -387,7 +422,11 @@ fn size_text(bytes: i64) -> String {
 }
 
 #[component]
-fn EvidenceList(items: Vec<EvidenceItem>, removable: bool) -> impl IntoView {
+fn EvidenceList(
+    items: Vec<EvidenceItem>,
+    removable: bool,
+    threads: Option<Threads>,
+) -> impl IntoView {
     if items.is_empty() {
         return None;
     }
@@ -427,7 +466,10 @@ fn EvidenceList(items: Vec<EvidenceItem>, removable: bool) -> impl IntoView {
                 });
                 view! {
                     <li class="rounded-md border border-slate-200 p-2 text-sm" data-testid="evidence-item">
-                        <div class="flex flex-wrap items-center gap-x-3 gap-y-1">{link}{preview}{remove}</div>
+                        <div class="flex flex-wrap items-center gap-x-3 gap-y-1">
+                            {link}{preview}{remove}
+                            {threads.map(|_| view! { <FeedbackLink subject=Subject::Bukti(item.id) test_id="evidence-feedback" /> })}
+                        </div>
                         {facts}
                         {shared}
                     </li>

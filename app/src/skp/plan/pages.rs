@@ -18,6 +18,8 @@ use crate::components::islands::{use_island_ready, IslandRoot, IslandScripts};
 use crate::components::params::{employee_param, year_param};
 use crate::components::{AccessProblem, Loading, PageHeader};
 use crate::error::AppError;
+use crate::feedback::pages::FeedbackLink;
+use crate::feedback::rules::Subject;
 use crate::i18n::{move_tr, tr, I18n};
 use crate::penilaian::sections::YearEvaluationsSection;
 use crate::realisasi::sections::YearRealisasiSection;
@@ -148,7 +150,7 @@ pub fn ReviewPlanPage() -> impl IntoView {
                 match plan.await {
                     Ok(view) => view! {
                         <PlanHeader view=view.clone() />
-                        <PlanTable view=view.clone() />
+                        <PlanTable view=view.clone() feedback=true />
                         <YearRealisasiSection employee_id=Some(view.employee_id) year=view.year />
                         <YearEvaluationsSection employee_id=Some(view.employee_id) year=view.year />
                         <RevisionDecision view=view.clone() />
@@ -185,7 +187,12 @@ fn PlanHeader(view: PlanView) -> impl IntoView {
 
 /// The plan as a read-only table (also what the supervisor reviews).
 #[component]
-fn PlanTable(view: PlanView) -> impl IntoView {
+fn PlanTable(
+    view: PlanView,
+    /// A link to each RHK's feedback thread (pages, not the editor).
+    #[prop(optional)]
+    feedback: bool,
+) -> impl IntoView {
     let parent_head = if view.is_jpt {
         tr!(skp_col_perspektif)
     } else {
@@ -229,6 +236,9 @@ fn PlanTable(view: PlanView) -> impl IntoView {
                                 <span class=CARD_LABEL_CLASS>{tr!(skp_col_rhk)}</span>
                                 <span class="mr-1 rounded bg-slate-100 px-1.5 text-xs uppercase">{rhk_kind_label(&r.kind)}</span>
                                 {r.text.clone()}
+                                {feedback.then(|| view! {
+                                    <span class="block"><FeedbackLink subject=Subject::Rhk(r.id) test_id="skp-rhk-feedback" /></span>
+                                })}
                             </td>
                             <td class="block py-1 sm:table-cell sm:px-3 sm:py-2">
                                 <span class=CARD_LABEL_CLASS>{tr!(skp_col_iki)}</span>
@@ -325,7 +335,7 @@ fn PlanScreen(view: PlanView) -> impl IntoView {
             let view_json = serde_json::to_string(&view).unwrap_or_default();
             view! { <PlanEditor view_json /><IslandScripts /> }.into_any()
         } else {
-            view! { <PlanTable view=view.clone() /> }.into_any()
+            view! { <PlanTable view=view.clone() feedback=true /> }.into_any()
         }}
         {(view.status == PlanStatus::Approved).then(|| view! {
             <YearRealisasiSection employee_id=None year=view.year />
