@@ -426,3 +426,51 @@ async fn the_stream_delivers_each_change_once_in_order_and_catches_up_after_a_re
     );
     assert!(fifth.contains("Atasan langsung"), "{fifth}");
 }
+
+/// Two SIKAP instances on one PostgreSQL database: a message posted through one
+/// reaches a follower of the other (LISTEN/NOTIFY). On SQLite there is one
+/// instance by design (delivery in-process, tested above), so this runs on
+/// PostgreSQL only (`./sikap test` runs this file on both).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgresql_a_message_posted_through_one_instance_reaches_a_page_of_another() {
+    let (guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    if !guard.is_postgres() {
+        return;
+    }
+    let other = server::build_router(guard.state().await);
+    // Both instances listen before anything is posted.
+    for _ in 0..100 {
+        let listening: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+        )
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+        if listening >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let periods = open_year(&state, &router, &admin).await;
+    let subject = format!("evaluasi:{}:{}", demo.pegawai.0, periods[0]);
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    // The session lives in the database: the same cookie works on both.
+    let atasan = log_in(&other, &demo.atasan.1, DEMO_PASSWORD).await;
+    let response = open_stream(&other, &subject, &atasan, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut live = response.into_body().into_data_stream();
+    let sent = call(
+        &router,
+        "post_feedback",
+        &post_form(&subject, "Lewat instans A"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let event = next_event(&mut live).await;
+    assert!(
+        event.starts_with("id: 1\n") && event.contains("Lewat instans A"),
+        "{event}"
+    );
+}
