@@ -114,8 +114,14 @@ test("every page stays within its download budget", async ({ browser }) => {
   const scoring = await atasan.getByTestId("team-evaluation-link").first().getAttribute("href");
   expect(scoring).toMatch(/\/penilaian\/\d+$/);
 
+  // A feedback thread of the pelapor's plan (its island is a lazy chunk).
+  await pelapor.goto(`/skp/${demoYear()}`);
+  const thread = await pelapor.getByTestId("skp-rhk-feedback").first().getAttribute("href");
+  expect(thread).toMatch(/^\/umpan-balik\?subjek=rhk:\d+$/);
+
   const visits: Visit[] = [
     { role: "pegawai (realisasi)", path: realisasi! },
+    { role: "pegawai (realisasi)", path: thread! },
     { role: "atasan", path: scoring! },
     { role: "pengunjung", path: "/", public: true },
     { role: "pengunjung", path: "/organisasi", public: true },

@@ -107,6 +107,9 @@ test("a message reaches the other person's open thread live, also across a serve
     await hydrated(atasan);
     await expect(atasan.getByTestId("feedback-back")).toHaveAttribute("href", /\/skp\/\d+\/pegawai\/\d+$/);
     const before = await messages(atasan).count();
+    // The header's unread count, live too (the atasan is told of the thread).
+    const badge = atasan.getByTestId("notifications-unread");
+    const unread = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
     await markDocument(atasan);
     await markDocument(pelapor);
 
@@ -116,6 +119,7 @@ test("a message reaches the other person's open thread live, also across a serve
     await expect(arrived).toHaveCount(1);
     await expect(arrived.getByRole("link", { name: "https://kepahiangkab.go.id/data" })).toHaveAttribute("rel", /noopener/);
     await expect(arrived).toContainText("Pegawai");
+    await expect(badge).toHaveText(String(unread + 1));
     await expect(pelapor.getByTestId("feedback-input")).toHaveValue("");
     await expect(messages(pelapor).filter({ hasText: "Mohon masukan" })).toHaveCount(1);
 

@@ -7,6 +7,7 @@ pub mod feedback_routes;
 pub mod hydration_data;
 pub mod language;
 pub mod metrics;
+pub mod notification_routes;
 pub mod origin_check;
 pub mod page_validators;
 pub mod panic_page;

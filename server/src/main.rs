@@ -292,6 +292,10 @@ async fn run_seed(
         rated.decided,
         rated.unit_results
     );
+    let messages = app::demo::feedback::seed_demo_feedback(&state.db, year)
+        .await
+        .map_err(|e| format!("Gagal menulis umpan balik demo: {e}"))?;
+    eprintln!("{messages} pesan umpan balik demo antara atasan demo dan timnya.");
     Ok(())
 }
 

@@ -63,6 +63,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(crate::realisasi_routes::routes(&state))
         .merge(crate::penilaian_routes::routes())
         .merge(crate::feedback_routes::routes())
+        .merge(crate::notification_routes::routes())
         // Axum clones each route's handler per request: the shell holds its options
         // behind an Arc, copied only when a page is actually rendered.
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod dataset;
+pub mod feedback;
 pub mod penilaian;
 pub mod random;
 pub mod realisasi;

@@ -252,6 +252,7 @@ pub async fn post(
     let people = People::of(&mut tx, row.employee_id).await?;
     let href = subject.href();
     let about = title(subject, &row);
+    let mut told = Vec::new();
     for to in people.others(user.employee_id()) {
         if !notifications::has_unread_link(&mut tx, to, &href).await? {
             let notice = Notice {
@@ -260,11 +261,16 @@ pub async fn post(
                 link: href.clone(),
             };
             notifications::insert(&mut tx, "feedback.message", notice, now).await?;
+            live::announce(&mut tx, state.db.backend(), &live::notices_topic(to)).await?;
+            told.push(to);
         }
     }
     announce(&mut tx, state, &key).await?;
     tx.commit().await?;
     live::deliver_local(state, &rules::thread_topic(&key));
+    for to in told {
+        live::deliver_local(state, &live::notices_topic(to));
+    }
     Ok(href)
 }
 

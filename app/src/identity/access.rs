@@ -254,6 +254,12 @@ pub const ROUTES: &[RouteRule] = &[
         Allowed::SignedIn,
     ),
     route(
+        "get_notification_stream",
+        "GET",
+        "/langsung/pemberitahuan",
+        Allowed::SignedIn,
+    ),
+    route(
         "get_feedback_stream",
         "GET",
         "/langsung/umpan-balik",

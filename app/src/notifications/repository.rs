@@ -198,3 +198,13 @@ pub async fn has_unread_link(
     .await?;
     Ok(count > 0)
 }
+
+/// How many notifications `employee_id` has not read (the header's count).
+pub async fn unread_count(conn: &mut Conn, employee_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND read_at IS NULL",
+    )
+    .bind(employee_id)
+    .fetch_one(conn)
+    .await
+}

@@ -50,6 +50,11 @@ pub fn distribution_topic(unit_id: i64, period_id: i64) -> String {
     format!("distribusi:{unit_id}:{period_id}")
 }
 
+/// An employee's unread notifications changed (the header's count follows it).
+pub fn notices_topic(employee_id: i64) -> String {
+    format!("pemberitahuan:{employee_id}")
+}
+
 /// Inside the writing transaction: on PostgreSQL, NOTIFY every instance when it
 /// commits. On SQLite nothing yet: [`deliver_local`] follows the commit.
 pub async fn announce(conn: &mut Conn, backend: Backend, topic: &str) -> Result<(), sqlx::Error> {

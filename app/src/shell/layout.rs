@@ -168,6 +168,10 @@ fn PhoneMenu() -> impl IntoView {
     }
 }
 
+/// The unread count beside the bell (also made by `public/pemberitahuan.js`).
+const UNREAD_BADGE_CLASS: &str =
+    "ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-emerald-950";
+
 /// The signed-in person's name and the log-out button (a form: works without JS).
 #[component]
 fn AccountBox() -> impl IntoView {
@@ -179,14 +183,16 @@ fn AccountBox() -> impl IntoView {
                     <div class="flex min-w-0 items-center gap-2">
                         <span class="hidden truncate text-sm text-emerald-100 sm:inline" data-testid="viewer-name">{v.name.clone()}</span>
                         <a href="/pemberitahuan" class="relative rounded-md px-2 py-1.5 text-sm text-white hover:bg-emerald-700" data-testid="notifications-link"
-                            aria-label=move_tr!(notifications_title)>
+                            aria-label=move_tr!(notifications_title) data-badge-class=UNREAD_BADGE_CLASS>
                             "🔔"
                             {(v.unread_notifications > 0).then(|| view! {
-                                <span class="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-emerald-950" data-testid="notifications-unread">
+                                <span class=UNREAD_BADGE_CLASS data-testid="notifications-unread">
                                     {v.unread_notifications}
                                 </span>
                             })}
                         </a>
+                        // Keeps the count live (a few hundred bytes, no WASM).
+                        <script src="/pemberitahuan.js" defer></script>
                         <div class="hidden sm:block"><LogOutButton test_id="logout" /></div>
                     </div>
                 })
