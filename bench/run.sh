@@ -18,6 +18,10 @@
 #   penilaian    a unit of 1,000 finalised evaluations: the distribution recounted by
 #                the server and by the browser's rule, the scoring form rendered, an
 #                autosave of the whole form (SQLite, and PostgreSQL when installed)
+#   feedback     1,000 signed-in readers of live threads over two servers on one
+#                PostgreSQL, 50 messages/s for 20 s posted through the other server:
+#                delivery latency p50/p99/max, lost and duplicated, memory per idle
+#                connection (PostgreSQL only)
 #   SKP views    on the 3,000 demo (with its demo plans): the SKP PDF (Typst), the
 #                Matriks Peran Hasil and the kabupaten cascade page (median of 10)
 #   evidence     10 MB and 100 MB uploads as the demo pelapor (median of 3) with the
@@ -93,7 +97,7 @@ kill "${PIDS[-1]}" 2>/dev/null || true
 LEPTOS_OUTPUT_NAME=sikap LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3000 \
   LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server LEPTOS_JS_MINIFY=true \
   LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt \
-  cargo build --release -p server --bin baseline_server --bin import_bench --bin write_bench --bin penilaian_bench --no-default-features >/dev/null 2>&1
+  cargo build --release -p server --bin baseline_server --bin import_bench --bin write_bench --bin penilaian_bench --bin feedback_load --no-default-features >/dev/null 2>&1
 "$CARGO_TARGET_DIR/release/import_bench" 5000 | sed 's/^/import: /'
 "$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
 "$CARGO_TARGET_DIR/release/penilaian_bench" | sed 's/^/penilaian: /'
@@ -299,6 +303,9 @@ if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   start_pg
   DATABASE_URL="$pg_url" "$CARGO_TARGET_DIR/release/write_bench" | sed 's/^/writes: /'
   DATABASE_URL="$pg_url" "$CARGO_TARGET_DIR/release/penilaian_bench" | sed 's/^/penilaian: /'
+  # Live feedback: 1,000 readers over two servers on their own database.
+  $pg_as "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -q -c "CREATE DATABASE feedback" postgres
+  DATABASE_URL="${pg_url%/postgres}/feedback" "$CARGO_TARGET_DIR/release/feedback_load" "$BIN" 1000 50 20 | sed 's/^/feedback: /'
   stop_pg
 fi
 

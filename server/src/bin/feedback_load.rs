@@ -199,7 +199,9 @@ async fn main() -> Result<(), Error> {
         return Err("DATABASE_URL must name a PostgreSQL database (two instances share it)".into());
     }
     println!("feedback load on {}: {connections} readers over 2 servers, {rate} messages/s for {seconds} s", server::startup::redact(&url));
-    let state = server::startup::demo_instance(&url).await?;
+    let state = server::startup::demo_instance(&url)
+        .await
+        .map_err(|e| e.to_string())?;
     let pool = state.db.pool();
     sqlx::query("INSERT INTO performance_years (year, scheme, status, created_at, updated_at) VALUES (2030, 'quarterly', 'open', 0, 0) ON CONFLICT DO NOTHING")
         .execute(pool)
@@ -211,6 +213,14 @@ async fn main() -> Result<(), Error> {
     let period: i64 = sqlx::query_scalar("SELECT MIN(id) FROM periods WHERE year = 2030")
         .fetch_one(pool)
         .await?;
+    // Accounts for everyone (the demo gives only its demo people one); the
+    // sessions below are made directly, so no password is ever checked.
+    sqlx::query(
+        "INSERT INTO accounts (employee_id, password_hash, must_change_password, created_at, updated_at) \
+         SELECT id, NULL, 0, 0, 0 FROM employees WHERE active = 1 ON CONFLICT DO NOTHING",
+    )
+    .execute(pool)
+    .await?;
     let people: Vec<i64> =
         sqlx::query_scalar("SELECT employee_id FROM accounts ORDER BY employee_id LIMIT $1")
             .bind(connections as i64)
