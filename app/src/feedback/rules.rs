@@ -148,7 +148,8 @@ mod tests {
         for s in [
             Subject::Rhk(12),
             Subject::Realisasi {
-                report: 3,
+                employee: 4,
+                period: 3,
                 rhk: 12,
                 iki: 0,
             },
