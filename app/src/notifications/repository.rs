@@ -123,6 +123,33 @@ pub async fn open(
     .await
 }
 
+/// Whether `employee_id` already has an unread notification leading to `link`
+/// (a busy thread tells its people once until they look).
+pub async fn has_unread_link(
+    conn: &mut Conn,
+    employee_id: i64,
+    link: &str,
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND link = $2 AND read_at IS NULL",
+    )
+    .bind(employee_id)
+    .bind(link)
+    .fetch_one(conn)
+    .await?;
+    Ok(count > 0)
+}
+
+/// How many notifications `employee_id` has not read (the header's count).
+pub async fn unread_count(conn: &mut Conn, employee_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND read_at IS NULL",
+    )
+    .bind(employee_id)
+    .fetch_one(conn)
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,31 +207,4 @@ mod tests {
             "Teks lama."
         );
     }
-}
-
-/// Whether `employee_id` already has an unread notification leading to `link`
-/// (a busy thread tells its people once until they look).
-pub async fn has_unread_link(
-    conn: &mut Conn,
-    employee_id: i64,
-    link: &str,
-) -> Result<bool, sqlx::Error> {
-    let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND link = $2 AND read_at IS NULL",
-    )
-    .bind(employee_id)
-    .bind(link)
-    .fetch_one(conn)
-    .await?;
-    Ok(count > 0)
-}
-
-/// How many notifications `employee_id` has not read (the header's count).
-pub async fn unread_count(conn: &mut Conn, employee_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND read_at IS NULL",
-    )
-    .bind(employee_id)
-    .fetch_one(conn)
-    .await
 }
