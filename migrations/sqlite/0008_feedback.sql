@@ -25,7 +25,26 @@ CREATE TABLE feedback_messages (
     edited_at     INTEGER,
     hidden_by     INTEGER CONSTRAINT feedback_messages_hidden_by_fk REFERENCES employees (id),
     hidden_reason TEXT,
-    hidden_at     INTEGER
+    hidden_at     INTEGER,
+    -- 1: a colleague's answer to a feedback request (shown as a stakeholder's).
+    stakeholder   INTEGER NOT NULL DEFAULT 0 CONSTRAINT feedback_messages_stakeholder_check CHECK (stakeholder IN (0, 1))
 );
 CREATE INDEX feedback_messages_thread_seq_idx ON feedback_messages (thread_id, seq);
 CREATE INDEX feedback_messages_author_idx ON feedback_messages (author_id, created_at);
+
+-- A colleague asked (by the employee or their supervisor) for their view of an RHK:
+-- answered once (the answer joins the RHK's thread), declined, or expired.
+CREATE TABLE feedback_requests (
+    id           INTEGER PRIMARY KEY,
+    rhk_id       INTEGER NOT NULL CONSTRAINT feedback_requests_rhk_fk REFERENCES skp_rhk (id),
+    employee_id  INTEGER NOT NULL CONSTRAINT feedback_requests_employee_fk REFERENCES employees (id),
+    requested_by INTEGER NOT NULL CONSTRAINT feedback_requests_by_fk REFERENCES employees (id),
+    colleague_id INTEGER NOT NULL CONSTRAINT feedback_requests_colleague_fk REFERENCES employees (id),
+    question     TEXT    NOT NULL,
+    status       TEXT    NOT NULL CONSTRAINT feedback_requests_status_check CHECK (status IN ('open', 'answered', 'declined')),
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    closed_at    INTEGER
+);
+CREATE INDEX feedback_requests_rhk_idx ON feedback_requests (rhk_id);
+CREATE INDEX feedback_requests_colleague_idx ON feedback_requests (colleague_id, status);

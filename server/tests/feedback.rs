@@ -474,3 +474,231 @@ async fn on_postgresql_a_message_posted_through_one_instance_reaches_a_page_of_a
         "{event}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_colleague_asked_for_feedback_answers_once_into_the_rhk_thread_declines_or_lets_it_expire(
+) {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    open_year(&state, &router, &admin).await;
+    let rhk = support::evaluations::plan_for(&state, &router, &demo.pegawai.1).await;
+    let subject = format!("rhk:{}", rhk[0]);
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let pelapor = log_in(&router, &demo.pelapor.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    let pimpinan = log_in(&router, &demo.pimpinan.1, DEMO_PASSWORD).await;
+    let ask = |rekan: &str, question: &str| {
+        format!(
+            "subjek={}&rekan={}&pertanyaan={}",
+            encode(&subject),
+            encode(rekan),
+            encode(question)
+        )
+    };
+
+    let nobody = call(
+        &router,
+        "request_feedback",
+        &ask("Tidak Ada Orang Bernama Ini", "Bagaimana?"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(nobody.status, StatusCode::BAD_REQUEST);
+    assert!(
+        nobody.error_message().contains("Tidak ada pegawai"),
+        "{}",
+        nobody.body
+    );
+    let outsider = call(
+        &router,
+        "request_feedback",
+        &ask(&demo.pelapor.1, "Bagaimana?"),
+        Some(&pimpinan),
+    )
+    .await;
+    assert_eq!(outsider.status, StatusCode::FORBIDDEN);
+    let asked = call(
+        &router,
+        "request_feedback",
+        &ask(&demo.pelapor.1, "Apakah laporan saya membantu tim Anda?"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    let again = call(
+        &router,
+        "request_feedback",
+        &ask(&demo.pelapor.1, "Lagi"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::BAD_REQUEST,
+        "one open request per colleague and RHK"
+    );
+    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM feedback_requests")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    let told: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM notifications WHERE employee_id = $1 AND kind = 'feedback.request'",
+    )
+    .bind(demo.pelapor.0)
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(told, 1);
+
+    // Only the colleague asked reads and answers it.
+    let read = call(
+        &router,
+        "get_feedback_request",
+        &format!("id={id}"),
+        Some(&pelapor),
+    )
+    .await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.body);
+    assert_eq!(read.json()["status"], "Open");
+    let peek = call(
+        &router,
+        "get_feedback_request",
+        &format!("id={id}"),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(peek.status, StatusCode::FORBIDDEN);
+    let foreign = call(
+        &router,
+        "answer_feedback_request",
+        &format!("id={id}&jawaban=Saya+jawab"),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    let answered = call(
+        &router,
+        "answer_feedback_request",
+        &format!("id={id}&jawaban=Sangat+membantu%2C+datanya+lengkap."),
+        Some(&pelapor),
+    )
+    .await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    let twice = call(
+        &router,
+        "answer_feedback_request",
+        &format!("id={id}&jawaban=Lagi"),
+        Some(&pelapor),
+    )
+    .await;
+    assert_eq!(twice.status, StatusCode::BAD_REQUEST);
+
+    // The answer is in the RHK's thread, marked as a stakeholder's; the colleague
+    // still cannot read the thread.
+    let thread_view = thread(&router, &subject, &atasan).await.json();
+    let last = thread_view["messages"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["body"], "Sangat membantu, datanya lengkap.");
+    assert_eq!(last["author_role"], "Pemangku kepentingan");
+    assert_eq!(thread_view["requests"][0]["status"], "Answered");
+    assert_eq!(
+        thread(&router, &subject, &pelapor).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Declined, and expired.
+    let other = call(
+        &router,
+        "request_feedback",
+        &ask(&demo.admin.1, "Pendapat Anda?"),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(other.status, StatusCode::OK, "{}", other.body);
+    let declined_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM feedback_requests")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    let declined = call(
+        &router,
+        "decline_feedback_request",
+        &format!("id={declined_id}"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    let late = call(
+        &router,
+        "request_feedback",
+        &ask(&demo.pelapor.1, "Satu lagi?"),
+        Some(&pegawai),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::OK, "{}", late.body);
+    sqlx::query("UPDATE feedback_requests SET expires_at = 0 WHERE status = 'open'")
+        .execute(state.db.pool())
+        .await
+        .unwrap();
+    let late_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM feedback_requests")
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap();
+    let expired = call(
+        &router,
+        "answer_feedback_request",
+        &format!("id={late_id}&jawaban=Terlambat"),
+        Some(&pelapor),
+    )
+    .await;
+    assert_eq!(expired.status, StatusCode::BAD_REQUEST);
+    assert!(
+        expired.error_message().contains("kedaluwarsa"),
+        "{}",
+        expired.body
+    );
+    let statuses: Vec<String> = thread(&router, &subject, &pegawai).await.json()["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(statuses, ["Answered", "Declined", "Expired"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_header_count_follows_a_new_notice() {
+    let (_guard, state, router, demo) = support::seeded_app(|_| {}).await;
+    let admin = log_in(&router, &demo.admin.1, DEMO_PASSWORD).await;
+    let periods = open_year(&state, &router, &admin).await;
+    let subject = format!("evaluasi:{}:{}", demo.pegawai.0, periods[0]);
+    let pegawai = log_in(&router, &demo.pegawai.1, DEMO_PASSWORD).await;
+    let atasan = log_in(&router, &demo.atasan.1, DEMO_PASSWORD).await;
+    let request = Request::get("/langsung/pemberitahuan")
+        .header(header::COOKIE, &pegawai)
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(router.clone(), request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut live = response.into_body().into_data_stream();
+    let first = next_event(&mut live).await;
+    let count: i64 = first.trim().trim_start_matches("data: ").parse().unwrap();
+    let sent = call(
+        &router,
+        "post_feedback",
+        &post_form(&subject, "Ada catatan"),
+        Some(&atasan),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let next = next_event(&mut live).await;
+    assert_eq!(next.trim(), format!("data: {}", count + 1));
+    // Signed out: refused.
+    let anonymous = support::get(&router, "/langsung/pemberitahuan").await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}

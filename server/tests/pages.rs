@@ -58,6 +58,9 @@ async fn every_page_as_every_role_opens_or_is_refused_without_its_controls() {
             let found = if *route == "/umpan-balik" && *name == "pimpinan" {
                 // A thread is for the employee's supervision line (and the admin).
                 StatusCode::FORBIDDEN
+            } else if route.starts_with("/umpan-balik/permintaan/") {
+                // No request has the pegawai's id: not found.
+                StatusCode::NOT_FOUND
             } else if route.contains("/penilaian/") {
                 // …nor an evaluation: the page says a plan must be approved first.
                 StatusCode::BAD_REQUEST

@@ -5,10 +5,13 @@
 pub mod api;
 pub mod live;
 pub mod pages;
+pub mod request_page;
 pub mod rules;
 pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod repository;
+#[cfg(feature = "ssr")]
+pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod service;

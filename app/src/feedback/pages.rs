@@ -3,10 +3,13 @@
 
 use super::api::get_feedback_thread;
 use super::live::{FeedbackFollower, FollowerConfig, EMPTY_ID, FORM_ID, LIST_ID, STATUS_ID};
-use super::rules::{segments, Segment, Subject, MAX_MESSAGE_CHARS};
-use super::types::{MessageView, ThreadRole, ThreadView};
+use super::request_page::status_label;
+use super::rules::{
+    segments, Segment, Subject, MAX_MESSAGE_CHARS, MAX_QUESTION_CHARS, REQUEST_DAYS,
+};
+use super::types::{MessageView, RequestSummary, ThreadRole, ThreadView};
 use crate::components::form::{
-    error_from_url, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
+    error_from_url, page_has, BUTTON_CLASS, INPUT_CLASS, LABEL_CLASS, SECONDARY_BUTTON_CLASS,
 };
 use crate::components::islands::IslandScripts;
 use crate::components::{AccessProblem, Loading, PageHeader};
@@ -106,6 +109,7 @@ fn ThreadScreen(view: ThreadView) -> impl IntoView {
             {view.messages.into_iter().map(|m| view! { <MessageItem m moderator /> }).collect_view()}
         </ol>
         {form}
+        <Requests subject_key=view.subject_key.clone() requests=view.requests.clone() can_request=view.can_request />
         <FeedbackFollower config />
         <IslandScripts />
     }
@@ -167,4 +171,43 @@ fn MessageItem(m: MessageView, moderator: bool) -> impl IntoView {
             {hide}
         </li>
     }
+}
+
+/// On an RHK's thread: asking a colleague for feedback, and the requests so far.
+#[component]
+fn Requests(
+    subject_key: String,
+    requests: Vec<RequestSummary>,
+    can_request: bool,
+) -> impl IntoView {
+    let sent = page_has("diminta").then(|| view! {
+        <p class="mt-3 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="feedback-request-sent">{move_tr!(feedback_request_sent)}</p>
+    });
+    let list = (!requests.is_empty()).then(|| view! {
+        <h2 class="mt-6 font-semibold">{move_tr!(feedback_request_list)}</h2>
+        <ul class="mt-1 space-y-1 text-sm" data-testid="feedback-requests">
+            {requests.into_iter().map(|r| view! {
+                <li>{r.colleague_name} " — " {status_label(r.status)} " · " {tr!(feedback_request_until, { "date" => r.expires })}</li>
+            }).collect_view()}
+        </ul>
+    });
+    let form = can_request.then(|| view! {
+        <details class="mt-6 max-w-3xl rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <summary class="cursor-pointer font-semibold text-emerald-900" data-testid="feedback-request-open">{move_tr!(feedback_request_ask)}</summary>
+            <form method="post" action="/api/request_feedback" class="mt-3 flex flex-col gap-2" data-testid="feedback-request-new">
+                <input type="hidden" name="subjek" value=subject_key />
+                <label class=LABEL_CLASS>
+                    {move_tr!(feedback_request_colleague)}
+                    <input name="rekan" required class=INPUT_CLASS data-testid="feedback-request-colleague" />
+                </label>
+                <label class=LABEL_CLASS>
+                    {move_tr!(feedback_request_question)}
+                    <textarea name="pertanyaan" rows="2" required maxlength=MAX_QUESTION_CHARS.to_string() class=INPUT_CLASS data-testid="feedback-request-question-input"></textarea>
+                </label>
+                <p class="text-xs text-slate-500">{tr!(feedback_request_hint, { "days" => REQUEST_DAYS })}</p>
+                <button type="submit" class=format!("{SECONDARY_BUTTON_CLASS} self-start") data-testid="feedback-request-submit">{move_tr!(feedback_request_ask)}</button>
+            </form>
+        </details>
+    });
+    view! { {sent}{list}{form} }
 }

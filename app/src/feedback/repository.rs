@@ -13,11 +13,13 @@ pub struct MessageRow {
     pub created_at: i64,
     pub edited_at: Option<i64>,
     pub hidden_reason: Option<String>,
+    /// 1: a colleague's answer to a feedback request.
+    pub stakeholder: i64,
 }
 
 const MESSAGE_COLUMNS: &str =
     "m.id, m.thread_id, m.seq, m.author_id, e.name AS author_name, m.body, \
-     m.created_at, m.edited_at, m.hidden_reason";
+     m.created_at, m.edited_at, m.hidden_reason, m.stakeholder";
 
 /// The thread of a subject: `(id, last_seq)`, or `None` before its first message.
 pub async fn thread(conn: &mut Conn, subject: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
@@ -27,25 +29,27 @@ pub async fn thread(conn: &mut Conn, subject: &str) -> Result<Option<(i64, i64)>
         .await
 }
 
-/// The thread of a subject, created on its first message.
+/// The thread of a subject, created on its first message (two first messages at
+/// once: the second insert does nothing and finds the first's thread).
 pub async fn thread_for_writing(
     conn: &mut Conn,
     subject: &str,
     employee_id: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    if let Some((id, _)) = thread(conn, subject).await? {
-        return Ok(id);
-    }
-    sqlx::query_scalar(
+    sqlx::query(
         "INSERT INTO feedback_threads (subject, employee_id, last_seq, created_at) \
-         VALUES ($1, $2, 0, $3) RETURNING id",
+         VALUES ($1, $2, 0, $3) ON CONFLICT (subject) DO NOTHING",
     )
     .bind(subject)
     .bind(employee_id)
     .bind(now)
-    .fetch_one(conn)
-    .await
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_scalar("SELECT id FROM feedback_threads WHERE subject = $1")
+        .bind(subject)
+        .fetch_one(conn)
+        .await
 }
 
 /// The thread's next change number. On PostgreSQL the row stays locked until the
@@ -246,4 +250,124 @@ pub async fn subject(
             .await
         }
     }
+}
+
+/// Marks a message as a stakeholder's answer.
+pub async fn mark_stakeholder(conn: &mut Conn, message_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE feedback_messages SET stakeholder = 1 WHERE id = $1")
+        .bind(message_id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: i64,
+    pub rhk_id: i64,
+    pub rhk_text: String,
+    pub employee_id: i64,
+    pub employee_name: String,
+    pub requested_by: i64,
+    pub requested_by_name: String,
+    pub colleague_id: i64,
+    pub colleague_name: String,
+    pub question: String,
+    pub status: String,
+    pub expires_at: i64,
+}
+
+impl RequestRow {
+    /// How it stands at `now` (an open request past its time has expired).
+    pub fn status_at(&self, now: i64) -> super::types::RequestStatus {
+        use super::types::RequestStatus;
+        match self.status.as_str() {
+            "answered" => RequestStatus::Answered,
+            "declined" => RequestStatus::Declined,
+            _ if now > self.expires_at => RequestStatus::Expired,
+            _ => RequestStatus::Open,
+        }
+    }
+}
+
+const REQUEST_COLUMNS: &str = "q.id, q.rhk_id, r.text AS rhk_text, q.employee_id, e.name AS employee_name, \
+     q.requested_by, b.name AS requested_by_name, q.colleague_id, c.name AS colleague_name, \
+     q.question, q.status, q.expires_at \
+     FROM feedback_requests q JOIN skp_rhk r ON r.id = q.rhk_id JOIN employees e ON e.id = q.employee_id \
+     JOIN employees b ON b.id = q.requested_by JOIN employees c ON c.id = q.colleague_id";
+
+pub async fn request(conn: &mut Conn, id: i64) -> Result<Option<RequestRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {REQUEST_COLUMNS} WHERE q.id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn requests_on(conn: &mut Conn, rhk_id: i64) -> Result<Vec<RequestRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {REQUEST_COLUMNS} WHERE q.rhk_id = $1 ORDER BY q.id"
+    ))
+    .bind(rhk_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Whether `colleague_id` already has an open, unexpired request on the RHK.
+pub async fn open_request_exists(
+    conn: &mut Conn,
+    rhk_id: i64,
+    colleague_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM feedback_requests WHERE rhk_id = $1 AND colleague_id = $2 \
+         AND status = 'open' AND expires_at >= $3",
+    )
+    .bind(rhk_id)
+    .bind(colleague_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_request(
+    conn: &mut Conn,
+    rhk_id: i64,
+    employee_id: i64,
+    requested_by: i64,
+    colleague_id: i64,
+    question: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO feedback_requests (rhk_id, employee_id, requested_by, colleague_id, question, status, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) RETURNING id",
+    )
+    .bind(rhk_id)
+    .bind(employee_id)
+    .bind(requested_by)
+    .bind(colleague_id)
+    .bind(question)
+    .bind(now)
+    .bind(expires_at)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn close_request(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE feedback_requests SET status = $1, closed_at = $2 WHERE id = $3")
+        .bind(status)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }

@@ -9,6 +9,10 @@ pub const EDIT_WINDOW_MILLIS: i64 = 10 * 60 * 1000;
 /// At most this many messages per person within [`RATE_WINDOW_MILLIS`].
 pub const RATE_LIMIT: i64 = 10;
 pub const RATE_WINDOW_MILLIS: i64 = 60 * 1000;
+/// A colleague asked for feedback may answer for this many days.
+pub const REQUEST_DAYS: u32 = 14;
+/// The longest question a feedback request carries.
+pub const MAX_QUESTION_CHARS: usize = 500;
 
 /// What a thread hangs on, named by its key in URLs and in the database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

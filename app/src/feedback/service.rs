@@ -142,7 +142,11 @@ fn message_view(m: MessageRow, reader: i64, people: &People, now: i64) -> Messag
     MessageView {
         id: m.id,
         seq: m.seq,
-        author_role: people.role_label(m.author_id),
+        author_role: if m.stakeholder != 0 {
+            tr!(feedback_role_stakeholder)
+        } else {
+            people.role_label(m.author_id)
+        },
         author_name: m.author_name,
         posted: crate::calendar::format_wib(m.created_at),
         body: if hidden { String::new() } else { m.body },
@@ -162,6 +166,13 @@ pub async fn view(state: &AppState, user: &SessionUser, key: &str) -> Result<Thr
         Some((id, last_seq)) => (repo::messages(&mut conn, id).await?, last_seq),
         None => (Vec::new(), 0),
     };
+    let (requests, can_request) = match subject {
+        Subject::Rhk(rhk) => (
+            super::requests::on_rhk(&mut conn, rhk).await?,
+            matches!(role, ThreadRole::Employee | ThreadRole::Supervisor),
+        ),
+        _ => (Vec::new(), false),
+    };
     Ok(ThreadView {
         subject_key: subject.key(),
         title: title(subject, &row),
@@ -173,6 +184,8 @@ pub async fn view(state: &AppState, user: &SessionUser, key: &str) -> Result<Thr
             .map(|m| message_view(m, user.employee_id(), &people, now))
             .collect(),
         last_seq,
+        requests,
+        can_request,
     })
 }
 
@@ -200,7 +213,7 @@ pub async fn changes_since(
 
 /// The message as stored: line ends as `\n`, no other control characters (the
 /// stream sends a message as one line of fields), trimmed; or what to fix.
-fn checked_body(body: &str) -> Result<String, AppError> {
+pub fn checked_body(body: &str) -> Result<String, AppError> {
     let body: String = body
         .replace("\r\n", "\n")
         .chars()

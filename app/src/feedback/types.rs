@@ -53,4 +53,38 @@ pub struct ThreadView {
     pub messages: Vec<MessageView>,
     /// The thread's latest change number (0 before the first message).
     pub last_seq: i64,
+    /// On an RHK: the colleagues asked for feedback, and how each stands.
+    pub requests: Vec<RequestSummary>,
+    /// The viewer may ask a colleague (the employee or the supervisor, on an RHK).
+    pub can_request: bool,
+}
+
+/// How a colleague's feedback request stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestStatus {
+    Open,
+    Answered,
+    Declined,
+    Expired,
+}
+
+/// A request on an RHK's thread page: who was asked, and how it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestSummary {
+    pub colleague_name: String,
+    pub status: RequestStatus,
+    /// The last day to answer, in words.
+    pub expires: String,
+}
+
+/// A request as the colleague asked reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i64,
+    pub rhk_text: String,
+    pub employee_name: String,
+    pub requested_by_name: String,
+    pub question: String,
+    pub expires: String,
+    pub status: RequestStatus,
 }

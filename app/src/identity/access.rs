@@ -105,6 +105,10 @@ pub const SERVER_FUNCTIONS: &[Rule] = &[
     rule("post_feedback", Allowed::SignedIn),
     rule("edit_feedback", Allowed::SignedIn),
     rule("hide_feedback", ADMIN),
+    rule("request_feedback", Allowed::SignedIn),
+    rule("get_feedback_request", Allowed::SignedIn),
+    rule("answer_feedback_request", Allowed::SignedIn),
+    rule("decline_feedback_request", Allowed::SignedIn),
     // BKPSDM administration
     rule("admin_open_year", ADMIN),
     rule("admin_set_period_open", ADMIN),
@@ -147,6 +151,7 @@ pub const PAGES: &[PageRule] = &[
     page("/saya", Allowed::SignedIn),
     page("/pemberitahuan", Allowed::SignedIn),
     page("/umpan-balik", Allowed::SignedIn),
+    page("/umpan-balik/permintaan/:id", Allowed::SignedIn),
     // People: reach checked per record
     page("/tim", Allowed::Roles(&[Role::Atasan])),
     page("/pegawai", LEADERS),

@@ -17,6 +17,13 @@ struct Known {
 }
 
 const KNOWN: &[Known] = &[
+    // Two first messages of one thread at once (the insert skips a conflict, so
+    // this is a second line of defence).
+    Known {
+        name: "feedback_threads_subject_key",
+        sqlite_columns: "feedback_threads.subject",
+        answer: || AppError::invalid("pesan", tr!(feedback_error_retry)),
+    },
     Known {
         name: "employees_nip_key",
         sqlite_columns: "employees.nip",

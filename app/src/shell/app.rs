@@ -8,6 +8,7 @@ use crate::admin::import::page::ImportPage;
 use crate::admin::pages::{AdminHomePage, AdminUnitsPage};
 use crate::audit::pages::AuditPage;
 use crate::feedback::pages::FeedbackPage;
+use crate::feedback::request_page::FeedbackRequestPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::i18n::{tr, I18n};
@@ -107,6 +108,7 @@ fn Document() -> impl IntoView {
                     <Route path=path!("/skp") view=|| view! { <Guarded page="/skp"><SkpIndexPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/pemberitahuan") view=|| view! { <Guarded page="/pemberitahuan"><NotificationsPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/umpan-balik") view=|| view! { <Guarded page="/umpan-balik"><FeedbackPage /></Guarded> } ssr=SsrMode::Async />
+                    <Route path=path!("/umpan-balik/permintaan/:id") view=|| view! { <Guarded page="/umpan-balik/permintaan/:id"><FeedbackRequestPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year") view=|| view! { <Guarded page="/skp/:year"><MyPlanPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id") view=|| view! { <Guarded page="/skp/:year/pegawai/:id"><ReviewPlanPage /></Guarded> } ssr=SsrMode::Async />
                     <Route path=path!("/skp/:year/pegawai/:id/dokumen") view=|| view! { <Guarded page="/skp/:year/pegawai/:id/dokumen"><SkpDocumentPage /></Guarded> } ssr=SsrMode::Async />

@@ -160,6 +160,30 @@ pub async fn send(router: &Router, request: Request<Body>) -> Reply {
     }
 }
 
+/// Like [`send`], but a live stream (`text/event-stream`, which never ends) is
+/// answered with its status and headers only.
+pub async fn send_or_open(router: &Router, request: Request<Body>) -> Reply {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let streaming = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+    let body = if streaming {
+        String::new()
+    } else {
+        let bytes = to_bytes(response.into_body(), 10 * 1024 * 1024)
+            .await
+            .unwrap();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
 pub async fn get(router: &Router, path: &str) -> Reply {
     send(router, Request::get(path).body(Body::empty()).unwrap()).await
 }

@@ -24,6 +24,8 @@ pub const POLICY: &[(&str, Who)] = &[
     // Opened on the employee's evaluation thread (see `url_of`); the supervision
     // line and the admin only: pimpinan is refused (`pages.rs`).
     ("/umpan-balik", Who::SignedIn),
+    // Opened with an id no request has (`pages.rs`: 404 for everyone signed in).
+    ("/umpan-balik/permintaan/:id", Who::SignedIn),
     ("/tim", Who::Roles(&[Role::Atasan])),
     ("/pegawai", LEADERS),
     ("/pegawai/:id", Who::SignedIn),
