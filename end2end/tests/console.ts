@@ -14,7 +14,7 @@ export function watchConsole(page: Page, expectedStatuses: number[] = []): () =>
     const text = message.text();
     const status = text.match(/the server responded with a status of (\d{3})/);
     if (status && expectedStatuses.includes(Number(status[1]))) return;
-    errors.push(text);
+    errors.push(`${page.url()}: ${text}`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return () => expect(errors, "console errors").toEqual([]);

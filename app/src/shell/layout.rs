@@ -192,7 +192,7 @@ fn AccountBox() -> impl IntoView {
                             })}
                         </a>
                         // Keeps the count live (a few hundred bytes, no WASM).
-                        <script src="/pemberitahuan.js" defer nonce=leptos::nonce::use_nonce()></script>
+                        <script src="/pemberitahuan.js" defer></script>
                         <div class="hidden sm:block"><LogOutButton test_id="logout" /></div>
                     </div>
                 })
