@@ -25,26 +25,14 @@ pub fn encode_message(m: &MessageView) -> String {
     ])
 }
 
-/// The fields of an encoded message, read back (the browser's side).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LiveMessage {
-    pub id: i64,
-    pub seq: i64,
-    pub author_name: String,
-    pub author_role: String,
-    pub posted: String,
-    pub body: String,
-    pub edited: bool,
-    pub hidden_reason: Option<String>,
-}
-
-pub fn decode_message(text: &str) -> Option<LiveMessage> {
+/// An encoded message read back (the browser's side; `editable` is the page's).
+pub fn decode_message(text: &str) -> Option<MessageView> {
     let f: Vec<&str> = split_fields(text).collect();
     let [id, seq, author_name, author_role, posted, body, edited, reason, hidden] = f.as_slice()
     else {
         return None;
     };
-    Some(LiveMessage {
+    Some(MessageView {
         id: id.parse().ok()?,
         seq: seq.parse().ok()?,
         author_name: (*author_name).to_owned(),
@@ -53,6 +41,7 @@ pub fn decode_message(text: &str) -> Option<LiveMessage> {
         body: (*body).to_owned(),
         edited: !edited.is_empty(),
         hidden_reason: (!hidden.is_empty()).then(|| (*reason).to_owned()),
+        editable: false,
     })
 }
 
@@ -112,10 +101,9 @@ pub fn FeedbackFollower(config: String) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod follow {
-    use super::{
-        decode_message, FollowerConfig, LiveMessage, EMPTY_ID, FORM_ID, LIST_ID, STATUS_ID,
-    };
+    use super::{decode_message, FollowerConfig, EMPTY_ID, FORM_ID, LIST_ID, STATUS_ID};
     use crate::feedback::rules::{segments, Segment};
+    use crate::feedback::types::MessageView;
     use leptos::prelude::*;
     use std::cell::Cell;
     use std::rc::Rc;
@@ -202,7 +190,7 @@ mod follow {
 
     /// Writes a message into the list: replaces its earlier form (an edit, a
     /// hiding) or appends it.
-    fn show(message: &LiveMessage, texts: &Texts) {
+    fn show(message: &MessageView, texts: &Texts) {
         let document = document();
         let Some(list) = document.get_element_by_id(LIST_ID) else {
             return;
@@ -236,7 +224,7 @@ mod follow {
     }
 
     /// The same markup as the page's `MessageItem`.
-    fn fill(item: &Element, m: &LiveMessage, texts: &Texts) {
+    fn fill(item: &Element, m: &MessageView, texts: &Texts) {
         item.set_id(&format!("pesan-{}", m.id));
         item.set_class_name(super::super::pages::ITEM_CLASS);
         let _ = item.set_attribute("data-testid", "feedback-message");

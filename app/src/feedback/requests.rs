@@ -6,14 +6,14 @@
 
 use super::repository as repo;
 use super::rules::{self, Subject, MAX_QUESTION_CHARS, REQUEST_DAYS};
-use super::service::{checked_body, open, resolve};
+use super::service::{checked_body, notify, open, resolve};
 use super::types::{RequestStatus, RequestView, ThreadRole};
 use crate::error::AppError;
 use crate::i18n::{deferred_tr, tr};
 use crate::identity::roles::SessionUser;
-use crate::notifications::repository::{self as notifications, Notice};
+use crate::notifications::repository::Notice;
 use crate::platform::db::{now_millis, Conn};
-use crate::platform::live;
+use crate::platform::live::Announcements;
 use crate::platform::state::AppState;
 
 const DAY_MILLIS: i64 = 24 * 60 * 60 * 1000;
@@ -125,10 +125,10 @@ pub async fn request(
         text: deferred_tr!(feedback_notice_request, { "name" => user.viewer.name, "employee" => row.employee_name }),
         link: request_href(id),
     };
-    notifications::insert(&mut tx, "feedback.request", notice, now).await?;
-    live::announce(&mut tx, state.db.backend(), &live::notices_topic(asked.id)).await?;
+    let mut news = Announcements::default();
+    notify(&mut tx, state, &mut news, "feedback.request", notice, now).await?;
     tx.commit().await?;
-    live::deliver_local(state, &live::notices_topic(asked.id));
+    news.deliver(state);
     Ok(subject.href())
 }
 
@@ -177,25 +177,23 @@ pub async fn answer(
         repo::insert_message(&mut tx, thread, seq, user.employee_id(), &body, now).await?;
     repo::mark_stakeholder(&mut tx, message).await?;
     repo::close_request(&mut tx, r.id, "answered", now).await?;
+    let mut news = Announcements::default();
     let mut told = vec![r.requested_by];
     if r.employee_id != r.requested_by {
         told.push(r.employee_id);
     }
-    for to in &told {
+    for to in told {
         let notice = Notice {
-            to: *to,
+            to,
             text: deferred_tr!(feedback_notice_answered, { "name" => user.viewer.name }),
             link: subject.href(),
         };
-        notifications::insert(&mut tx, "feedback.answered", notice, now).await?;
-        live::announce(&mut tx, state.db.backend(), &live::notices_topic(*to)).await?;
+        notify(&mut tx, state, &mut news, "feedback.answered", notice, now).await?;
     }
-    live::announce(&mut tx, state.db.backend(), &rules::thread_topic(&key)).await?;
+    news.add(&mut tx, state.db.backend(), rules::thread_topic(&key))
+        .await?;
     tx.commit().await?;
-    live::deliver_local(state, &rules::thread_topic(&key));
-    for to in told {
-        live::deliver_local(state, &live::notices_topic(to));
-    }
+    news.deliver(state);
     Ok(format!("{}?dijawab=1", request_href(id)))
 }
 
@@ -210,15 +208,10 @@ pub async fn decline(state: &AppState, user: &SessionUser, id: i64) -> Result<St
         text: deferred_tr!(feedback_notice_declined, { "name" => user.viewer.name }),
         link: Subject::Rhk(r.rhk_id).href(),
     };
-    notifications::insert(&mut tx, "feedback.declined", notice, now).await?;
-    live::announce(
-        &mut tx,
-        state.db.backend(),
-        &live::notices_topic(r.requested_by),
-    )
-    .await?;
+    let mut news = Announcements::default();
+    notify(&mut tx, state, &mut news, "feedback.declined", notice, now).await?;
     tx.commit().await?;
-    live::deliver_local(state, &live::notices_topic(r.requested_by));
+    news.deliver(state);
     Ok(request_href(id))
 }
 

@@ -15,8 +15,8 @@ use crate::identity::roles::{supervision_levels, SessionUser};
 use crate::identity::types::Role;
 use crate::notifications::repository::{self as notifications, Notice};
 use crate::organisation::supervision::supervisor_of_employee;
-use crate::platform::db::{now_millis, Conn};
-use crate::platform::live;
+use crate::platform::db::{now_millis, Conn, WriteTx};
+use crate::platform::live::{self, Announcements};
 use crate::platform::state::AppState;
 
 /// How `user` stands to `employee_id`'s threads, or Forbidden.
@@ -233,9 +233,55 @@ pub fn checked_body(body: &str) -> Result<String, AppError> {
     Ok(body.to_owned())
 }
 
-/// After the commit on SQLite; inside the transaction on PostgreSQL (NOTIFY).
-async fn announce(conn: &mut Conn, state: &AppState, key: &str) -> Result<(), sqlx::Error> {
-    live::announce(conn, state.db.backend(), &rules::thread_topic(key)).await
+/// Tells `notice.to` (a notification, and their header's count follows).
+pub async fn notify(
+    conn: &mut Conn,
+    state: &AppState,
+    news: &mut Announcements,
+    kind: &str,
+    notice: Notice,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let to = notice.to;
+    notifications::insert(conn, kind, notice, now).await?;
+    news.add(conn, state.db.backend(), live::notices_topic(to))
+        .await
+}
+
+/// Audits a change to a message (its text before, `after`), announces the
+/// thread's change, commits, and answers with the thread page.
+#[allow(clippy::too_many_arguments)]
+async fn finish_change(
+    mut tx: WriteTx,
+    state: &AppState,
+    user: &SessionUser,
+    action: AuditAction,
+    message: &MessageRow,
+    after: serde_json::Value,
+    subject: Subject,
+    row: &SubjectRow,
+    now: i64,
+) -> Result<String, AppError> {
+    let change = Change::by(
+        user,
+        action,
+        "feedback_message",
+        message.id,
+        Some(serde_json::json!({ "body": message.body })),
+        Some(after),
+    )
+    .about(title(subject, row));
+    chain::append(&mut tx, state.db.backend(), change, now).await?;
+    let mut news = Announcements::default();
+    news.add(
+        &mut tx,
+        state.db.backend(),
+        rules::thread_topic(&subject.key()),
+    )
+    .await?;
+    tx.commit().await?;
+    news.deliver(state);
+    Ok(subject.href())
 }
 
 /// Posts a message; the others of the thread are told (one unread notice per
@@ -265,7 +311,7 @@ pub async fn post(
     let people = People::of(&mut tx, row.employee_id).await?;
     let href = subject.href();
     let about = title(subject, &row);
-    let mut told = Vec::new();
+    let mut news = Announcements::default();
     for to in people.others(user.employee_id()) {
         if !notifications::has_unread_link(&mut tx, to, &href).await? {
             let notice = Notice {
@@ -273,17 +319,13 @@ pub async fn post(
                 text: deferred_tr!(feedback_notice_message, { "name" => user.viewer.name, "subject" => about }),
                 link: href.clone(),
             };
-            notifications::insert(&mut tx, "feedback.message", notice, now).await?;
-            live::announce(&mut tx, state.db.backend(), &live::notices_topic(to)).await?;
-            told.push(to);
+            notify(&mut tx, state, &mut news, "feedback.message", notice, now).await?;
         }
     }
-    announce(&mut tx, state, &key).await?;
+    news.add(&mut tx, state.db.backend(), rules::thread_topic(&key))
+        .await?;
     tx.commit().await?;
-    live::deliver_local(state, &rules::thread_topic(&key));
-    for to in told {
-        live::deliver_local(state, &live::notices_topic(to));
-    }
+    news.deliver(state);
     Ok(href)
 }
 
@@ -311,20 +353,9 @@ pub async fn edit(
     }
     let seq = repo::next_seq(&mut tx, message.thread_id).await?;
     repo::edit_message(&mut tx, message.id, seq, &body, now).await?;
-    let change = Change::by(
-        user,
-        AuditAction::FeedbackEdited,
-        "feedback_message",
-        message.id,
-        Some(serde_json::json!({ "body": message.body })),
-        Some(serde_json::json!({ "body": body })),
-    )
-    .about(title(subject, &row));
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    announce(&mut tx, state, &key).await?;
-    tx.commit().await?;
-    live::deliver_local(state, &rules::thread_topic(&key));
-    Ok(subject.href())
+    let after = serde_json::json!({ "body": body });
+    let action = AuditAction::FeedbackEdited;
+    finish_change(tx, state, user, action, &message, after, subject, &row, now).await
 }
 
 /// A BKPSDM admin hides a message with a reason (audited, the text kept there).
@@ -350,18 +381,7 @@ pub async fn hide(
     let (subject, row) = resolve(&mut tx, &key).await?;
     let seq = repo::next_seq(&mut tx, message.thread_id).await?;
     repo::hide_message(&mut tx, message.id, seq, user.employee_id(), reason, now).await?;
-    let change = Change::by(
-        user,
-        AuditAction::FeedbackHidden,
-        "feedback_message",
-        message.id,
-        Some(serde_json::json!({ "body": message.body })),
-        Some(serde_json::json!({ "hidden_reason": reason })),
-    )
-    .about(title(subject, &row));
-    chain::append(&mut tx, state.db.backend(), change, now).await?;
-    announce(&mut tx, state, &key).await?;
-    tx.commit().await?;
-    live::deliver_local(state, &rules::thread_topic(&key));
-    Ok(subject.href())
+    let after = serde_json::json!({ "hidden_reason": reason });
+    let action = AuditAction::FeedbackHidden;
+    finish_change(tx, state, user, action, &message, after, subject, &row, now).await
 }

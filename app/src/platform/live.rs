@@ -76,6 +76,32 @@ pub fn deliver_local(state: &AppState, topic: &str) {
     }
 }
 
+/// The topics one write transaction announces: each sent with the transaction on
+/// PostgreSQL ([`announce`]), all delivered after the commit on SQLite
+/// ([`Announcements::deliver`]), so a writer names each topic once.
+#[derive(Default)]
+pub struct Announcements(Vec<String>);
+
+impl Announcements {
+    pub async fn add(
+        &mut self,
+        conn: &mut Conn,
+        backend: Backend,
+        topic: String,
+    ) -> Result<(), sqlx::Error> {
+        announce(conn, backend, &topic).await?;
+        self.0.push(topic);
+        Ok(())
+    }
+
+    /// After the commit.
+    pub fn deliver(self, state: &AppState) {
+        for topic in &self.0 {
+            deliver_local(state, topic);
+        }
+    }
+}
+
 /// On PostgreSQL: LISTENs for every instance's announcements and hands them to
 /// this instance's followers, reconnecting after a lost connection.
 pub fn listen(database_url: String, hub: std::sync::Arc<LiveHub>) {
