@@ -30,6 +30,23 @@ pub async fn tidy_hydration(req: Request<Body>, next: Next) -> Response {
         }
         None => bytes,
     };
+    // A rendered page carries the policy of its scripts. Should the render not
+    // have set it, the page gets it here (with the nonce its inline scripts carry),
+    // not the router's default under which no script of the page would run.
+    if !parts.headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let page = std::str::from_utf8(&bytes).unwrap_or("");
+        let nonce = page
+            .split("nonce=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("");
+        tracing::warn!("a page was rendered without its security policy; set from its scripts");
+        if let Ok(value) =
+            header::HeaderValue::from_str(&app::platform::headers::page_policy(nonce))
+        {
+            parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     Response::from_parts(parts, Body::from(bytes))
 }
 
